@@ -1,7 +1,43 @@
-var builder = WebApplication.CreateBuilder(args);
+using GovAssistant.ChatHub.Api;
+using GovAssistant.ChatHub.Bank;
+using GovAssistant.ChatHub.Cli;
+using GovAssistant.ChatHub.Conversations;
+using GovAssistant.KnowledgeBase;
+using GovAssistant.QaEngine;
+
+var command = CommandLine.Parse(args);
+if (command.Verb == "eval")
+{
+    // Offline evaluation: the engine alone with its default options, no web host, no database.
+    return EvalCommand.Run(command, new QaEngineOptions(), Console.Out);
+}
+
+var builder = WebApplication.CreateBuilder(command.Verb == "serve" ? args : []);
+
+// The bank: SQLite store, answering engine, seed load and publish at start-up.
+builder.AddBank();
+// Per-conversation engine context for the ask API.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ConversationContexts>();
+// Errors as ProblemDetails.
+builder.Services.AddProblemDetails();
+
+if (command.Verb == "import")
+{
+    using var host = builder.Build();
+    var store = host.Services.GetRequiredService<FaqStore>();
+    return await ImportCommand.RunAsync(command, store, Console.Out);
+}
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapGet("/healthz", (AnswerEngine engine) => Results.Ok(new { status = "ok", entries = engine.EntryCount, revision = engine.Revision }));
+app.MapAsk();
+
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

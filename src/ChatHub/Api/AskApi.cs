@@ -1,0 +1,77 @@
+using System.Text.Json;
+using GovAssistant.ChatHub.Conversations;
+using GovAssistant.QaEngine;
+using GovAssistant.QaEngine.Answering;
+
+namespace GovAssistant.ChatHub.Api;
+
+/// <summary>
+/// <c>POST /api/ask</c> <c>{ "question": "…", "conversationId": "…"? }</c> → the engine's decision. Without a
+/// conversation id a new one is issued; passing it back lets follow-ups ("需要带什么材料？") use the topic.
+/// </summary>
+internal static class AskApi
+{
+    private const long MaxBodyBytes = 16 * 1024;
+    private const string Example = "{\"question\":\"居住证怎么办理？\"}";
+
+    public static IEndpointRouteBuilder MapAsk(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/ask", AskAsync)
+            .WithName("Ask")
+            .Produces<AskResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<IResult> AskAsync(HttpRequest request, AnswerEngine engine, ConversationContexts contexts)
+    {
+        var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, MaxBodyBytes, Example);
+        if (error is not null) return error;
+        if (string.IsNullOrWhiteSpace(body!.Question)) return Problems.BadRequest("问题不能为空，请输入您要咨询的内容。");
+        if (body.Question.Length > engine.Options.MaxQuestionLength)
+            return Problems.BadRequest($"问题过长（{body.Question.Length} 个字），请精简到 {engine.Options.MaxQuestionLength} 个字以内。");
+        if (body.ConversationId is { } given && !ConversationIds.IsValid(given))
+            return Problems.BadRequest("conversationId 格式不正确：应为 1–64 位字母、数字、- 或 _。");
+
+        var conversationId = body.ConversationId ?? ConversationIds.New();
+        var result = contexts.With(conversationId, context => engine.Ask(body.Question, context));
+        return Results.Ok(AskResponse.From(result, conversationId));
+    }
+
+    private sealed record AskRequest(string? Question, string? ConversationId);
+}
+
+/// <summary>The ask API's answer.</summary>
+internal sealed record AskResponse(
+    string Decision,
+    string? Answer,
+    string? FaqId,
+    string? Question,
+    string? Category,
+    string? Department,
+    string? Basis,
+    double Confidence,
+    IReadOnlyList<AskCandidate> Candidates,
+    string? Reply,
+    string? Reason,
+    bool UsedContext,
+    string ConversationId)
+{
+    public static AskResponse From(AnswerResult r, string conversationId) => new(
+        JsonNamingPolicy.CamelCase.ConvertName(r.Decision.ToString()),
+        r.Entry?.Answer,
+        r.Entry?.Id,
+        r.Entry?.Question,
+        r.Entry?.Category,
+        r.Entry?.Department,
+        r.Entry?.Basis,
+        Math.Round(r.Confidence, 4),
+        r.Candidates.Select(c => new AskCandidate(c.Id, c.Question, c.Score)).ToList(),
+        r.Reply,
+        r.Reason,
+        r.UsedContext,
+        conversationId);
+}
+
+/// <summary>A candidate question in the ask API's answer.</summary>
+internal sealed record AskCandidate(string Id, string Question, double Score);

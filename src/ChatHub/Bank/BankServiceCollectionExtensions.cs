@@ -1,0 +1,46 @@
+using GovAssistant.KnowledgeBase;
+using GovAssistant.QaEngine;
+using Microsoft.Extensions.Options;
+
+namespace GovAssistant.ChatHub.Bank;
+
+/// <summary>Registers the bank store, the answering engine and the start-up publish.</summary>
+internal static class BankServiceCollectionExtensions
+{
+    /// <summary>
+    /// Configuration:
+    /// <code>
+    /// "KnowledgeBase": { "DatabasePath": "App_Data/govassistant.db" },
+    /// "QaEngine": { "IndexPath": "App_Data/index", "AnswerThreshold": 0.8 },
+    /// "Seed": { "Path": "seed" }
+    /// </code>
+    /// </summary>
+    public static IHostApplicationBuilder AddBank(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KnowledgeBaseOptions>().BindConfiguration(KnowledgeBaseOptions.SectionName);
+        builder.Services.AddOptions<QaEngineOptions>().BindConfiguration(QaEngineOptions.SectionName)
+            .Validate(o => o.AnswerThreshold > o.ClarifyThreshold, "QaEngine:AnswerThreshold 必须大于 ClarifyThreshold")
+            .Validate(o => o.MaxQuestionLength is > 0 and <= 4000, "QaEngine:MaxQuestionLength 必须在 1–4000 之间")
+            .ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
+            return new FaqStore(new KnowledgeBaseOptions
+            {
+                DatabasePath = Path.Combine(contentRoot, options.DatabasePath),
+                MaxImportFileBytes = options.MaxImportFileBytes,
+            });
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<QaEngineOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(options.IndexPath)) options.IndexPath = Path.Combine(contentRoot, options.IndexPath);
+            return new AnswerEngine(options, time: sp.GetService<TimeProvider>());
+        });
+        builder.Services.AddHostedService<BankStartup>();
+        return builder;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using GovAssistant.QaEngine.Answering;
+
+namespace GovAssistant.ChatHub.Conversations;
+
+/// <summary>
+/// The engine's per-conversation memory (topic of the last answer, misses in a row) for callers of the ask
+/// API, keyed by conversation id. Entries idle for longer than <see cref="IdleLifetime"/> are dropped.
+/// </summary>
+/// <remarks>REVIEW: replaced by the persisted conversation model when the human-takeover issue lands.</remarks>
+internal sealed class ConversationContexts(TimeProvider time)
+{
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(30);
+    private const int MaxConversations = 100_000;
+
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with the context of <paramref name="conversationId"/> (a new one when unknown),
+    /// one question at a time per conversation.
+    /// </summary>
+    public T With<T>(string conversationId, Func<ConversationContext, T> action)
+    {
+        var now = time.GetUtcNow();
+        if (_slots.Count >= MaxConversations) Sweep(now);
+        var slot = _slots.GetOrAdd(conversationId, _ => new Slot());
+        lock (slot)
+        {
+            slot.LastUsed = now;
+            return action(slot.Context);
+        }
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (id, slot) in _slots)
+            if (now - slot.LastUsed > IdleLifetime) _slots.TryRemove(id, out _);
+    }
+
+    private sealed class Slot
+    {
+        public ConversationContext Context { get; } = new();
+        public DateTimeOffset LastUsed { get; set; }
+    }
+}

@@ -1,0 +1,16 @@
+using GovAssistant.QaEngine.Text;
+using Lucene.Net.Analysis;
+
+namespace GovAssistant.QaEngine.Analysis;
+
+/// <summary>The character analyzer: <see cref="TextNormalizer"/> → <see cref="CharBigramTokenizer"/>.</summary>
+public sealed class CharBigramAnalyzer(TextNormalizer normalizer) : Analyzer
+{
+    /// <inheritdoc />
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        new(new CharBigramTokenizer(reader));
+
+    /// <inheritdoc />
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        new StringReader(normalizer.Normalize(reader.ReadToEnd()));
+}

@@ -1,0 +1,132 @@
+using GovAssistant.KnowledgeBase;
+using GovAssistant.QaEngine.Analysis;
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Indexing;
+using GovAssistant.QaEngine.Ranking;
+
+namespace GovAssistant.QaEngine;
+
+/// <summary>
+/// The answering core: turns a citizen's question into a decision — answer, clarify, no answer, small talk
+/// or a request for a human — using BM25 recall over the Lucene index and the re-ranker's confidence.
+/// Thread-safe: any number of questions may be asked while a publish swaps the bank underneath.
+/// </summary>
+public sealed class AnswerEngine : IDisposable
+{
+    private static readonly RecallWeights RecallWeights = new(Words: 1f, Bigrams: 0.6f, Answer: 0.1f);
+
+    private readonly TextAnalysis _analysis;
+    private readonly FaqIndex _index;
+    private readonly Reranker _reranker;
+    private readonly QaEngineOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an engine with an empty bank; call <see cref="Publish"/> to load one.</summary>
+    public AnswerEngine(QaEngineOptions options, TextAnalysis? analysis = null, RankingWeights? weights = null, TimeProvider? time = null)
+    {
+        _options = options;
+        _analysis = analysis ?? TextAnalysis.CreateDefault();
+        _index = new FaqIndex(_analysis, string.IsNullOrWhiteSpace(options.IndexPath) ? null : options.IndexPath);
+        _reranker = new Reranker(weights ?? RankingWeights.Default);
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The options in force.</summary>
+    public QaEngineOptions Options => _options;
+
+    /// <summary>Number of entries currently searchable.</summary>
+    public int EntryCount => _index.Bank.Count;
+
+    /// <summary>Revision of the snapshot currently answered from.</summary>
+    public long Revision => _index.Bank.Revision;
+
+    /// <summary>Makes <paramref name="snapshot"/> the bank answered from (re-indexes what changed).</summary>
+    public void Publish(BankSnapshot snapshot) => _index.Publish(snapshot);
+
+    /// <summary>Looks up a searchable entry by id.</summary>
+    public FaqEntry? FindEntry(string id) => _index.Bank.Find(id)?.Entry;
+
+    /// <summary>
+    /// Decides how to answer <paramref name="question"/>. With a <paramref name="context"/>, a follow-up is read
+    /// in the topic of the previous answer and the context is updated with this turn.
+    /// </summary>
+    public AnswerResult Ask(string question, ConversationContext? context = null)
+    {
+        var normalized = _analysis.Normalizer.Normalize(question);
+        if (normalized.Length == 0) return Record(context, NoAnswer("empty", "请输入您要咨询的问题。", 0, []));
+        if (ConversationalIntents.IsHumanRequest(normalized))
+            return Record(context, new AnswerResult(AnswerDecision.HumanRequested, null, 1, [], "humanRequested", "正在为您转接人工客服，请稍候。", false));
+        if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
+            return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], smallTalk.Kind, smallTalk.Reply, false));
+
+        var analyzed = _analysis.Analyze(question);
+        if (analyzed.IsEmpty) return Record(context, NoAnswer("noContent", "没能理解您的问题，请换个说法，或描述您要办理的事项。", 0, []));
+
+        var usedContext = false;
+        if (context is { TopicText: { Length: > 0 } topic, TurnsSinceTopic: <= 3 } && FollowUps.IsFollowUp(analyzed))
+        {
+            analyzed = _analysis.Analyze(topic + " " + question);
+            usedContext = true;
+        }
+
+        var ranked = Rank(analyzed);
+        var confidence = _reranker.Confidence(ranked);
+        var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        var result = Decide(ranked, confidence, candidates) with { UsedContext = usedContext };
+        return Record(context, result);
+    }
+
+    /// <summary>The best entries for <paramref name="text"/> without a decision (agents' suggestions, consistency checks).</summary>
+    public IReadOnlyList<AnswerCandidate> Suggest(string text, int max)
+    {
+        var analyzed = _analysis.Analyze(text);
+        return analyzed.IsEmpty ? [] : Rank(analyzed).Take(max).Select(ToCandidate).ToList();
+    }
+
+    private List<ScoredCandidate> Rank(AnalyzedText analyzed)
+    {
+        var bank = _index.Bank;
+        var hits = _index.Recall(analyzed, RecallWeights, _options.RecallDocuments, _options.RerankEntries);
+        var ranked = _reranker.Rank(analyzed, hits, bank);
+        var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        ranked.RemoveAll(c => !c.Entry.Entry.IsAnswerableOn(today));
+        return ranked;
+    }
+
+    private AnswerResult Decide(List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates)
+    {
+        if (ranked.Count == 0)
+            return NoAnswer("noMatch", "抱歉，问答库中暂时没有找到与您问题相关的内容。", 0, candidates);
+        if (confidence >= _options.AnswerThreshold)
+            return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, null, null, false);
+        if (confidence >= _options.ClarifyThreshold)
+        {
+            var floor = ranked[0].Score - _options.ClarifyScoreWindow;
+            var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
+            if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
+            if (choices.Count >= 2)
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, choices, null, "您是不是想问以下问题？请点击选择：", false);
+            return NoAnswer("lowConfidence", "抱歉，没有找到足够确定的答案。您可以换个说法，或转人工客服。", confidence, candidates);
+        }
+        return NoAnswer("lowConfidence", "抱歉，问答库中暂时没有找到与您问题足够相关的内容。您可以换个说法，或转人工客服。", confidence, candidates);
+    }
+
+    private static AnswerResult NoAnswer(string reason, string reply, double confidence, IReadOnlyList<AnswerCandidate> candidates) =>
+        new(AnswerDecision.NoAnswer, null, confidence, candidates, reason, reply, false);
+
+    private AnswerResult Record(ConversationContext? context, AnswerResult result)
+    {
+        if (context is null) return result;
+        string? topic = null;
+        if (result is { Decision: AnswerDecision.Answered, Entry: { } entry } && _index.Bank.Find(entry.Id) is { } indexed)
+            topic = FollowUps.TopicOf(indexed.Phrasings[0]);
+        context.Record(result, topic);
+        return result;
+    }
+
+    private static AnswerCandidate ToCandidate(ScoredCandidate c) =>
+        new(c.Entry.Entry.Id, c.Entry.Entry.Question, Math.Round(c.Score, 4), c.Entry.Entry.Category);
+
+    /// <inheritdoc />
+    public void Dispose() => _index.Dispose();
+}

@@ -1,0 +1,173 @@
+using GovAssistant.KnowledgeBase;
+using GovAssistant.QaEngine.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace GovAssistant.QaEngine.Indexing;
+
+/// <summary>
+/// The one owner of the Lucene index: a single <see cref="IndexWriter"/> and <see cref="SearcherManager"/>.
+/// One Lucene document per phrasing (standard question or similar question) holds its words and character
+/// bigrams; the standard question's document also holds the answer. <see cref="Publish"/> updates documents
+/// by entry id and refreshes the searcher on the publishing thread, never on the request path; searches
+/// running meanwhile keep the searcher they acquired.
+/// </summary>
+public sealed class FaqIndex : IDisposable
+{
+    internal const string IdField = "id";
+    internal const string WordsField = "words";
+    internal const string BigramsField = "bigrams";
+    internal const string AnswerField = "answer";
+
+    private readonly TextAnalysis _analysis;
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _publishLock = new();
+    private volatile IndexedBank _bank = IndexedBank.Empty;
+
+    /// <summary>
+    /// Opens (creating or emptying) an index in <paramref name="path"/>, or in memory when it is null.
+    /// The index is rebuilt from the bank on every start, so its on-disk contents are only a cache.
+    /// </summary>
+    public FaqIndex(TextAnalysis analysis, string? path)
+    {
+        _analysis = analysis;
+        _directory = path is null ? new RAMDirectory() : FSDirectory.Open(System.IO.Directory.CreateDirectory(path));
+        var perField = new PerFieldAnalyzerWrapper(analysis.WordAnalyzer, new Dictionary<string, Lucene.Net.Analysis.Analyzer>
+        {
+            [BigramsField] = analysis.BigramAnalyzer,
+        });
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, perField)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _writer.Commit();
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    internal static Similarity Similarity { get; } = new BM25Similarity(1.2f, 0.75f);
+
+    /// <summary>The analysed bank currently answered from.</summary>
+    public IndexedBank Bank => _bank;
+
+    /// <summary>
+    /// Makes <paramref name="snapshot"/> the searchable bank: entries that are new or whose text changed are
+    /// re-indexed by id, entries no longer present are deleted, then the searcher is refreshed and the
+    /// in-memory bank swapped. Concurrent publishes are serialised.
+    /// </summary>
+    public void Publish(BankSnapshot snapshot)
+    {
+        lock (_publishLock)
+        {
+            var previous = _bank;
+            var next = IndexedBank.Build(snapshot, _analysis, previous);
+            foreach (var old in previous.All)
+                if (next.Find(old.Entry.Id) is null) _writer.DeleteDocuments(new Term(IdField, old.Entry.Id));
+            foreach (var entry in next.All)
+            {
+                var old = previous.Find(entry.Entry.Id);
+                if (old is not null && old.HasSamePhrasingsAs(entry.Entry) && old.Entry.Answer == entry.Entry.Answer) continue;
+                _writer.UpdateDocuments(new Term(IdField, entry.Entry.Id), Documents(entry.Entry));
+            }
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+            _bank = next;
+        }
+    }
+
+    /// <summary>
+    /// BM25 recall: the entries whose phrasings best match <paramref name="query"/>, best first, with the
+    /// Lucene score of their best phrasing. Query terms are used as terms: nothing is parsed as query syntax.
+    /// </summary>
+    public IReadOnlyList<RecallHit> Recall(AnalyzedText query, RecallWeights weights, int maxDocuments, int maxEntries)
+    {
+        var boolean = new BooleanQuery(disableCoord: true);
+        AddTerms(boolean, WordsField, query.Words, weights.Words);
+        AddTerms(boolean, BigramsField, query.Bigrams, weights.Bigrams);
+        AddTerms(boolean, AnswerField, query.Words, weights.Answer);
+        if (boolean.Clauses.Count == 0) return [];
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(boolean, maxDocuments);
+            var leaves = searcher.IndexReader.Leaves;
+            var best = new Dictionary<string, float>(StringComparer.Ordinal);
+            var order = new List<string>();
+            var bytes = new BytesRef();
+            foreach (var sd in top.ScoreDocs)
+            {
+                var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
+                var ids = leaf.AtomicReader.GetSortedDocValues(IdField);
+                ids.Get(sd.Doc - leaf.DocBase, bytes);
+                var id = bytes.Utf8ToString();
+                if (best.TryAdd(id, sd.Score))
+                {
+                    order.Add(id);
+                    if (order.Count == maxEntries) break;
+                }
+            }
+            return order.Select(id => new RecallHit(id, best[id])).ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static void AddTerms(BooleanQuery query, string field, string[] terms, float boost)
+    {
+        if (boost <= 0) return;
+        // BooleanQuery allows 1024 clauses; a question is at most a few hundred characters, but never fail on it.
+        foreach (var t in terms.Take(300))
+            query.Add(new TermQuery(new Term(field, t)) { Boost = boost }, Occur.SHOULD);
+    }
+
+    private static IEnumerable<Document> Documents(FaqEntry entry)
+    {
+        var phrasings = new[] { entry.Question }.Concat(entry.SimilarQuestions.Where(q => !string.IsNullOrWhiteSpace(q)));
+        var first = true;
+        foreach (var phrasing in phrasings)
+        {
+            var doc = new Document
+            {
+                new StringField(IdField, entry.Id, Field.Store.NO),
+                new SortedDocValuesField(IdField, new BytesRef(entry.Id)),
+                new TextField(WordsField, phrasing, Field.Store.NO),
+                new TextField(BigramsField, phrasing, Field.Store.NO),
+            };
+            if (first) doc.Add(new TextField(AnswerField, entry.Answer, Field.Store.NO));
+            first = false;
+            yield return doc;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}
+
+/// <summary>An entry found by recall, with the BM25 score of its best-matching phrasing.</summary>
+public sealed record RecallHit(string Id, float Score);
+
+/// <summary>Boosts of the three recall fields.</summary>
+public sealed record RecallWeights(float Words, float Bigrams, float Answer);

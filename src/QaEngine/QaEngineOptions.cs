@@ -1,0 +1,40 @@
+namespace GovAssistant.QaEngine;
+
+/// <summary>
+/// Decision thresholds and index settings, bound from the <c>QaEngine</c> configuration section:
+/// <code>
+/// "QaEngine": { "AnswerThreshold": 0.8, "ClarifyThreshold": 0.25, "IndexPath": "App_Data/index" }
+/// </code>
+/// </summary>
+public sealed class QaEngineOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "QaEngine";
+
+    /// <summary>Minimum confidence to answer outright. Chosen so that answers given are right ≥ 97% of the time on the dev sets.</summary>
+    public double AnswerThreshold { get; set; } = 0.8;
+
+    /// <summary>Minimum confidence of the top candidate to ask "您是不是想问…" rather than admit no answer.</summary>
+    public double ClarifyThreshold { get; set; } = 0.25;
+
+    /// <summary>Candidates offered in a clarification are those scoring within this distance of the top one.</summary>
+    public double ClarifyScoreWindow { get; set; } = 0.2;
+
+    /// <summary>Most choices offered in a clarification (2–5).</summary>
+    public int MaxClarifyChoices { get; set; } = 5;
+
+    /// <summary>Candidates returned with every decision, for the API and the agents' suggestions.</summary>
+    public int MaxCandidates { get; set; } = 10;
+
+    /// <summary>Lucene documents (phrasings) fetched by BM25 recall.</summary>
+    public int RecallDocuments { get; set; } = 150;
+
+    /// <summary>Distinct entries passed from recall to re-ranking.</summary>
+    public int RerankEntries { get; set; } = 40;
+
+    /// <summary>Longest question accepted, in characters.</summary>
+    public int MaxQuestionLength { get; set; } = 500;
+
+    /// <summary>Folder of the on-disk Lucene index; null or empty keeps the index in memory.</summary>
+    public string? IndexPath { get; set; }
+}

@@ -1,0 +1,120 @@
+using GovAssistant.QaEngine.Analysis;
+
+namespace GovAssistant.QaEngine.Ranking;
+
+/// <summary>
+/// The evidence that one phrasing of an entry says what the question says, as a fixed-length vector that the
+/// re-ranker weighs. Coverages are IDF-weighted shares of one side's terms found on the other side, over three
+/// views of the text (jieba words, character bigrams, characters), so a missing rare word (护照 vs 港澳通行证)
+/// costs far more than a missing 怎么; the rest capture order (longest common subsequence), the rarest term left
+/// unmatched on each side, length difference and a negation on one side only.
+/// </summary>
+public static class MatchFeatures
+{
+    /// <summary>Names of the features, in vector order (for documentation and tuning output).</summary>
+    public static readonly string[] Names =
+    [
+        "wordsBalanced", "bigramsBalanced", "charsBalanced", "recall",
+        "queryWordCoverage", "phrasingWordCoverage", "queryBigramCoverage", "phrasingBigramCoverage",
+        "queryCharCoverage", "phrasingCharCoverage", "lcsOverLonger", "queryMissingWordIdf", "phrasingMissingWordIdf",
+        "queryMissingCharIdf", "phrasingMissingCharIdf", "lengthDifference", "charIdfSquaredOverlap", "charJaccard",
+        "bigramJaccard", "negationMismatch", "lcsOverQuery", "lcsOverPhrasing",
+    ];
+
+    /// <summary>Number of features.</summary>
+    public static int Count => Names.Length;
+
+    /// <summary>Computes the features of <paramref name="phrasing"/> against the prepared question into <paramref name="into"/>.</summary>
+    public static void Compute(QueryProfile query, AnalyzedText phrasing, double recall, Span<double> into)
+    {
+        var w = Coverage.Of(query.Words, phrasing.Words);
+        var b = Coverage.Of(query.Bigrams, phrasing.Bigrams);
+        var c = Coverage.Of(query.Chars, phrasing.Chars);
+        var p = phrasing.Compact;
+        var q = query.Compact;
+        var longer = Math.Max(1, Math.Max(q.Length, p.Length));
+        var lcs = LongestCommonSubsequence(q, p);
+
+        into[0] = Balanced(w.Query, w.Phrasing);
+        into[1] = Balanced(b.Query, b.Phrasing);
+        into[2] = Balanced(c.Query, c.Phrasing);
+        into[3] = recall;
+        into[4] = w.Query;
+        into[5] = w.Phrasing;
+        into[6] = b.Query;
+        into[7] = b.Phrasing;
+        into[8] = c.Query;
+        into[9] = c.Phrasing;
+        into[10] = lcs / (double)longer;
+        into[11] = w.QueryMissing / 10;
+        into[12] = w.PhrasingMissing / 10;
+        into[13] = c.QueryMissing / 10;
+        into[14] = c.PhrasingMissing / 10;
+        into[15] = Math.Abs(q.Length - p.Length) / (double)longer;
+        into[16] = c.SquaredOverlap;
+        into[17] = c.Jaccard;
+        into[18] = b.Jaccard;
+        into[19] = query.HasNegation != (p.Contains('不') || p.Contains('没')) ? 1 : 0;
+        into[20] = lcs / (double)Math.Max(1, q.Length);
+        into[21] = lcs / (double)Math.Max(1, p.Length);
+    }
+
+    private static double Balanced(double a, double b) => a + b <= 0 ? 0 : 2 * a * b / (a + b);
+
+    /// <summary>Length of the longest common subsequence of two short strings (two-row dynamic programme).</summary>
+    public static int LongestCommonSubsequence(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        Span<int> prev = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> cur = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = 0;
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
+            var tmp = prev;
+            prev = cur;
+            cur = tmp;
+        }
+        return prev[b.Length];
+    }
+
+    /// <summary>Overlap of the question's and a phrasing's terms of one kind.</summary>
+    private readonly record struct Coverage(
+        double Query, double Phrasing, double QueryMissing, double PhrasingMissing, double SquaredOverlap, double Jaccard)
+    {
+        public static Coverage Of(WeightedTerms query, string[] phrasing)
+        {
+            double matched = 0, matchedSquared = 0, phrasingTotal = 0, phrasingSquared = 0, phrasingMissing = 0;
+            var shared = 0;
+            foreach (var t in phrasing)
+            {
+                if (query.TryGet(t, out var w))
+                {
+                    matched += w;
+                    matchedSquared += w * w;
+                    shared++;
+                    phrasingTotal += w;
+                    phrasingSquared += w * w;
+                }
+                else
+                {
+                    var idf = query.Stats.Idf(t);
+                    phrasingTotal += idf;
+                    phrasingSquared += idf * idf;
+                    if (idf > phrasingMissing) phrasingMissing = idf;
+                }
+            }
+            var queryMissing = query.MaxMissingFrom(phrasing);
+            var union = query.Count + phrasing.Length - shared;
+            var squaredTotal = query.TotalSquared + phrasingSquared;
+            return new Coverage(
+                query.Total > 0 ? matched / query.Total : 0,
+                phrasingTotal > 0 ? matched / phrasingTotal : 0,
+                queryMissing,
+                phrasingMissing,
+                squaredTotal > 0 ? 2 * matchedSquared / squaredTotal : 0,
+                union > 0 ? (double)shared / union : 0);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using GovAssistant.QaEngine.Analysis;
+using GovAssistant.QaEngine.Indexing;
+
+namespace GovAssistant.QaEngine.Ranking;
+
+/// <summary>
+/// Second stage of matching: scores each recalled entry by its best phrasing — a weighted sum of
+/// <see cref="MatchFeatures"/> — and turns the top of the list into a confidence.
+/// </summary>
+public sealed class Reranker(RankingWeights weights)
+{
+    /// <summary>Scores and sorts <paramref name="hits"/> (best first).</summary>
+    public List<ScoredCandidate> Rank(AnalyzedText query, IReadOnlyList<RecallHit> hits, IndexedBank bank)
+    {
+        var result = new List<ScoredCandidate>(hits.Count);
+        if (hits.Count == 0) return result;
+        var maxRecall = hits.Max(h => h.Score);
+        var profile = new QueryProfile(query, bank);
+        Span<double> features = stackalloc double[MatchFeatures.Count];
+        foreach (var hit in hits)
+        {
+            var entry = bank.Find(hit.Id);
+            if (entry is null) continue; // indexed by a publish that is still being swapped in
+            var recall = maxRecall > 0 ? hit.Score / maxRecall : 0;
+            double bestScore = double.MinValue;
+            var bestPhrasing = 0;
+            for (var i = 0; i < entry.Phrasings.Length; i++)
+            {
+                MatchFeatures.Compute(profile, entry.Phrasings[i], recall, features);
+                var score = Score(features);
+                if (score > bestScore) (bestScore, bestPhrasing) = (score, i);
+            }
+            result.Add(new ScoredCandidate(entry, bestScore, bestPhrasing));
+        }
+        result.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return result;
+    }
+
+    /// <summary>The re-ranking score of one phrasing's features.</summary>
+    public double Score(ReadOnlySpan<double> features)
+    {
+        var w = weights.Features;
+        var s = 0.0;
+        for (var i = 0; i < features.Length; i++) s += w[i] * features[i];
+        return s;
+    }
+
+    /// <summary>
+    /// Probability that the top candidate is the right answer, from its score and its lead over the runner-up:
+    /// a logistic fitted on the development sets, so that a threshold on it is a precision target.
+    /// </summary>
+    public double Confidence(IReadOnlyList<ScoredCandidate> ranked)
+    {
+        if (ranked.Count == 0) return 0;
+        var top = ranked[0].Score;
+        var margin = top - (ranked.Count > 1 ? ranked[1].Score : 0);
+        var z = weights.ConfidenceBias + weights.ConfidenceScore * top + weights.ConfidenceMargin * margin;
+        return 1 / (1 + Math.Exp(-z));
+    }
+}
