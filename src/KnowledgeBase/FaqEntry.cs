@@ -52,6 +52,38 @@ public sealed record FaqEntry
     /// <summary>When the entry last changed.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>
+    /// Value equality over every member, comparing <see cref="SimilarQuestions"/> and <see cref="Tags"/> item by item
+    /// (a record would otherwise compare the list references), so an entry read back from a file or the store equals the one written.
+    /// </summary>
+    public bool Equals(FaqEntry? other) =>
+        other is not null
+        && HasSameContentAs(other)
+        && Version == other.Version
+        && UpdatedAt == other.UpdatedAt;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Question, Answer, Status, Version);
+
+    /// <summary>
+    /// True when both entries say the same thing: every member except the bookkeeping ones,
+    /// <see cref="Version"/> and <see cref="UpdatedAt"/>. The store uses it to skip writes that change nothing.
+    /// </summary>
+    public bool HasSameContentAs(FaqEntry other) =>
+        Id == other.Id
+        && Question == other.Question
+        && SimilarQuestions.SequenceEqual(other.SimilarQuestions)
+        && Answer == other.Answer
+        && Category == other.Category
+        && Department == other.Department
+        && Region == other.Region
+        && Tags.SequenceEqual(other.Tags)
+        && Source == other.Source
+        && Basis == other.Basis
+        && ValidFrom == other.ValidFrom
+        && ValidTo == other.ValidTo
+        && Status == other.Status;
+
     /// <summary>True when the entry may be given to a citizen on <paramref name="day"/>: published and within its validity dates.</summary>
     public bool IsAnswerableOn(DateOnly day) =>
         Status == FaqStatus.Published

@@ -56,7 +56,7 @@ public sealed class IndexedBank
         {
             var entry = snapshot.Entries[i];
             var old = previous?.Find(entry.Id);
-            analysed[i] = old is not null && old.HasSamePhrasingsAs(entry) ? old with { Entry = entry } : Analyse(entry, analysis);
+            analysed[i] = old is not null && old.HasSamePhrasingsAs(entry) && old.Entry.Answer == entry.Answer ? old with { Entry = entry } : Analyse(entry, analysis);
         });
         TermStatistics words = new(), bigrams = new(), chars = new();
         foreach (var e in analysed)
@@ -78,6 +78,8 @@ public sealed class IndexedBank
         var phrasings = new List<AnalyzedText> { analysis.Analyze(entry.Question) };
         foreach (var q in entry.SimilarQuestions)
             if (!string.IsNullOrWhiteSpace(q)) phrasings.Add(analysis.Analyze(q));
-        return new IndexedEntry(entry, [.. phrasings]);
+        var allWords = phrasings.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal).ToArray();
+        var answerWords = TextAnalysis.Tokens(analysis.WordAnalyzer, entry.Answer);
+        return new IndexedEntry(entry, [.. phrasings], allWords, answerWords);
     }
 }

@@ -19,13 +19,18 @@ public static class MatchFeatures
         "queryCharCoverage", "phrasingCharCoverage", "lcsOverLonger", "queryMissingWordIdf", "phrasingMissingWordIdf",
         "queryMissingCharIdf", "phrasingMissingCharIdf", "lengthDifference", "charIdfSquaredOverlap", "charJaccard",
         "bigramJaccard", "negationMismatch", "lcsOverQuery", "lcsOverPhrasing",
+        "queryWordCoverageByAllPhrasings", "queryWordCoverageByAnswer",
     ];
 
     /// <summary>Number of features.</summary>
     public static int Count => Names.Length;
 
     /// <summary>Computes the features of <paramref name="phrasing"/> against the prepared question into <paramref name="into"/>.</summary>
-    public static void Compute(QueryProfile query, AnalyzedText phrasing, double recall, Span<double> into)
+    /// <param name="query">The prepared question.</param>
+    /// <param name="phrasing">One phrasing of the entry.</param>
+    /// <param name="entry">Entry-level evidence, the same for all its phrasings.</param>
+    /// <param name="into">Receives <see cref="Count"/> values.</param>
+    public static void Compute(QueryProfile query, AnalyzedText phrasing, in EntryEvidence entry, Span<double> into)
     {
         var w = Coverage.Of(query.Words, phrasing.Words);
         var b = Coverage.Of(query.Bigrams, phrasing.Bigrams);
@@ -38,7 +43,7 @@ public static class MatchFeatures
         into[0] = Balanced(w.Query, w.Phrasing);
         into[1] = Balanced(b.Query, b.Phrasing);
         into[2] = Balanced(c.Query, c.Phrasing);
-        into[3] = recall;
+        into[3] = entry.Recall;
         into[4] = w.Query;
         into[5] = w.Phrasing;
         into[6] = b.Query;
@@ -57,6 +62,19 @@ public static class MatchFeatures
         into[19] = query.HasNegation != (p.Contains('不') || p.Contains('没')) ? 1 : 0;
         into[20] = lcs / (double)Math.Max(1, q.Length);
         into[21] = lcs / (double)Math.Max(1, p.Length);
+        into[22] = entry.AllPhrasingsWordCoverage;
+        into[23] = entry.AnswerWordCoverage;
+    }
+
+    /// <summary>Entry-level evidence: what the whole entry, not one phrasing, has in common with the question.</summary>
+    /// <param name="Recall">BM25 score of the entry's best document relative to the best recalled entry.</param>
+    /// <param name="AllPhrasingsWordCoverage">Share of the question's word weight found in any phrasing of the entry.</param>
+    /// <param name="AnswerWordCoverage">Share of the question's word weight found in the answer.</param>
+    public readonly record struct EntryEvidence(double Recall, double AllPhrasingsWordCoverage, double AnswerWordCoverage)
+    {
+        /// <summary>Computes the evidence of <paramref name="entry"/> for <paramref name="query"/>.</summary>
+        public static EntryEvidence Of(QueryProfile query, Indexing.IndexedEntry entry, double recall) =>
+            new(recall, query.Words.CoverageBy(entry.AllPhrasingWords), query.Words.CoverageBy(entry.AnswerWords));
     }
 
     private static double Balanced(double a, double b) => a + b <= 0 ? 0 : 2 * a * b / (a + b);

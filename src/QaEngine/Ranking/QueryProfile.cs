@@ -73,6 +73,15 @@ public sealed class WeightedTerms
     /// <summary>True when the term is present; gives its IDF.</summary>
     public bool TryGet(string term, out double idf) => _idf.TryGetValue(term, out idf);
 
+    /// <summary>Share of the terms' IDF weight present in <paramref name="other"/>.</summary>
+    public double CoverageBy(string[] other)
+    {
+        if (Total <= 0) return 0;
+        var matched = 0.0;
+        foreach (var t in other) if (_idf.TryGetValue(t, out var w)) matched += w;
+        return matched / Total;
+    }
+
     /// <summary>The largest IDF among the terms absent from <paramref name="other"/> (a short array: a linear scan is cheapest).</summary>
     public double MaxMissingFrom(string[] other)
     {

@@ -21,12 +21,12 @@ public sealed class Reranker(RankingWeights weights)
         {
             var entry = bank.Find(hit.Id);
             if (entry is null) continue; // indexed by a publish that is still being swapped in
-            var recall = maxRecall > 0 ? hit.Score / maxRecall : 0;
+            var evidence = MatchFeatures.EntryEvidence.Of(profile, entry, maxRecall > 0 ? hit.Score / maxRecall : 0);
             double bestScore = double.MinValue;
             var bestPhrasing = 0;
             for (var i = 0; i < entry.Phrasings.Length; i++)
             {
-                MatchFeatures.Compute(profile, entry.Phrasings[i], recall, features);
+                MatchFeatures.Compute(profile, entry.Phrasings[i], evidence, features);
                 var score = Score(features);
                 if (score > bestScore) (bestScore, bestPhrasing) = (score, i);
             }

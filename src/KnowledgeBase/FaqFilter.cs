@@ -1,0 +1,26 @@
+namespace GovAssistant.KnowledgeBase;
+
+/// <summary>Which entries <see cref="FaqStore.ListAsync"/> returns; every criterion left null matches all. Results are ordered by id.</summary>
+public sealed record FaqFilter
+{
+    /// <summary>Only entries with this status.</summary>
+    public FaqStatus? Status { get; init; }
+
+    /// <summary>Only entries of this category (exact match).</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Only entries of this department (exact match).</summary>
+    public string? Department { get; init; }
+
+    /// <summary>Only entries for this region (exact match).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Only entries whose id, question, similar questions or answer contain this text.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Entries to skip, for paging.</summary>
+    public int Skip { get; init; }
+
+    /// <summary>Most entries to return; null for all.</summary>
+    public int? Take { get; init; }
+}
