@@ -8,8 +8,9 @@ using GovAssistant.QaEngine;
 var command = CommandLine.Parse(args);
 if (command.Verb == "eval")
 {
-    // Offline evaluation: the engine alone with its default options, no web host, no database.
-    return EvalCommand.Run(command, new QaEngineOptions(), Console.Out);
+    // Offline evaluation: the engine alone, no web host, no database; options from environment (QaEngine__…) or defaults.
+    var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+    return EvalCommand.Run(command, configuration.GetSection(QaEngineOptions.SectionName).Get<QaEngineOptions>() ?? new(), Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(command.Verb == "serve" ? args : []);

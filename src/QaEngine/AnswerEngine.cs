@@ -55,9 +55,9 @@ public sealed class AnswerEngine : IDisposable
         var normalized = _analysis.Normalizer.Normalize(question);
         if (normalized.Length == 0) return Record(context, NoAnswer("empty", "请输入您要咨询的问题。", 0, []));
         if (ConversationalIntents.IsHumanRequest(normalized))
-            return Record(context, new AnswerResult(AnswerDecision.HumanRequested, null, 1, [], "humanRequested", "正在为您转接人工客服，请稍候。", false));
+            return Record(context, new AnswerResult(AnswerDecision.HumanRequested, null, 1, [], [], "humanRequested", "正在为您转接人工客服，请稍候。", false));
         if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
-            return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], smallTalk.Kind, smallTalk.Reply, false));
+            return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], [], smallTalk.Kind, smallTalk.Reply, false));
 
         var analyzed = _analysis.Analyze(question);
         if (analyzed.IsEmpty) return Record(context, NoAnswer("noContent", "没能理解您的问题，请换个说法，或描述您要办理的事项。", 0, []));
@@ -98,21 +98,21 @@ public sealed class AnswerEngine : IDisposable
         if (ranked.Count == 0)
             return NoAnswer("noMatch", "抱歉，问答库中暂时没有找到与您问题相关的内容。", 0, candidates);
         if (confidence >= _options.AnswerThreshold)
-            return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, null, null, false);
+            return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
         if (confidence >= _options.ClarifyThreshold)
         {
             var floor = ranked[0].Score - _options.ClarifyScoreWindow;
             var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, choices, null, "您是不是想问以下问题？请点击选择：", false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, null, "您是不是想问以下问题？请点击选择：", false);
             return NoAnswer("lowConfidence", "抱歉，没有找到足够确定的答案。您可以换个说法，或转人工客服。", confidence, candidates);
         }
         return NoAnswer("lowConfidence", "抱歉，问答库中暂时没有找到与您问题足够相关的内容。您可以换个说法，或转人工客服。", confidence, candidates);
     }
 
     private static AnswerResult NoAnswer(string reason, string reply, double confidence, IReadOnlyList<AnswerCandidate> candidates) =>
-        new(AnswerDecision.NoAnswer, null, confidence, candidates, reason, reply, false);
+        new(AnswerDecision.NoAnswer, null, confidence, candidates, [], reason, reply, false);
 
     private AnswerResult Record(ConversationContext? context, AnswerResult result)
     {

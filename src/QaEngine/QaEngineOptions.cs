@@ -12,7 +12,7 @@ public sealed class QaEngineOptions
     public const string SectionName = "QaEngine";
 
     /// <summary>Minimum confidence to answer outright. Chosen so that answers given are right ≥ 97% of the time on the dev sets.</summary>
-    public double AnswerThreshold { get; set; } = 0.8;
+    public double AnswerThreshold { get; set; } = 0.85;
 
     /// <summary>Minimum confidence of the top candidate to ask "您是不是想问…" rather than admit no answer.</summary>
     public double ClarifyThreshold { get; set; } = 0.25;
@@ -30,7 +30,7 @@ public sealed class QaEngineOptions
     public int RecallDocuments { get; set; } = 150;
 
     /// <summary>Distinct entries passed from recall to re-ranking.</summary>
-    public int RerankEntries { get; set; } = 40;
+    public int RerankEntries { get; set; } = 20;
 
     /// <summary>Longest question accepted, in characters.</summary>
     public int MaxQuestionLength { get; set; } = 500;

@@ -6,7 +6,8 @@ namespace GovAssistant.QaEngine.Answering;
 /// <param name="Decision">What to do.</param>
 /// <param name="Entry">The answering entry when <see cref="AnswerDecision.Answered"/>.</param>
 /// <param name="Confidence">Probability in [0,1] that the top candidate is right.</param>
-/// <param name="Candidates">Best candidates, best first (the clarification choices when <see cref="AnswerDecision.Clarify"/>).</param>
+/// <param name="Candidates">Best candidates, best first, whatever the decision.</param>
+/// <param name="Choices">The 2–5 questions to offer when <see cref="AnswerDecision.Clarify"/>; empty otherwise.</param>
 /// <param name="Reason">Why there is no answer, or which small-talk / human request was recognised.</param>
 /// <param name="Reply">Text to show for small talk, clarification and no-answer decisions.</param>
 /// <param name="UsedContext">True when the question was read as a follow-up of the previous answer's topic.</param>
@@ -15,6 +16,7 @@ public sealed record AnswerResult(
     FaqEntry? Entry,
     double Confidence,
     IReadOnlyList<AnswerCandidate> Candidates,
+    IReadOnlyList<AnswerCandidate> Choices,
     string? Reason,
     string? Reply,
     bool UsedContext);

@@ -39,7 +39,7 @@ public sealed class FaqIndex : IDisposable
     public FaqIndex(TextAnalysis analysis, string? path)
     {
         _analysis = analysis;
-        _directory = path is null ? new RAMDirectory() : FSDirectory.Open(System.IO.Directory.CreateDirectory(path));
+        _directory = path is null ? new RAMDirectory() : new MMapDirectory(System.IO.Directory.CreateDirectory(path));
         var perField = new PerFieldAnalyzerWrapper(analysis.WordAnalyzer, new Dictionary<string, Lucene.Net.Analysis.Analyzer>
         {
             [BigramsField] = analysis.BigramAnalyzer,

@@ -69,6 +69,13 @@ public sealed class IndexedBank
                 chars.Add(p.Chars);
             }
         }
+        foreach (var (id, e) in entries)
+        {
+            entries[id] = e with
+            {
+                Weights = [.. e.Phrasings.Select(p => new PhrasingWeights(words.IdfOf(p.Words), bigrams.IdfOf(p.Bigrams), chars.IdfOf(p.Chars)))],
+            };
+        }
         return new IndexedBank(entries, words, bigrams, chars, snapshot.Revision);
     }
 

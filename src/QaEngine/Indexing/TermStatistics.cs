@@ -23,6 +23,14 @@ public sealed class TermStatistics
         return Math.Log(1 + (_documents - df + 0.5) / (df + 0.5));
     }
 
+    /// <summary>IDF of each of <paramref name="terms"/>.</summary>
+    public double[] IdfOf(string[] terms)
+    {
+        var idf = new double[terms.Length];
+        for (var i = 0; i < terms.Length; i++) idf[i] = Idf(terms[i]);
+        return idf;
+    }
+
     /// <summary>Number of phrasings counted.</summary>
     public int Documents => _documents;
 }

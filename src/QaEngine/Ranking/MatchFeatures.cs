@@ -19,7 +19,7 @@ public static class MatchFeatures
         "queryCharCoverage", "phrasingCharCoverage", "lcsOverLonger", "queryMissingWordIdf", "phrasingMissingWordIdf",
         "queryMissingCharIdf", "phrasingMissingCharIdf", "lengthDifference", "charIdfSquaredOverlap", "charJaccard",
         "bigramJaccard", "negationMismatch", "lcsOverQuery", "lcsOverPhrasing",
-        "queryWordCoverageByAllPhrasings", "queryWordCoverageByAnswer",
+        "queryWordCoverageByAllPhrasings", "answerCoverageTimesCharsBalanced",
     ];
 
     /// <summary>Number of features.</summary>
@@ -28,13 +28,14 @@ public static class MatchFeatures
     /// <summary>Computes the features of <paramref name="phrasing"/> against the prepared question into <paramref name="into"/>.</summary>
     /// <param name="query">The prepared question.</param>
     /// <param name="phrasing">One phrasing of the entry.</param>
+    /// <param name="weights">IDF of the phrasing's terms.</param>
     /// <param name="entry">Entry-level evidence, the same for all its phrasings.</param>
     /// <param name="into">Receives <see cref="Count"/> values.</param>
-    public static void Compute(QueryProfile query, AnalyzedText phrasing, in EntryEvidence entry, Span<double> into)
+    public static void Compute(QueryProfile query, AnalyzedText phrasing, Indexing.PhrasingWeights weights, in EntryEvidence entry, Span<double> into)
     {
-        var w = Coverage.Of(query.Words, phrasing.Words);
-        var b = Coverage.Of(query.Bigrams, phrasing.Bigrams);
-        var c = Coverage.Of(query.Chars, phrasing.Chars);
+        var w = Coverage.Of(query.Words, phrasing.Words, weights.Words);
+        var b = Coverage.Of(query.Bigrams, phrasing.Bigrams, weights.Bigrams);
+        var c = Coverage.Of(query.Chars, phrasing.Chars, weights.Chars);
         var p = phrasing.Compact;
         var q = query.Compact;
         var longer = Math.Max(1, Math.Max(q.Length, p.Length));
@@ -63,7 +64,7 @@ public static class MatchFeatures
         into[20] = lcs / (double)Math.Max(1, q.Length);
         into[21] = lcs / (double)Math.Max(1, p.Length);
         into[22] = entry.AllPhrasingsWordCoverage;
-        into[23] = entry.AnswerWordCoverage;
+        into[23] = entry.AnswerWordCoverage * into[2];
     }
 
     /// <summary>Entry-level evidence: what the whole entry, not one phrasing, has in common with the question.</summary>
@@ -101,29 +102,33 @@ public static class MatchFeatures
     private readonly record struct Coverage(
         double Query, double Phrasing, double QueryMissing, double PhrasingMissing, double SquaredOverlap, double Jaccard)
     {
-        public static Coverage Of(WeightedTerms query, string[] phrasing)
+        public static Coverage Of(WeightedTerms query, string[] phrasing, double[] phrasingIdf)
         {
             double matched = 0, matchedSquared = 0, phrasingTotal = 0, phrasingSquared = 0, phrasingMissing = 0;
             var shared = 0;
-            foreach (var t in phrasing)
+            Span<bool> seen = query.Count <= 256 ? stackalloc bool[query.Count] : new bool[query.Count];
+            for (var i = 0; i < phrasing.Length; i++)
             {
-                if (query.TryGet(t, out var w))
+                var idf = phrasingIdf[i];
+                phrasingTotal += idf;
+                phrasingSquared += idf * idf;
+                var at = query.PositionOf(phrasing[i]);
+                if (at >= 0)
                 {
+                    var w = query.Idf[at];
                     matched += w;
                     matchedSquared += w * w;
                     shared++;
-                    phrasingTotal += w;
-                    phrasingSquared += w * w;
+                    seen[at] = true;
                 }
-                else
+                else if (idf > phrasingMissing)
                 {
-                    var idf = query.Stats.Idf(t);
-                    phrasingTotal += idf;
-                    phrasingSquared += idf * idf;
-                    if (idf > phrasingMissing) phrasingMissing = idf;
+                    phrasingMissing = idf;
                 }
             }
-            var queryMissing = query.MaxMissingFrom(phrasing);
+            var queryMissing = 0.0;
+            for (var j = 0; j < seen.Length; j++)
+                if (!seen[j] && query.Idf[j] > queryMissing) queryMissing = query.Idf[j];
             var union = query.Count + phrasing.Length - shared;
             var squaredTotal = query.TotalSquared + phrasingSquared;
             return new Coverage(

@@ -39,27 +39,29 @@ public sealed class QueryProfile
     public bool HasNegation { get; }
 }
 
-/// <summary>A set of distinct terms with their IDF and the bank statistics they came from.</summary>
+/// <summary>A set of distinct terms with their IDF, each with a position so matches can be marked without hashing twice.</summary>
 public sealed class WeightedTerms
 {
-    private readonly Dictionary<string, double> _idf;
+    private readonly Dictionary<string, int> _position;
 
     /// <summary>Weighs <paramref name="terms"/> with <paramref name="stats"/>.</summary>
     public WeightedTerms(string[] terms, TermStatistics stats)
     {
-        Stats = stats;
-        _idf = new Dictionary<string, double>(terms.Length, StringComparer.Ordinal);
+        _position = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        var idf = new List<double>(terms.Length);
         foreach (var t in terms)
         {
+            if (!_position.TryAdd(t, idf.Count)) continue;
             var w = stats.Idf(t);
-            _idf[t] = w;
+            idf.Add(w);
             Total += w;
             TotalSquared += w * w;
         }
+        Idf = [.. idf];
     }
 
-    /// <summary>The statistics used for the other side's terms.</summary>
-    public TermStatistics Stats { get; }
+    /// <summary>IDF of each distinct term, by position.</summary>
+    public double[] Idf { get; }
 
     /// <summary>Sum of the terms' IDF.</summary>
     public double Total { get; }
@@ -68,25 +70,17 @@ public sealed class WeightedTerms
     public double TotalSquared { get; }
 
     /// <summary>Number of distinct terms.</summary>
-    public int Count => _idf.Count;
+    public int Count => Idf.Length;
 
-    /// <summary>True when the term is present; gives its IDF.</summary>
-    public bool TryGet(string term, out double idf) => _idf.TryGetValue(term, out idf);
+    /// <summary>The position of <paramref name="term"/>, or -1 when the question does not contain it.</summary>
+    public int PositionOf(string term) => _position.TryGetValue(term, out var i) ? i : -1;
 
     /// <summary>Share of the terms' IDF weight present in <paramref name="other"/>.</summary>
     public double CoverageBy(string[] other)
     {
         if (Total <= 0) return 0;
         var matched = 0.0;
-        foreach (var t in other) if (_idf.TryGetValue(t, out var w)) matched += w;
+        foreach (var t in other) if (_position.TryGetValue(t, out var i)) matched += Idf[i];
         return matched / Total;
-    }
-
-    /// <summary>The largest IDF among the terms absent from <paramref name="other"/> (a short array: a linear scan is cheapest).</summary>
-    public double MaxMissingFrom(string[] other)
-    {
-        var max = 0.0;
-        foreach (var (t, w) in _idf) if (w > max && Array.IndexOf(other, t) < 0) max = w;
-        return max;
     }
 }

@@ -24,13 +24,17 @@ public sealed class Reranker(RankingWeights weights)
             var evidence = MatchFeatures.EntryEvidence.Of(profile, entry, maxRecall > 0 ? hit.Score / maxRecall : 0);
             double bestScore = double.MinValue;
             var bestPhrasing = 0;
+            double[]? bestFeatures = null;
             for (var i = 0; i < entry.Phrasings.Length; i++)
             {
-                MatchFeatures.Compute(profile, entry.Phrasings[i], evidence, features);
+                MatchFeatures.Compute(profile, entry.Phrasings[i], entry.Weights[i], evidence, features);
                 var score = Score(features);
-                if (score > bestScore) (bestScore, bestPhrasing) = (score, i);
+                if (score <= bestScore) continue;
+                (bestScore, bestPhrasing) = (score, i);
+                bestFeatures ??= new double[MatchFeatures.Count];
+                features.CopyTo(bestFeatures);
             }
-            result.Add(new ScoredCandidate(entry, bestScore, bestPhrasing));
+            if (bestFeatures is not null) result.Add(new ScoredCandidate(entry, bestScore, bestPhrasing, bestFeatures));
         }
         result.Sort((a, b) => b.Score.CompareTo(a.Score));
         return result;
@@ -46,15 +50,18 @@ public sealed class Reranker(RankingWeights weights)
     }
 
     /// <summary>
-    /// Probability that the top candidate is the right answer, from its score and its lead over the runner-up:
-    /// a logistic fitted on the development sets, so that a threshold on it is a precision target.
+    /// Probability that the top candidate is the right answer, from its score, its (capped) lead over the
+    /// runner-up and how much of the question it covers: a logistic fitted on the development sets, including
+    /// questions the bank cannot answer, so that a threshold on it is a precision target.
     /// </summary>
     public double Confidence(IReadOnlyList<ScoredCandidate> ranked)
     {
         if (ranked.Count == 0) return 0;
-        var top = ranked[0].Score;
-        var margin = top - (ranked.Count > 1 ? ranked[1].Score : 0);
-        var z = weights.ConfidenceBias + weights.ConfidenceScore * top + weights.ConfidenceMargin * margin;
+        var top = ranked[0];
+        var margin = Math.Min(weights.MarginCap, top.Score - (ranked.Count > 1 ? ranked[1].Score : 0));
+        var c = weights.Confidence;
+        var z = c[0] + c[1] * top.Score + c[2] * margin;
+        for (var i = 0; i < weights.ConfidenceFeatures.Length; i++) z += c[3 + i] * top.Features[weights.ConfidenceFeatures[i]];
         return 1 / (1 + Math.Exp(-z));
     }
 }
