@@ -62,17 +62,26 @@ public sealed class AnswerEngine : IDisposable
         var analyzed = _analysis.Analyze(question);
         if (analyzed.IsEmpty) return Record(context, NoAnswer("noContent", "没能理解您的问题，请换个说法，或描述您要办理的事项。", 0, []));
 
+        var followUp = FollowUps.IsFollowUp(analyzed);
         var usedContext = false;
-        if (context is { TopicText: { Length: > 0 } topic, TurnsSinceTopic: <= 3 } && FollowUps.IsFollowUp(analyzed))
+        string? topicEntryId = null;
+        if ((followUp || FollowUps.IsElliptical(analyzed)) && context is { TopicText: { Length: > 0 } topic, TurnsSinceTopic: <= 3 })
         {
             analyzed = _analysis.Analyze(topic + " " + question);
             usedContext = true;
+            // Only a pure aspect question ("要多少钱？") stays with the very entry answered before.
+            if (followUp) topicEntryId = context.TopicEntryId;
         }
 
-        var ranked = Rank(analyzed);
+        var ranked = Rank(analyzed, topicEntryId);
         var confidence = _reranker.Confidence(ranked);
         var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
-        var result = Decide(ranked, confidence, candidates) with { UsedContext = usedContext };
+        if (followUp && !usedContext)
+        {
+            // "需要带什么材料？" with nothing before it: any entry would be a guess.
+            return Record(context, NoAnswer("noTopic", "请问您要办理的是哪项业务？例如：“居住证需要带什么材料？”", confidence, candidates));
+        }
+        var result = Decide(ranked, confidence, candidates, bareTopic: FollowUps.IsBareTopic(analyzed)) with { UsedContext = usedContext };
         return Record(context, result);
     }
 
@@ -83,21 +92,30 @@ public sealed class AnswerEngine : IDisposable
         return analyzed.IsEmpty ? [] : Rank(analyzed).Take(max).Select(ToCandidate).ToList();
     }
 
-    private List<ScoredCandidate> Rank(AnalyzedText analyzed)
+    private List<ScoredCandidate> Rank(AnalyzedText analyzed, string? topicEntryId = null)
     {
         var bank = _index.Bank;
         var hits = _index.Recall(analyzed, RecallWeights, _options.RecallDocuments, _options.RerankEntries);
         var ranked = _reranker.Rank(analyzed, hits, bank);
         var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
         ranked.RemoveAll(c => !c.Entry.Entry.IsAnswerableOn(today));
+        if (topicEntryId is not null)
+        {
+            var i = ranked.FindIndex(c => c.Entry.Entry.Id == topicEntryId);
+            if (i >= 0)
+            {
+                ranked[i] = ranked[i] with { Score = ranked[i].Score + _options.FollowUpTopicBonus };
+                ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+            }
+        }
         return ranked;
     }
 
-    private AnswerResult Decide(List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates)
+    private AnswerResult Decide(List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic)
     {
         if (ranked.Count == 0)
             return NoAnswer("noMatch", "抱歉，问答库中暂时没有找到与您问题相关的内容。", 0, candidates);
-        if (confidence >= _options.AnswerThreshold)
+        if (confidence >= _options.AnswerThreshold && !(bareTopic && ranked.Count >= 2))
             return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
         if (confidence >= _options.ClarifyThreshold)
         {

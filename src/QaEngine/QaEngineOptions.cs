@@ -20,6 +20,13 @@ public sealed class QaEngineOptions
     /// <summary>Candidates offered in a clarification are those scoring within this distance of the top one.</summary>
     public double ClarifyScoreWindow { get; set; } = 0.2;
 
+    /// <summary>
+    /// Added to the score of the previous answer's entry when a follow-up ("在哪里办？") is read in its topic: the
+    /// entry already answered usually covers materials, place, fee and time, so it wins unless another entry of
+    /// the topic is clearly about the aspect asked.
+    /// </summary>
+    public double FollowUpTopicBonus { get; set; } = 0.5;
+
     /// <summary>Most choices offered in a clarification (2–5).</summary>
     public int MaxClarifyChoices { get; set; } = 5;
 

@@ -3,8 +3,11 @@ using Lucene.Net.Analysis;
 
 namespace GovAssistant.QaEngine.Analysis;
 
-/// <summary>The character analyzer: <see cref="TextNormalizer"/> → <see cref="CharBigramTokenizer"/>.</summary>
-public sealed class CharBigramAnalyzer(TextNormalizer normalizer) : Analyzer
+/// <summary>
+/// The character analyzer: <see cref="TextNormalizer"/> → canonical synonyms (<see cref="GovLexicon.Canonicalize"/>)
+/// → <see cref="CharBigramTokenizer"/>.
+/// </summary>
+public sealed class CharBigramAnalyzer(GovLexicon lexicon, TextNormalizer normalizer) : Analyzer
 {
     /// <inheritdoc />
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
@@ -12,5 +15,5 @@ public sealed class CharBigramAnalyzer(TextNormalizer normalizer) : Analyzer
 
     /// <inheritdoc />
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new StringReader(normalizer.Normalize(reader.ReadToEnd()));
+        new StringReader(lexicon.Canonicalize(normalizer.Normalize(reader.ReadToEnd())));
 }

@@ -17,8 +17,9 @@ public sealed class TextAnalysis
     public TextAnalysis(GovLexicon lexicon, TextNormalizer normalizer)
     {
         Normalizer = normalizer;
+        Lexicon = lexicon;
         WordAnalyzer = new GovTextAnalyzer(lexicon, normalizer);
-        BigramAnalyzer = new CharBigramAnalyzer(normalizer);
+        BigramAnalyzer = new CharBigramAnalyzer(lexicon, normalizer);
     }
 
     /// <summary>The analysis over <see cref="GovLexicon.Default"/> and <see cref="TextNormalizer.Default"/>.</summary>
@@ -26,6 +27,9 @@ public sealed class TextAnalysis
 
     /// <summary>The normaliser applied before both analyzers.</summary>
     public TextNormalizer Normalizer { get; }
+
+    /// <summary>The lexicon (segmenter, synonyms, stop words).</summary>
+    public GovLexicon Lexicon { get; }
 
     /// <summary>jieba word analyzer (with synonyms and stop words).</summary>
     public Analyzer WordAnalyzer { get; }
@@ -38,10 +42,12 @@ public sealed class TextAnalysis
     {
         if (text.Length > MaxChars) text = text[..MaxChars];
         var normalized = Normalizer.Normalize(text);
+        var canonical = Lexicon.Canonicalize(normalized);
         var chars = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in normalized) if (c != ' ') chars.Add(c.ToString());
+        foreach (var c in canonical) if (c != ' ') chars.Add(c.ToString());
         return new AnalyzedText(
             normalized,
+            canonical,
             Tokens(WordAnalyzer, normalized),
             Tokens(BigramAnalyzer, normalized),
             [.. chars]);
