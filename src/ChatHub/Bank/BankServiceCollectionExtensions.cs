@@ -12,7 +12,7 @@ internal static class BankServiceCollectionExtensions
     /// <code>
     /// "KnowledgeBase": { "DatabasePath": "App_Data/govassistant.db" },
     /// "QaEngine": { "IndexPath": "App_Data/index", "AnswerThreshold": 0.8 },
-    /// "Seed": { "Path": "seed" }
+    /// "Bank": { "SeedPath": "seed", "RefreshInterval": "00:00:05" }
     /// </code>
     /// </summary>
     public static IHostApplicationBuilder AddBank(this IHostApplicationBuilder builder)
@@ -22,7 +22,9 @@ internal static class BankServiceCollectionExtensions
             .Validate(o => o.AnswerThreshold > o.ClarifyThreshold, "QaEngine:AnswerThreshold 必须大于 ClarifyThreshold")
             .Validate(o => o.MaxQuestionLength is > 0 and <= 4000, "QaEngine:MaxQuestionLength 必须在 1–4000 之间")
             .ValidateOnStart();
-        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        builder.Services.AddOptions<BankOptions>().BindConfiguration(BankOptions.SectionName)
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Bank:RefreshInterval 必须大于 0")
+            .ValidateOnStart();
 
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp =>
@@ -41,6 +43,7 @@ internal static class BankServiceCollectionExtensions
             return new AnswerEngine(options, time: sp.GetService<TimeProvider>());
         });
         builder.Services.AddHostedService<BankStartup>();
+        builder.Services.AddHostedService<BankRefresher>();
         return builder;
     }
 }

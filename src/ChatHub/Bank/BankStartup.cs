@@ -8,17 +8,17 @@ namespace GovAssistant.ChatHub.Bank;
 /// At start-up: loads the seed bank into an empty database, then publishes the stored bank to the engine
 /// before the host accepts requests, so the first question is already answered from the whole bank.
 /// </summary>
-internal sealed class BankStartup(FaqStore store, AnswerEngine engine, IOptions<SeedOptions> seed, ILogger<BankStartup> logger) : IHostedService
+internal sealed class BankStartup(FaqStore store, AnswerEngine engine, IOptions<BankOptions> options, ILogger<BankStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (seed.Value.LoadWhenEmpty && await store.CountAsync(cancellationToken: cancellationToken) == 0)
+        if (options.Value.LoadSeedWhenEmpty && await store.CountAsync(cancellationToken: cancellationToken) == 0)
         {
-            var report = SeedBankLoader.Load(seed.Value.ResolvedPath);
+            var report = SeedBankLoader.Load(options.Value.ResolvedSeedPath);
             if (!report.IsValid)
                 throw new InvalidOperationException("种子问答库有错误，未导入：" + Environment.NewLine + string.Join(Environment.NewLine, report.Errors.Take(20)));
             var result = await store.ImportAsync(report, replace: false, "seed", cancellationToken);
-            logger.LogInformation("Seed bank loaded from {Path}: {Created} entries", seed.Value.ResolvedPath, result.Created);
+            logger.LogInformation("Seed bank loaded from {Path}: {Created} entries", options.Value.ResolvedSeedPath, result.Created);
         }
         var snapshot = await store.PublishAsync(cancellationToken);
         engine.Publish(snapshot);
