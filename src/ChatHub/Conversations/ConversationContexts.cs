@@ -7,8 +7,8 @@ namespace GovAssistant.ChatHub.Conversations;
 /// The engine's per-conversation memory (topic of the last answer, misses in a row) for callers of the ask
 /// API, keyed by conversation id. Entries idle for longer than <see cref="IdleLifetime"/> are dropped.
 /// </summary>
-/// <remarks>REVIEW: replaced by the persisted conversation model when the human-takeover issue lands.</remarks>
-internal sealed class ConversationContexts(TimeProvider time)
+/// <remarks>REVIEW: in-process; a conversation continued on another node after scale-out starts without topic.</remarks>
+public sealed class ConversationContexts(TimeProvider time)
 {
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(30);
     private const int MaxConversations = 100_000;
@@ -30,6 +30,13 @@ internal sealed class ConversationContexts(TimeProvider time)
             return action(slot.Context);
         }
     }
+
+    /// <summary>Category and department of the last answer in the conversation, for routing an escalation.</summary>
+    public (string? Category, string? Department) LastTopic(string conversationId) =>
+        _slots.TryGetValue(conversationId, out var slot) ? (slot.Context.TopicCategory, slot.Context.TopicDepartment) : (null, null);
+
+    /// <summary>Drops the context of a finished conversation.</summary>
+    public void Forget(string conversationId) => _slots.TryRemove(conversationId, out _);
 
     private void Sweep(DateTimeOffset now)
     {

@@ -14,6 +14,9 @@ public sealed class ConversationContext
     /// <summary>Category of that entry.</summary>
     public string? TopicCategory { get; private set; }
 
+    /// <summary>Owning department of that entry, for routing an escalation.</summary>
+    public string? TopicDepartment { get; private set; }
+
     /// <summary>The topic words of that entry's standard question (aspect words removed).</summary>
     public string? TopicText { get; private set; }
 
@@ -31,6 +34,7 @@ public sealed class ConversationContext
             case AnswerDecision.Answered when result.Entry is not null:
                 TopicEntryId = result.Entry.Id;
                 TopicCategory = result.Entry.Category;
+                TopicDepartment = result.Entry.Department;
                 TopicText = topicText;
                 TurnsSinceTopic = 0;
                 ConsecutiveNoAnswers = 0;
@@ -47,7 +51,7 @@ public sealed class ConversationContext
     /// <summary>Forgets the topic, e.g. after an agent took over.</summary>
     public void ClearTopic()
     {
-        TopicEntryId = TopicCategory = TopicText = null;
+        TopicEntryId = TopicCategory = TopicDepartment = TopicText = null;
         TurnsSinceTopic = 0;
     }
 }

@@ -1,0 +1,169 @@
+using GovAssistant.ChatHub.Agents;
+
+namespace GovAssistant.ChatHub.Conversations;
+
+public sealed partial class ConversationService
+{
+    /// <summary>
+    /// Queued conversations this agent may take, longest waiting first: those of the agent's departments, and
+    /// any department's once they have waited longer than the configured fallback. Supervisors see all.
+    /// </summary>
+    public async Task<IReadOnlyList<Conversation>> QueueForAsync(AgentProfile agent, CancellationToken ct = default)
+    {
+        var queue = await store.ListAsync(new ConversationQuery([ConversationState.Queued], Max: 10_000), ct);
+        var now = time.GetUtcNow();
+        return queue.Where(c => MayTake(agent, c, now)).ToList();
+    }
+
+    /// <summary>Conversations the agent is in, or that a supervisor watches (open ones).</summary>
+    public Task<IReadOnlyList<Conversation>> ActiveForAsync(AgentProfile agent, CancellationToken ct = default) =>
+        store.ListAsync(agent.SeesAll
+            ? new ConversationQuery([ConversationState.WithAgent])
+            : new ConversationQuery([ConversationState.WithAgent], AgentId: agent.Id), ct);
+
+    /// <summary>Tickets (left messages) the agent may answer.</summary>
+    public async Task<IReadOnlyList<Conversation>> TicketsForAsync(AgentProfile agent, CancellationToken ct = default)
+    {
+        var tickets = await store.ListAsync(new ConversationQuery([ConversationState.Ticket]), ct);
+        return tickets.Where(t => agent.SeesAll || t.Department is null || agent.Serves(t.Department)).ToList();
+    }
+
+    /// <summary>A conversation the agent may see, with every message including private notes.</summary>
+    public async Task<(Conversation Conversation, IReadOnlyList<ChatMessage> Messages)> OpenForAgentAsync(
+        string conversationId, AgentProfile agent, long afterSeq = 0, CancellationToken ct = default)
+    {
+        var c = await GetForAgentAsync(conversationId, agent, ct);
+        return (c, await store.GetMessagesAsync(conversationId, afterSeq, includeNotes: true, cancellationToken: ct));
+    }
+
+    /// <summary>The agent takes a queued conversation (manual pick or "accept next").</summary>
+    public Task<Conversation> AcceptAsync(string conversationId, AgentProfile agent, CancellationToken ct = default) =>
+        WithLockAsync(conversationId, async () =>
+        {
+            var c = await store.GetAsync(conversationId, ct) ?? throw new ConversationAccessException();
+            if (!MayTake(agent, c, time.GetUtcNow()) && c.State == ConversationState.Queued) throw new ConversationAccessException();
+            c.Accept(agent.Id, time.GetUtcNow());
+            await SaveAsync(c, ct);
+            await AddAsync(c, SenderKind.System, null, SystemName, $"人工客服 {agent.Name} 为您服务。", new { type = "accepted", agent = agent.Name }, ct);
+            await NotifyQueueAsync(ct);
+            return c;
+        });
+
+    /// <summary>The longest-waiting conversation this agent may take, accepted; null when the queue is empty.</summary>
+    public async Task<Conversation?> AcceptNextAsync(AgentProfile agent, CancellationToken ct = default)
+    {
+        foreach (var c in await QueueForAsync(agent, ct))
+        {
+            try
+            {
+                return await AcceptAsync(c.Id, agent, ct);
+            }
+            catch (IllegalTransitionException)
+            {
+                // Taken by a colleague meanwhile: try the next one.
+            }
+        }
+        return null;
+    }
+
+    /// <summary>An agent in the conversation writes to the visitor.</summary>
+    public Task<ChatMessage> AgentSaysAsync(string conversationId, AgentProfile agent, string text, CancellationToken ct = default)
+    {
+        text = CheckText(text);
+        return WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForAgentAsync(conversationId, agent, ct);
+            if (c.State == ConversationState.Ticket)
+            {
+                // Answering a ticket: the reply is stored and the ticket closes; the visitor reads it on return.
+                var reply = await AddAsync(c, SenderKind.Agent, agent.Id, agent.Name, text, new { type = "ticketReply" }, ct);
+                await CloseAsync(c, "工作人员已答复您的留言。", ct);
+                return reply;
+            }
+            if (c.State != ConversationState.WithAgent || !c.Agents.Contains(agent.Id))
+                throw new IllegalTransitionException(c.State, c.State, "请先接入该会话");
+            return await AddAsync(c, SenderKind.Agent, agent.Id, agent.Name, text, ct: ct);
+        });
+    }
+
+    /// <summary>A private note for colleagues; never shown to the visitor.</summary>
+    public Task<ChatMessage> NoteAsync(string conversationId, AgentProfile agent, string text, CancellationToken ct = default)
+    {
+        text = CheckText(text);
+        return WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForAgentAsync(conversationId, agent, ct);
+            return await AddAsync(c, SenderKind.Note, agent.Id, agent.Name, text, ct: ct);
+        });
+    }
+
+    /// <summary>The owner hands the conversation to another agent.</summary>
+    public Task TransferToAgentAsync(string conversationId, AgentProfile agent, AgentProfile target, CancellationToken ct = default) =>
+        WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForAgentAsync(conversationId, agent, ct);
+            c.TransferTo(target.Id, time.GetUtcNow());
+            await SaveAsync(c, ct);
+            await AddAsync(c, SenderKind.System, null, SystemName, $"已为您转接人工客服 {target.Name}。", new { type = "transferred", agent = target.Name }, ct);
+            return 0;
+        });
+
+    /// <summary>The owner sends the conversation back to the queue of another department.</summary>
+    public Task TransferToDepartmentAsync(string conversationId, AgentProfile agent, string department, CancellationToken ct = default) =>
+        WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForAgentAsync(conversationId, agent, ct);
+            c.Enqueue(null, department, time.GetUtcNow());
+            await SaveAsync(c, ct);
+            var ahead = await QueuePositionAsync(c, ct);
+            await AddAsync(c, SenderKind.System, null, SystemName, $"正在为您转接{department}的工作人员，您前面还有 {ahead} 位。",
+                new { type = "queued", position = ahead, department }, ct);
+            await NotifyQueueAsync(ct);
+            return 0;
+        });
+
+    /// <summary>Brings a colleague (often of another department) into the same conversation.</summary>
+    public Task InviteAsync(string conversationId, AgentProfile agent, AgentProfile colleague, CancellationToken ct = default) =>
+        WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForAgentAsync(conversationId, agent, ct);
+            c.Invite(colleague.Id, time.GetUtcNow());
+            await SaveAsync(c, ct);
+            await AddAsync(c, SenderKind.System, null, SystemName, $"{colleague.Name} 已加入会话，共同为您解答。", new { type = "invited", agent = colleague.Name }, ct);
+            return 0;
+        });
+
+    /// <summary>The agents hand the visitor back to the bot.</summary>
+    public Task HandBackAsync(string conversationId, AgentProfile agent, CancellationToken ct = default) =>
+        WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForAgentAsync(conversationId, agent, ct);
+            c.HandBack(time.GetUtcNow());
+            await SaveAsync(c, ct);
+            await AddAsync(c, SenderKind.System, null, SystemName, "人工客服已结束接待，您可以继续向智能助手提问。", new { type = "handedBack" }, ct);
+            return 0;
+        });
+
+    /// <summary>An agent in the conversation ends it.</summary>
+    public Task AgentClosesAsync(string conversationId, AgentProfile agent, CancellationToken ct = default) =>
+        WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForAgentAsync(conversationId, agent, ct);
+            await CloseAsync(c, "本次人工服务已结束。", ct);
+            return 0;
+        });
+
+    private async Task<Conversation> GetForAgentAsync(string conversationId, AgentProfile agent, CancellationToken ct)
+    {
+        var c = await store.GetAsync(conversationId, ct) ?? throw new ConversationAccessException();
+        var allowed = agent.SeesAll
+            || c.Agents.Contains(agent.Id)
+            || (c.State is ConversationState.Queued or ConversationState.Ticket && (c.Department is null || agent.Serves(c.Department)));
+        return allowed ? c : throw new ConversationAccessException();
+    }
+
+    private bool MayTake(AgentProfile agent, Conversation c, DateTimeOffset now) =>
+        c.State == ConversationState.Queued
+        && (agent.SeesAll || c.Department is null || agent.Serves(c.Department)
+            || now - (c.QueuedAt ?? now) >= _options.AnyDepartmentAfter);
+}

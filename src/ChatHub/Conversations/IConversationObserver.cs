@@ -1,0 +1,17 @@
+namespace GovAssistant.ChatHub.Conversations;
+
+/// <summary>
+/// Hears what happens in conversations, after it is persisted: the SignalR broadcaster, and later the WeChat and
+/// Direct Line adapters, each decide who hears each event on their channel.
+/// </summary>
+public interface IConversationObserver
+{
+    /// <summary>A message was stored.</summary>
+    Task MessageAddedAsync(Conversation conversation, ChatMessage message);
+
+    /// <summary>The conversation changed state or participants.</summary>
+    Task ConversationChangedAsync(Conversation conversation);
+
+    /// <summary>The queue changed (someone joined or left it), so positions may have moved.</summary>
+    Task QueueChangedAsync(IReadOnlyList<Conversation> queue);
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace GovAssistant.ChatHub.Conversations;
+
+/// <summary>
+/// Conversations and messages in SQLite (WAL mode), one connection per operation. Sequence numbers are assigned
+/// inside an IMMEDIATE transaction, so two messages of one conversation never get the same number.
+/// </summary>
+public sealed class SqliteConversationStore : IConversationStore
+{
+    private const string Columns =
+        "id, visitor_id AS VisitorId, channel, state, category, department, agents, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "queued_at AS QueuedAt, accepted_at AS AcceptedAt, closed_at AS ClosedAt, contact, rating, rating_comment AS RatingComment";
+
+    private readonly string _connectionString;
+
+    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the tables if needed.</summary>
+    public SqliteConversationStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        using var connection = Open();
+        connection.Execute("""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS conversations (
+                id TEXT PRIMARY KEY, visitor_id TEXT NOT NULL, channel TEXT NOT NULL, state TEXT NOT NULL,
+                category TEXT, department TEXT, agents TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+                queued_at TEXT, accepted_at TEXT, closed_at TEXT, contact TEXT, rating INTEGER, rating_comment TEXT);
+            CREATE INDEX IF NOT EXISTS ix_conversations_state ON conversations(state, queued_at);
+            CREATE INDEX IF NOT EXISTS ix_conversations_visitor ON conversations(visitor_id);
+            CREATE TABLE IF NOT EXISTS messages (
+                conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, sender TEXT NOT NULL, sender_id TEXT, sender_name TEXT,
+                text TEXT NOT NULL, at TEXT NOT NULL, channel TEXT NOT NULL, data TEXT,
+                PRIMARY KEY (conversation_id, seq));
+            """);
+    }
+
+    /// <inheritdoc />
+    public async Task CreateAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO conversations (id, visitor_id, channel, state, category, department, agents, created_at, updated_at,
+                queued_at, accepted_at, closed_at, contact, rating, rating_comment)
+            VALUES (@Id, @VisitorId, @Channel, @State, @Category, @Department, @Agents, @CreatedAt, @UpdatedAt,
+                @QueuedAt, @AcceptedAt, @ClosedAt, @Contact, @Rating, @RatingComment);
+            """, Parameters(conversation), cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM conversations WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
+        return row?.ToConversation();
+    }
+
+    /// <inheritdoc />
+    public async Task SaveAsync(Conversation conversation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE conversations SET state = @State, category = @Category, department = @Department, agents = @Agents,
+                updated_at = @UpdatedAt, queued_at = @QueuedAt, accepted_at = @AcceptedAt, closed_at = @ClosedAt,
+                contact = @Contact, rating = @Rating, rating_comment = @RatingComment
+            WHERE id = @Id;
+            """, Parameters(conversation), cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<ChatMessage> AppendAsync(NewMessage m, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @ConversationId;", m, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO messages (conversation_id, seq, sender, sender_id, sender_name, text, at, channel, data)
+            VALUES (@ConversationId, @Seq, @Sender, @SenderId, @SenderName, @Text, @At, @Channel, @Data);
+            """, new { m.ConversationId, Seq = seq, Sender = m.Sender.ToString(), m.SenderId, m.SenderName, m.Text, At = m.At.ToString("O"), m.Channel, m.Data },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new ChatMessage(m.ConversationId, seq, m.Sender, m.SenderId, m.SenderName, m.Text, m.At, m.Channel, m.Data);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
+        string conversationId, long afterSeq, bool includeNotes, int max = 500, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition($"""
+            SELECT conversation_id AS ConversationId, seq, sender, sender_id AS SenderId, sender_name AS SenderName, text, at, channel, data
+            FROM messages WHERE conversation_id = @conversationId AND seq > @afterSeq {(includeNotes ? "" : "AND sender <> 'Note'")}
+            ORDER BY seq LIMIT @max;
+            """, new { conversationId, afterSeq, max }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToMessage()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Conversation>> ListAsync(ConversationQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        if (query.States is { Count: > 0 }) where.Add("state IN @States");
+        if (query.VisitorId is not null) where.Add("visitor_id = @VisitorId");
+        if (query.AgentId is not null) where.Add("EXISTS (SELECT 1 FROM json_each(agents) WHERE json_each.value = @AgentId)");
+        var sql = $"SELECT {Columns} FROM conversations {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
+                  "ORDER BY COALESCE(queued_at, created_at) LIMIT @Max;";
+        await using var connection = Open();
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new
+        {
+            States = query.States?.Select(s => s.ToString()).ToArray(),
+            query.VisitorId,
+            query.AgentId,
+            query.Max,
+        }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToConversation()).ToList();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static object Parameters(Conversation c)
+    {
+        var r = c.ToRecord();
+        return new
+        {
+            r.Id, r.VisitorId, r.Channel, State = r.State.ToString(), r.Category, r.Department,
+            Agents = JsonSerializer.Serialize(r.Agents), CreatedAt = r.CreatedAt.ToString("O"), UpdatedAt = r.UpdatedAt.ToString("O"),
+            QueuedAt = r.QueuedAt?.ToString("O"), AcceptedAt = r.AcceptedAt?.ToString("O"), ClosedAt = r.ClosedAt?.ToString("O"),
+            r.Contact, r.Rating, r.RatingComment,
+        };
+    }
+
+    private sealed record Row(
+        string Id, string VisitorId, string Channel, string State, string? Category, string? Department, string Agents,
+        string CreatedAt, string UpdatedAt, string? QueuedAt, string? AcceptedAt, string? ClosedAt, string? Contact,
+        long? Rating, string? RatingComment)
+    {
+        public Conversation ToConversation() => Conversation.Restore(new ConversationRecord(
+            Id, VisitorId, Channel, Enum.Parse<ConversationState>(State), Category, Department,
+            JsonSerializer.Deserialize<string[]>(Agents) ?? [], DateTimeOffset.Parse(CreatedAt), DateTimeOffset.Parse(UpdatedAt),
+            Time(QueuedAt), Time(AcceptedAt), Time(ClosedAt), Contact, (int?)Rating, RatingComment));
+
+        private static DateTimeOffset? Time(string? s) => s is null ? null : DateTimeOffset.Parse(s);
+    }
+
+    private sealed record MessageRow(
+        string ConversationId, long Seq, string Sender, string? SenderId, string? SenderName, string Text, string At, string Channel, string? Data)
+    {
+        public ChatMessage ToMessage() => new(
+            ConversationId, Seq, Enum.Parse<SenderKind>(Sender), SenderId, SenderName, Text, DateTimeOffset.Parse(At), Channel, Data);
+    }
+}
