@@ -29,10 +29,15 @@ internal static class BankServiceCollectionExtensions
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp =>
         {
+            var database = Path.GetFullPath(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value.DatabasePath));
+            return new StoragePaths(database, Path.GetDirectoryName(database)!);
+        });
+        builder.Services.AddSingleton(sp =>
+        {
             var options = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
             return new FaqStore(new KnowledgeBaseOptions
             {
-                DatabasePath = Path.Combine(contentRoot, options.DatabasePath),
+                DatabasePath = sp.GetRequiredService<StoragePaths>().DatabasePath,
                 MaxImportFileBytes = options.MaxImportFileBytes,
             });
         });
