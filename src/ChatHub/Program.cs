@@ -1,7 +1,9 @@
+using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
+using GovAssistant.ChatHub.Visitors;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
 
@@ -17,9 +19,15 @@ var builder = WebApplication.CreateBuilder(command.Verb == "serve" ? args : []);
 
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
-// Per-conversation engine context for the ask API.
+// Staff accounts: SQLite accounts, cookie sign-in, agent/admin policies, first admin on an empty database.
+builder.AddAgentAccounts();
+// Per-conversation engine context (ask API and conversations).
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ConversationContexts>();
+// Conversations: state machine service, SQLite store, presence, SignalR hubs.
+builder.AddConversations();
+// Anonymous visitors: signed tokens and their authentication scheme.
+builder.AddVisitors();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails();
 
@@ -35,7 +43,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapGet("/healthz", (AnswerEngine engine) => Results.Ok(new { status = "ok", entries = engine.EntryCount, revision = engine.Revision }));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.MapAgentAccountsApi();
 app.MapAsk();
+app.MapVisitorsApi();
+app.MapConversationHubs();
 
 app.Run();
 return 0;

@@ -51,6 +51,9 @@ public sealed class AgentPresence
     /// <summary>Status of an agent, or null when not connected.</summary>
     public PresenceStatus? StatusOf(string agentId) => _agents.TryGetValue(agentId, out var e) ? e.Status : null;
 
+    /// <summary>The profile of a connected agent, or null.</summary>
+    public AgentProfile? Find(string agentId) => _agents.TryGetValue(agentId, out var e) ? e.Agent : null;
+
     /// <summary>Connected agents that take new conversations.</summary>
     public IReadOnlyList<AgentProfile> Available() =>
         _agents.Values.Where(e => e.Status == PresenceStatus.Online).Select(e => e.Agent).ToList();

@@ -27,11 +27,7 @@ internal static class BankServiceCollectionExtensions
             .ValidateOnStart();
 
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(sp =>
-        {
-            var database = Path.GetFullPath(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value.DatabasePath));
-            return new StoragePaths(database, Path.GetDirectoryName(database)!);
-        });
+        builder.Services.AddSingleton(StoragePaths.Resolve(builder));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;

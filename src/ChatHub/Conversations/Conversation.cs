@@ -142,7 +142,7 @@ public sealed class Conversation
     {
         if (State != ConversationState.Closed) throw new IllegalTransitionException(State, State, "会话结束后才能评价");
         if (Rating is not null) throw new IllegalTransitionException(State, State, "该会话已评价");
-        if (rating is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(rating), "评价应为 1–5");
+        if (rating is < 1 or > 5) throw new ArgumentException("评价应为 1–5 分");
         Rating = rating;
         RatingComment = comment;
         UpdatedAt = at;

@@ -11,6 +11,12 @@ public sealed partial class ConversationService
     public async Task<IReadOnlyList<Conversation>> QueueForAsync(AgentProfile agent, CancellationToken ct = default)
     {
         var queue = await store.ListAsync(new ConversationQuery([ConversationState.Queued], Max: 10_000), ct);
+        return Takeable(agent, queue);
+    }
+
+    /// <summary>The conversations of <paramref name="queue"/> that <paramref name="agent"/> may take now.</summary>
+    public IReadOnlyList<Conversation> Takeable(AgentProfile agent, IEnumerable<Conversation> queue)
+    {
         var now = time.GetUtcNow();
         return queue.Where(c => MayTake(agent, c, now)).ToList();
     }

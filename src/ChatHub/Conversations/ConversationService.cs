@@ -180,8 +180,12 @@ public sealed partial class ConversationService(
     public async Task<int> QueuePositionAsync(Conversation c, CancellationToken ct = default)
     {
         var queue = await store.ListAsync(new ConversationQuery([ConversationState.Queued], Max: 10_000), ct);
-        return queue.Count(q => q.Id != c.Id && q.Department == c.Department && q.QueuedAt < c.QueuedAt);
+        return PositionIn(queue, c);
     }
+
+    /// <summary>How many conversations of <paramref name="queue"/> wait before <paramref name="c"/> for the same department.</summary>
+    public static int PositionIn(IEnumerable<Conversation> queue, Conversation c) =>
+        queue.Count(q => q.Id != c.Id && q.Department == c.Department && q.QueuedAt < c.QueuedAt);
 
     private static string BotText(AnswerResult r) => r.Decision switch
     {

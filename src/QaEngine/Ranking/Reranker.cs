@@ -9,6 +9,9 @@ namespace GovAssistant.QaEngine.Ranking;
 /// </summary>
 public sealed class Reranker(RankingWeights weights)
 {
+    /// <summary>Added to a phrasing's score when the question equals it after normalisation.</summary>
+    public const double ExactPhrasingBonus = 1.0;
+
     /// <summary>Scores and sorts <paramref name="hits"/> (best first).</summary>
     public List<ScoredCandidate> Rank(AnalyzedText query, IReadOnlyList<RecallHit> hits, IndexedBank bank)
     {
@@ -29,6 +32,8 @@ public sealed class Reranker(RankingWeights weights)
             {
                 MatchFeatures.Compute(profile, entry.Phrasings[i], entry.Weights[i], evidence, features);
                 var score = Score(features);
+                // The question is one of the entry's curated phrasings, word for word: the strongest evidence there is.
+                if (entry.Phrasings[i].Compact == profile.Compact) score += ExactPhrasingBonus;
                 if (score <= bestScore) continue;
                 (bestScore, bestPhrasing) = (score, i);
                 bestFeatures ??= new double[MatchFeatures.Count];

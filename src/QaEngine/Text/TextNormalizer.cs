@@ -27,7 +27,7 @@ public sealed class TextNormalizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length)
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 // Astral plane: emoji and rare ideographs. Keep letters (CJK extension B…), drop the rest.
                 var cp = char.ConvertToUtf32(c, text[i + 1]);
@@ -82,6 +82,13 @@ public sealed class TextNormalizer
                 if (line.Length == 0 || line[0] == '#') continue;
                 var parts = line.Split('\t');
                 if (parts.Length == 2 && parts[0].Length == 1 && parts[1].Length == 1) table[parts[0][0]] = parts[1][0];
+            }
+            // Follow chains (薴 → 苧 → 苎) so that one lookup reaches the final form and normalising is idempotent.
+            for (var i = 0; i < table.Length; i++)
+            {
+                var c = table[i];
+                for (var hop = 0; hop < 8 && table[c] != c; hop++) c = table[c];
+                table[i] = c;
             }
             return new FrozenCharMap(table);
         }

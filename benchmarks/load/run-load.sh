@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Throughput of the real service under wrk: GET /healthz (the host's floor) and POST /api/ask (the engine behind
+# the HTTP stack), on the same server, one after the other. Talks only to 127.0.0.1.
+#
+#   benchmarks/load/run-load.sh             # bank = lcqmc-dev + ncp-policies + seed (needs the eval data)
+#   BANK=seed benchmarks/load/run-load.sh   # seed bank only (352 entries), no eval data needed
+#
+# Environment: GOVASSISTANT_EVAL_DIR (default ../shared/eval beside the repository), PORT (5099),
+# DURATION (15s), THREADS (2), CONNECTIONS (32), SKIP_BUILD=1 to run the existing Release build as it is.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SCRIPT_DIR="$ROOT/benchmarks/load"
+EVAL_DIR="${GOVASSISTANT_EVAL_DIR:-$ROOT/../shared/eval}"
+BANK="${BANK:-eval}"
+PORT="${PORT:-5099}"
+URL="http://127.0.0.1:$PORT"
+DURATION="${DURATION:-15s}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+
+DATA="$(mktemp -d -t govassistant-load.XXXXXX)"
+SERVER_PID=""
+
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    # The server runs in its own process group (setsid): stop `dotnet run` and the app it started, nothing else.
+    kill -TERM -- "-$SERVER_PID" 2>/dev/null || kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+banks=("$ROOT/data/faq/bank")
+if [[ "$BANK" != "seed" ]]; then
+  for f in lcqmc-dev/bank.jsonl ncp-policies/bank.jsonl; do
+    if [[ ! -f "$EVAL_DIR/$f" ]]; then
+      echo "Eval data not found: $EVAL_DIR/$f" >&2
+      echo "Set GOVASSISTANT_EVAL_DIR to the folder holding lcqmc-dev/ and ncp-policies/, or run with BANK=seed." >&2
+      exit 2
+    fi
+    banks+=("$EVAL_DIR/$f")
+  done
+fi
+
+if ! command -v wrk >/dev/null; then
+  echo "== installing wrk"
+  SUDO=""; [[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get install -y wrk >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y wrk >/dev/null; }
+fi
+
+if [[ "${SKIP_BUILD:-0}" == "1" ]]; then
+  echo "== SKIP_BUILD=1: using the existing Release build of ChatHub"
+else
+  echo "== building ChatHub (Release)"
+  if ! build_log="$(dotnet build "$ROOT/src/ChatHub" -c Release -nologo -v quiet 2>&1)"; then
+    echo "$build_log" | tail -n 30 >&2; exit 1
+  fi
+fi
+
+export KnowledgeBase__DatabasePath="$DATA/govassistant.db"
+export QaEngine__IndexPath="$DATA/index"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+echo "== importing ${#banks[@]} bank source(s) into $DATA"
+for bank in "${banks[@]}"; do
+  dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build -- import "$bank"
+done
+
+echo "== starting the service on $URL"
+setsid dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build --urls "$URL" >"$DATA/server.log" 2>&1 &
+SERVER_PID=$!
+started_ms=$(date +%s%3N)
+until curl -fsS "$URL/healthz" >"$DATA/healthz.json" 2>/dev/null; do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "The service stopped before answering /healthz:" >&2; tail -n 30 "$DATA/server.log" >&2; exit 1
+  fi
+  if (( $(date +%s%3N) - started_ms > 180000 )); then
+    echo "No answer on $URL/healthz after 180 s:" >&2; tail -n 30 "$DATA/server.log" >&2; exit 1
+  fi
+  sleep 0.5
+done
+ready_ms=$(( $(date +%s%3N) - started_ms ))
+echo "== ready after $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s (dotnet run start-up, publish of the bank): $(cat "$DATA/healthz.json")"
+echo "== sample answer: $(curl -fsS -H 'Content-Type: application/json' -d '{"question":"居住证怎么办理？"}' "$URL/api/ask" | head -c 160)…"
+
+# Warm the JIT and the index before measuring.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$SCRIPT_DIR/load.lua" "$URL/api/ask" >/dev/null
+
+summaries=()
+for path in /healthz /api/ask; do
+  echo
+  echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $URL$path"
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$SCRIPT_DIR/load.lua" "$URL$path")"
+  echo "$out"
+  summaries+=("$(grep '^SUMMARY' <<<"$out")")
+done
+
+# One connection, one request at a time: the HTTP round trip of a single question on an otherwise idle server.
+echo
+echo "== wrk -t1 -c1 -d5s --latency $URL/api/ask (sequential)"
+out="$(wrk -t1 -c1 -d5s --latency -s "$SCRIPT_DIR/load.lua" "$URL/api/ask")"
+summaries+=("$(grep '^SUMMARY' <<<"$out" | sed 's/^SUMMARY /SUMMARY (1 connection) /')")
+grep -A4 'Latency Distribution' <<<"$out"
+
+echo
+echo "== server memory: $(ps -o rss= -p "$(pgrep -g "$SERVER_PID" -f GovAssistant.ChatHub | head -n1)" 2>/dev/null | awk '{printf "%.0f MB RSS", $1/1024}')"
+echo "== summary ($(nproc) cores; wrk shares them with the server)"
+printf '%s\n' "${summaries[@]}"

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+
+namespace GovAssistant.ChatHub.Agents;
+
+/// <summary>
+/// Staff accounts in the <c>agents</c> table of the service's SQLite file. Passwords are kept only as ASP.NET Core
+/// Identity hashes (PBKDF2, salted) and never leave this class; every write is checked against
+/// <see cref="AgentAccountRules"/>.
+/// </summary>
+public sealed class AgentAccountStore
+{
+    private const string Columns =
+        "id, name, departments, roles, capacity, disabled, created_at AS CreatedAt, updated_at AS UpdatedAt, security_stamp AS SecurityStamp";
+
+    private static readonly PasswordHasher<AgentAccount> Hasher = new();
+
+    // Verified when the id is unknown, so a wrong id costs as long as a wrong password and does not reveal which ids exist.
+    private static readonly string DummyHash = Hasher.HashPassword(null!, Guid.NewGuid().ToString());
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the <c>agents</c> table if needed.</summary>
+    public AgentAccountStore(string databasePath, TimeProvider time)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _time = time;
+        using var connection = Open();
+        connection.Execute("""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS agents (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT NOT NULL, departments TEXT NOT NULL,
+                roles TEXT NOT NULL, capacity INTEGER NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+                security_stamp TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+            """);
+    }
+
+    /// <summary>Creates an account; false when the id is taken.</summary>
+    /// <exception cref="ArgumentException">A field breaks <see cref="AgentAccountRules"/>.</exception>
+    public async Task<bool> CreateAsync(AgentProfile profile, string password, CancellationToken cancellationToken = default)
+    {
+        Require(AgentAccountRules.CheckId(profile.Id) ?? AgentAccountRules.CheckName(profile.Name)
+            ?? AgentAccountRules.CheckPassword(password, profile.Id) ?? AgentAccountRules.CheckDepartments(profile.Departments)
+            ?? AgentAccountRules.CheckRoles(profile.Roles) ?? AgentAccountRules.CheckCapacity(profile.Capacity));
+        var now = Now();
+        await using var connection = Open();
+        var inserted = await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO agents (id, name, password_hash, departments, roles, capacity, disabled, security_stamp, created_at, updated_at)
+            VALUES (@Id, @Name, @Hash, @Departments, @Roles, @Capacity, 0, @Stamp, @Now, @Now)
+            ON CONFLICT (id) DO NOTHING;
+            """, new
+        {
+            profile.Id, Name = profile.Name.Trim(), Hash = Hasher.HashPassword(null!, password),
+            Departments = Json(profile.Departments), Roles = Json(profile.Roles), profile.Capacity, Stamp = NewStamp(), Now = now,
+        }, cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="changes"/>. A new password or disabling the account ends its sessions; a change that
+    /// would leave no enabled admin is refused.
+    /// </summary>
+    /// <exception cref="ArgumentException">A changed field breaks <see cref="AgentAccountRules"/>.</exception>
+    public async Task<AgentUpdateResult> UpdateAsync(string id, AgentAccountChanges changes, CancellationToken cancellationToken = default)
+    {
+        Require((changes.Name is null ? null : AgentAccountRules.CheckName(changes.Name))
+            ?? (changes.Password is null ? null : AgentAccountRules.CheckPassword(changes.Password, id))
+            ?? (changes.Departments is null ? null : AgentAccountRules.CheckDepartments(changes.Departments))
+            ?? (changes.Roles is null ? null : AgentAccountRules.CheckRoles(changes.Roles))
+            ?? (changes.Capacity is not { } c ? null : AgentAccountRules.CheckCapacity(c)));
+
+        await using var connection = Open();
+        // IMMEDIATE: two admins demoting each other at once cannot both pass the last-admin check.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var accounts = (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM agents;", transaction: transaction, cancellationToken: cancellationToken))).Select(r => r.ToAccount()).ToList();
+        var current = accounts.Find(a => a.Id == id);
+        if (current is null) return AgentUpdateResult.NotFound;
+
+        var updated = current with
+        {
+            Name = changes.Name?.Trim() ?? current.Name,
+            Departments = changes.Departments ?? current.Departments,
+            Roles = changes.Roles ?? current.Roles,
+            Capacity = changes.Capacity ?? current.Capacity,
+            Disabled = changes.Disabled ?? current.Disabled,
+            UpdatedAt = _time.GetUtcNow(),
+            SecurityStamp = changes.Password is not null || (changes.Disabled == true && !current.Disabled) ? NewStamp() : current.SecurityStamp,
+        };
+        if (!accounts.Select(a => a.Id == id ? updated : a).Any(a => !a.Disabled && a.Roles.Contains(AgentRoles.Admin)))
+            return AgentUpdateResult.LastAdmin;
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE agents SET name = @Name, departments = @Departments, roles = @Roles, capacity = @Capacity, disabled = @Disabled,
+                security_stamp = @Stamp, updated_at = @Now, password_hash = COALESCE(@Hash, password_hash)
+            WHERE id = @Id;
+            """, new
+        {
+            updated.Id, updated.Name, Departments = Json(updated.Departments), Roles = Json(updated.Roles), updated.Capacity,
+            Disabled = updated.Disabled ? 1 : 0, Stamp = updated.SecurityStamp, Now = Format(updated.UpdatedAt),
+            Hash = changes.Password is null ? null : Hasher.HashPassword(null!, changes.Password),
+        }, transaction, cancellationToken: cancellationToken));
+        transaction.Commit();
+        return AgentUpdateResult.Updated;
+    }
+
+    /// <summary>The account with <paramref name="id"/>, or null.</summary>
+    public async Task<AgentAccount?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM agents WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    /// <summary>The profile of the enabled account with <paramref name="id"/>, or null (unknown or disabled).</summary>
+    public async Task<AgentProfile?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        await GetAsync(id, cancellationToken) is { Disabled: false } account ? account.Profile : null;
+
+    /// <summary>
+    /// The account when <paramref name="password"/> is its password (disabled accounts included: the caller decides
+    /// what to tell them), otherwise null. Takes as long for an unknown id as for a wrong password.
+    /// </summary>
+    public async Task<AgentAccount?> VerifyPasswordAsync(string id, string password, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        var hash = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT password_hash FROM agents WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
+        var result = Hasher.VerifyHashedPassword(null!, hash ?? DummyHash, password);
+        if (hash is null || result == PasswordVerificationResult.Failed) return null;
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            // Stronger hashing parameters since this hash was made: upgrade it now that the password is at hand.
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE agents SET password_hash = @hash WHERE id = @id;",
+                new { id, hash = Hasher.HashPassword(null!, password) }, cancellationToken: cancellationToken));
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Every account, by id.</summary>
+    public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM agents ORDER BY id;", cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToAccount()).ToList();
+    }
+
+    /// <summary>How many accounts exist, disabled ones included.</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM agents;", cancellationToken: cancellationToken));
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private string Now() => Format(_time.GetUtcNow());
+
+    private static string Format(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    private static string Json(IReadOnlyList<string> names) => JsonSerializer.Serialize(AgentAccountRules.Normalize(names));
+
+    private static void Require(string? error)
+    {
+        if (error is not null) throw new ArgumentException(error);
+    }
+
+    private sealed record Row(string Id, string Name, string Departments, string Roles, long Capacity, long Disabled,
+        string CreatedAt, string UpdatedAt, string SecurityStamp)
+    {
+        public AgentAccount ToAccount() => new(
+            Id, Name, JsonSerializer.Deserialize<string[]>(Departments) ?? [], JsonSerializer.Deserialize<string[]>(Roles) ?? [],
+            (int)Capacity, Disabled != 0, DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture), SecurityStamp);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.SignalR;
+using GovAssistant.ChatHub.Agents;
+using GovAssistant.ChatHub.Bank;
+using GovAssistant.ChatHub.Hubs;
+
+namespace GovAssistant.ChatHub.Conversations;
+
+/// <summary>Registers the conversation model, its store, presence and the SignalR hubs that carry it.</summary>
+internal static class ConversationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Configuration:
+    /// <code>"Conversations": { "NoAnswersBeforeEscalation": 2, "ServiceHours": "", "AnyDepartmentAfter": "00:02:00" }</code>
+    /// </summary>
+    public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
+            .Validate(o => o.NoAnswersBeforeEscalation >= 1, "Conversations:NoAnswersBeforeEscalation 至少为 1")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IConversationStore>(sp => new SqliteConversationStore(sp.GetRequiredService<StoragePaths>().DatabasePath));
+        builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddSingleton<AgentPresence>();
+        builder.Services.AddSingleton<AgentNames>();
+        builder.Services.AddSingleton<IConversationObserver, SignalRBroadcaster>();
+        builder.Services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 32 * 1024;
+            o.AddFilter<HubErrorFilter>();
+        });
+        return builder;
+    }
+
+    /// <summary>Maps <c>/hubs/visitor</c> and <c>/hubs/agent</c>.</summary>
+    public static IEndpointRouteBuilder MapConversationHubs(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<VisitorHub>("/hubs/visitor");
+        app.MapHub<AgentHub>("/hubs/agent");
+        return app;
+    }
+}

@@ -1,0 +1,2 @@
+global using GovAssistant.ChatHub.Tests.Infrastructure;
+global using Microsoft.Extensions.DependencyInjection;

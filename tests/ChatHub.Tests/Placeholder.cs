@@ -1,1 +1,0 @@
-namespace GovAssistant.ChatHub.Tests; public class Placeholder { [Fact] public void Builds() => Assert.True(true); }
