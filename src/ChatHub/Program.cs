@@ -15,7 +15,7 @@ if (command.Verb == "eval")
     return EvalCommand.Run(command, configuration.GetSection(QaEngineOptions.SectionName).Get<QaEngineOptions>() ?? new(), Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(command.Verb == "serve" ? args : []);
+var builder = WebApplication.CreateBuilder(command.HostArguments);
 
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
@@ -29,7 +29,7 @@ builder.AddConversations();
 // Anonymous visitors: signed tokens and their authentication scheme.
 builder.AddVisitors();
 // Errors as ProblemDetails.
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
 if (command.Verb == "import")
 {
@@ -41,6 +41,9 @@ if (command.Verb == "import")
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Pages: visitor widget at /, agents' console at /agent (wwwroot).
+app.UseDefaultFiles();
+app.UseStaticFiles();
 
 app.MapGet("/healthz", (AnswerEngine engine) => Results.Ok(new { status = "ok", entries = engine.EntryCount, revision = engine.Revision }));
 app.UseAuthentication();

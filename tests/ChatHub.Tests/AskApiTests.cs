@@ -37,6 +37,35 @@ public sealed class AskApiTests(ChatHubHost host) : IClassFixture<ChatHubHost>
     }
 
     [Fact]
+    public async Task AnEmptyConversationIdMeansANewConversation()
+    {
+        var reply = await _client.AskAsync("身份证丢了怎么补办", "");
+
+        Assert.Matches("^[0-9a-f]{32}$", reply.Str("conversationId"));
+    }
+
+    [Fact]
+    public async Task QuestionLengthCountsCharactersNotUtf16Units()
+    {
+        // 300 emoji are 600 UTF-16 units but 300 characters: within the 500-character limit.
+        var reply = await _client.AskAsync(string.Concat(Enumerable.Repeat("😀", 300)));
+
+        Assert.Equal("noAnswer", reply.Str("decision"));
+    }
+
+    [Fact]
+    public async Task UnknownAddressAndWrongMethodGetChineseProblems()
+    {
+        using var missing = await _client.GetAsync("/api/no-such-thing");
+        using var wrongMethod = await _client.GetAsync("/api/ask");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("请求的地址不存在", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Contains("不支持此请求方法", await wrongMethod.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task GivenConversationIdIsEchoedBack()
     {
         var reply = await _client.AskAsync("身份证丢了怎么补办", "visitor-42_a");

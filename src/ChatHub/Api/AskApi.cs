@@ -27,13 +27,16 @@ internal static class AskApi
     {
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, MaxBodyBytes, Example);
         if (error is not null) return error;
-        if (string.IsNullOrWhiteSpace(body!.Question)) return Problems.BadRequest("问题不能为空，请输入您要咨询的内容。");
-        if (body.Question.Length > engine.Options.MaxQuestionLength)
-            return Problems.BadRequest($"问题过长（{body.Question.Length} 个字），请精简到 {engine.Options.MaxQuestionLength} 个字以内。");
-        if (body.ConversationId is { } given && !ConversationIds.IsValid(given))
+        if (body!.Question is null || body.Question.All(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            return Problems.BadRequest("问题不能为空，请输入您要咨询的内容。");
+        // Characters as a citizen counts them: an emoji is one, not two UTF-16 units.
+        var length = body.Question.EnumerateRunes().Count();
+        if (length > engine.Options.MaxQuestionLength)
+            return Problems.BadRequest($"问题过长（{length} 个字），请精简到 {engine.Options.MaxQuestionLength} 个字以内。");
+        if (body.ConversationId is { Length: > 0 } given && !ConversationIds.IsValid(given))
             return Problems.BadRequest("conversationId 格式不正确：应为 1–64 位字母、数字、- 或 _。");
 
-        var conversationId = body.ConversationId ?? ConversationIds.New();
+        var conversationId = string.IsNullOrEmpty(body.ConversationId) ? ConversationIds.New() : body.ConversationId;
         var result = contexts.With(conversationId, context => engine.Ask(body.Question, context));
         return Results.Ok(AskResponse.From(result, conversationId));
     }

@@ -14,7 +14,7 @@ internal static class JsonBody
         if (request.ContentLength > maxBytes)
             return (null, Problems.PayloadTooLarge($"请求体过大（最多 {maxBytes / 1024} KB）。"));
         if (!request.HasJsonContentType())
-            return (null, Problems.BadRequest($"请求体必须是 JSON（Content-Type: application/json），例如：{example}"));
+            return (null, Problems.UnsupportedMediaType($"请求体必须是 JSON（Content-Type: application/json），例如：{example}"));
         try
         {
             using var limited = new MemoryStream();
@@ -31,7 +31,7 @@ internal static class JsonBody
         }
         catch (JsonException)
         {
-            return (null, Problems.BadRequest($"请求体不是有效的 JSON，例如：{example}"));
+            return (null, Problems.BadRequest($"请求体格式不正确：应为 JSON 对象，字段类型与示例一致，例如：{example}"));
         }
     }
 }

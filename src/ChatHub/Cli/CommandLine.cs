@@ -25,6 +25,20 @@ internal sealed class CommandLine
             ? new CommandLine(args[0], args[1..])
             : new CommandLine("serve", args);
 
+    /// <summary>
+    /// Arguments for the host's configuration: everything but the verb's own file and flags, so that
+    /// <c>import bank.jsonl --KnowledgeBase:DatabasePath /data/bank.db</c> writes where it is told.
+    /// </summary>
+    public string[] HostArguments
+    {
+        get
+        {
+            if (Verb == "serve") return _args;
+            var positional = FirstPositional();
+            return _args.Where(a => a != positional && a != "--replace").ToArray();
+        }
+    }
+
     /// <summary>The value after <c>--name</c>, if present.</summary>
     public string? Option(string name)
     {

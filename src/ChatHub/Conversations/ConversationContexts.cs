@@ -22,7 +22,7 @@ public sealed class ConversationContexts(TimeProvider time)
     public T With<T>(string conversationId, Func<ConversationContext, T> action)
     {
         var now = time.GetUtcNow();
-        if (_slots.Count >= MaxConversations) Sweep(now);
+        if (_slots.Count >= MaxConversations) MakeRoom(now);
         var slot = _slots.GetOrAdd(conversationId, _ => new Slot());
         lock (slot)
         {
@@ -38,10 +38,17 @@ public sealed class ConversationContexts(TimeProvider time)
     /// <summary>Drops the context of a finished conversation.</summary>
     public void Forget(string conversationId) => _slots.TryRemove(conversationId, out _);
 
-    private void Sweep(DateTimeOffset now)
+    private void MakeRoom(DateTimeOffset now)
     {
-        foreach (var (id, slot) in _slots)
-            if (now - slot.LastUsed > IdleLifetime) _slots.TryRemove(id, out _);
+        // Idle ones first; under a flood of fresh ids, shorter idleness, and at worst forget everything: losing a
+        // follow-up's topic is harmless, running out of memory is not.
+        foreach (var idle in (TimeSpan[])[IdleLifetime, TimeSpan.FromMinutes(1)])
+        {
+            foreach (var (id, slot) in _slots)
+                if (now - slot.LastUsed > idle) _slots.TryRemove(id, out _);
+            if (_slots.Count < MaxConversations * 3 / 4) return;
+        }
+        _slots.Clear();
     }
 
     private sealed class Slot

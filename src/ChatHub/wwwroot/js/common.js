@@ -1,0 +1,76 @@
+// Shared by the visitor page and the agents' console: DOM building, safe Markdown, hub error text.
+// Everything a person typed goes through textContent; only the bot's Markdown goes through DOMPurify.
+(function () {
+  "use strict";
+
+  // Builds an element; text is always set with textContent, never parsed as HTML.
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "testid") node.dataset.testid = value;
+      else if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  // Links in bot answers open outside the chat, without giving the new page a handle on ours.
+  DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+    if (node.tagName === "A" && node.hasAttribute("href")) {
+      node.setAttribute("target", "_blank");
+      node.setAttribute("rel", "noopener noreferrer");
+    }
+  });
+
+  // The bot's Markdown as a sanitised fragment. Raw HTML in the bank is not trusted either.
+  function markdown(text) {
+    const html = marked.parse(String(text || ""), { gfm: true, breaks: true, async: false });
+    const fragment = DOMPurify.sanitize(html, {
+      RETURN_DOM_FRAGMENT: true,
+      FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "img"],
+      FORBID_ATTR: ["style"],
+    });
+    const box = el("div", { class: "md" });
+    box.appendChild(fragment);
+    return box;
+  }
+
+  // The bank's Markdown as plain text, for inserting an answer into an agent's reply (the visitor sees it as text).
+  function markdownToPlain(text) {
+    return String(text || "")
+      .replace(/\*\*(.+?)\*\*/g, "$1")
+      .replace(/__(.+?)__/g, "$1")
+      .replace(/^#{1,6}\s+/gm, "")
+      .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1（$2）")
+      .replace(/`([^`]+)`/g, "$1");
+  }
+
+  // SignalR wraps a HubException as "An unexpected error occurred invoking 'X' on the server. HubException: 文本".
+  function hubError(error) {
+    const message = (error && error.message) || String(error || "");
+    const match = /HubException: ([\s\S]*)$/.exec(message);
+    if (match) return match[1].trim();
+    if (/connection|WebSocket|Failed to fetch|NetworkError|stopped/i.test(message)) return "网络连接中断，正在重试，请稍后再试。";
+    return "操作失败，请稍后再试。";
+  }
+
+  // A ProblemDetails response as one line of Chinese.
+  async function problemText(response, fallback) {
+    try {
+      const body = await response.json();
+      return body.detail || body.title || fallback;
+    } catch {
+      return fallback;
+    }
+  }
+
+  function timeOf(iso) {
+    const d = new Date(iso);
+    return isNaN(d) ? "" : d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" });
+  }
+
+  window.GovChat = { el, markdown, markdownToPlain, hubError, problemText, timeOf };
+})();
