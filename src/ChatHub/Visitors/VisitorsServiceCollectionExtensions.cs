@@ -20,13 +20,15 @@ internal static class VisitorsServiceCollectionExtensions
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, VisitorAuthentication>(VisitorAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(VisitorAuthentication.Policy, p =>
             p.AddAuthenticationSchemes(VisitorAuthentication.SchemeName).RequireAuthenticatedUser());
+        var permits = builder.Configuration.GetSection(VisitorOptions.SectionName).Get<VisitorOptions>()?.IssuePermitsPerMinute
+            ?? new VisitorOptions().IssuePermitsPerMinute;
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // One address may open at most 30 new visitor identities a minute.
+            // One address may open only so many new visitor identities a minute.
             o.AddPolicy(IssueRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }

@@ -1,0 +1,50 @@
+// Staff sign-in: POST /api/agents/login sets the HTTP-only session cookie, then back to where the cookie
+// middleware sent us from (only a path on this site, never another host).
+(function () {
+  "use strict";
+  const form = document.getElementById("login");
+  const error = document.getElementById("error");
+  const submit = document.getElementById("submit");
+
+  function returnUrl() {
+    const url = new URLSearchParams(location.search).get("returnUrl") || "";
+    // "/x" is ours; "//host" and "/\host" are other sites.
+    return /^\/(?![\/\\])/.test(url) ? url : "/agent/";
+  }
+
+  function show(text) {
+    error.textContent = text;
+    error.hidden = !text;
+  }
+
+  // Already signed in: straight to the console.
+  fetch("/api/agents/me", { headers: { Accept: "application/json" } })
+    .then((r) => { if (r.ok) location.replace(returnUrl()); })
+    .catch(() => { /* offline: let them try */ });
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    show("");
+    submit.disabled = true;
+    try {
+      const response = await fetch("/api/agents/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ username: form.username.value.trim(), password: form.password.value }),
+      });
+      if (response.ok) {
+        location.replace(returnUrl());
+        return;
+      }
+      let detail = "登录失败，请稍后再试。";
+      try { detail = (await response.json()).detail || detail; } catch { /* not JSON */ }
+      show(detail);
+      form.password.value = "";
+      form.password.focus();
+    } catch {
+      show("无法连接服务器，请检查网络。");
+    } finally {
+      submit.disabled = false;
+    }
+  });
+})();

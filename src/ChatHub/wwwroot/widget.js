@@ -1,0 +1,75 @@
+// Embeddable chat for any government site:
+//   <script src="https://<host>/widget.js" async></script>
+// Adds a floating "在线咨询" button; the chat itself is the host's own page in a frame (/?embed=1), so the
+// visitor token, hub connection and styles stay on the host's origin and cannot clash with the site's.
+(function () {
+  "use strict";
+  if (window.__govAssistantWidget) return;
+  window.__govAssistantWidget = true;
+
+  const script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  const origin = script ? new URL(script.src, location.href).origin : location.origin;
+  const label = (script && script.dataset.label) || "在线咨询";
+
+  const host = document.createElement("div");
+  host.id = "govassistant-widget";
+  // A shadow root keeps the site's CSS off our button and ours off the site.
+  const root = host.attachShadow({ mode: "open" });
+  root.innerHTML = `
+    <style>
+      :host { all: initial; }
+      .launcher {
+        position: fixed; right: 16px; bottom: calc(16px + env(safe-area-inset-bottom)); z-index: 2147483000;
+        min-height: 52px; padding: 0 20px; border: 0; border-radius: 26px; cursor: pointer;
+        background: #c4161c; color: #fff; font: 600 16px/1 -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif;
+        box-shadow: 0 4px 14px rgba(0,0,0,.25);
+      }
+      .launcher:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }
+      .panel {
+        position: fixed; right: 16px; bottom: 80px; z-index: 2147483001; width: 400px; height: min(640px, calc(100vh - 100px));
+        display: flex; flex-direction: column; background: #fff; border-radius: 12px; overflow: hidden;
+        box-shadow: 0 8px 30px rgba(0,0,0,.3);
+      }
+      .panel[hidden] { display: none; }
+      .bar { display: flex; align-items: center; justify-content: space-between; padding: 0 4px 0 14px; min-height: 44px;
+        background: #9e1015; color: #fff; font: 600 15px -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
+      .close { min-width: 44px; min-height: 44px; border: 0; background: none; color: #fff; font-size: 24px; cursor: pointer; }
+      iframe { flex: 1; width: 100%; border: 0; }
+      @media (max-width: 600px) {
+        .panel { inset: 0; width: auto; height: auto; border-radius: 0; }
+      }
+    </style>
+    <button type="button" class="launcher" data-testid="widget-launcher" aria-haspopup="dialog"></button>
+    <div class="panel" role="dialog" aria-label="" data-testid="widget-panel" hidden>
+      <div class="bar"><span class="title"></span><button type="button" class="close" data-testid="widget-close" aria-label="关闭">×</button></div>
+    </div>`;
+  const launcher = root.querySelector(".launcher");
+  const panel = root.querySelector(".panel");
+  launcher.textContent = label;
+  panel.setAttribute("aria-label", label);
+  root.querySelector(".title").textContent = label;
+
+  function open() {
+    if (!panel.querySelector("iframe")) {
+      // Created on first open, so a site's page load does not pay for the chat.
+      const frame = document.createElement("iframe");
+      frame.src = origin + "/?embed=1";
+      frame.title = label;
+      frame.setAttribute("data-testid", "widget-frame");
+      panel.appendChild(frame);
+    }
+    panel.hidden = false;
+    launcher.hidden = true;
+  }
+  function close() {
+    panel.hidden = true;
+    launcher.hidden = false;
+    launcher.focus();
+  }
+  launcher.addEventListener("click", open);
+  root.querySelector(".close").addEventListener("click", close);
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !panel.hidden) close(); });
+
+  if (document.body) document.body.appendChild(host);
+  else document.addEventListener("DOMContentLoaded", () => document.body.appendChild(host));
+})();
