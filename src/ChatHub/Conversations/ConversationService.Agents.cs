@@ -48,6 +48,9 @@ public sealed partial class ConversationService
         {
             var c = await store.GetAsync(conversationId, ct) ?? throw new ConversationAccessException();
             if (!MayTake(agent, c, time.GetUtcNow()) && c.State == ConversationState.Queued) throw new ConversationAccessException();
+            var load = (await store.ListAsync(new ConversationQuery([ConversationState.WithAgent], AgentId: agent.Id), ct)).Count;
+            if (load >= agent.Capacity && c.State == ConversationState.Queued)
+                throw new IllegalTransitionException(c.State, ConversationState.WithAgent, $"您正在接待 {load} 个会话，已达上限 {agent.Capacity}");
             c.Accept(agent.Id, time.GetUtcNow());
             await SaveAsync(c, ct);
             await AddAsync(c, SenderKind.System, null, SystemName, $"人工客服 {agent.Name} 为您服务。", new { type = "accepted", agent = agent.Name }, ct);

@@ -136,6 +136,8 @@ public sealed partial class ConversationService(
             c.Rate(rating, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), time.GetUtcNow());
             await SaveAsync(c, ct);
             await AddAsync(c, SenderKind.System, null, SystemName, $"感谢您的评价：{RatingLabels.Of(rating)}。", new { type = "rated", rating }, ct);
+            if (RatingLabels.IsBad(rating))
+                await AddAsync(c, SenderKind.Note, null, SystemName, $"差评（{RatingLabels.Of(rating)}），请主管跟进。", new { type = "badRating", rating }, ct);
             return 0;
         });
     }

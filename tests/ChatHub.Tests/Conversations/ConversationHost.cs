@@ -67,7 +67,7 @@ public sealed class ConversationHost : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address };
-        var response = await http.PostAsJsonAsync("/api/agents/login", new { username = id, password = password ?? AgentPassword });
+        var response = await http.PostAsJsonAsync("/api/agents/login", new { username = id, password = password ?? (id == "admin" ? AdminPassword : AgentPassword) });
         response.EnsureSuccessStatusCode();
         return new StaffSession(http, cookies);
     }

@@ -162,6 +162,48 @@ public sealed class LiveChatTests
     }
 
     [Fact]
+    public async Task ABadRatingIsFlaggedForTheSupervisorButNotShownToTheVisitor()
+    {
+        await using var host = new ConversationHost().Start();
+        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
+        await using var agent = await host.ConnectAgentAsync("zhang");
+        await using var visitor = await host.ConnectVisitorAsync();
+        var id = (await visitor.StartAsync()).Conversation.Id;
+        await visitor.SendAsync(id, "转人工");
+        await visitor.WaitForAsync(m => m.Type == "queued");
+        await agent.Connection.InvokeAsync<Summary>("Accept", id);
+        await agent.Connection.InvokeAsync("Close", id);
+        await visitor.WaitForAsync(m => m.Type == "closed");
+
+        await visitor.Connection.InvokeAsync("Rate", id, 1, "等了很久");
+
+        await using var supervisor = await host.ConnectAgentAsync("admin");
+        var transcript = await supervisor.Connection.InvokeAsync<View>("Open", id, 0L);
+        Assert.Contains(transcript.Messages, m => m.Sender == "note" && m.Type == "badRating");
+        var seen = await visitor.ResumeAsync(id, 0);
+        Assert.DoesNotContain(seen.Messages, m => m.Type == "badRating");
+    }
+
+    [Fact]
+    public async Task AnAgentAtCapacityCannotAcceptAnotherConversation()
+    {
+        await using var host = new ConversationHost().Start();
+        await host.CreateAgentAsync("zhang", "张敏", ["*"], capacity: 1);
+        await using var agent = await host.ConnectAgentAsync("zhang");
+        await using var first = await host.ConnectVisitorAsync();
+        await using var second = await host.ConnectVisitorAsync();
+        var a = (await first.StartAsync()).Conversation.Id;
+        var b = (await second.StartAsync()).Conversation.Id;
+        await first.SendAsync(a, "转人工");
+        await second.SendAsync(b, "转人工");
+        await second.WaitForAsync(m => m.Type == "queued");
+        await agent.Connection.InvokeAsync<Summary>("Accept", a);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => agent.Connection.InvokeAsync<Summary>("Accept", b));
+        Assert.Contains("已达上限", refused.Message);
+    }
+
+    [Fact]
     public async Task AReconnectingVisitorGetsExactlyTheMessagesItMissed()
     {
         await using var host = new ConversationHost().Start();
