@@ -128,8 +128,28 @@ public sealed partial class ConversationService
             await AddAsync(c, SenderKind.System, null, SystemName, $"正在为您转接{department}的工作人员，您前面还有 {ahead} 位。",
                 new { type = "queued", position = ahead, department }, ct);
             await NotifyQueueAsync(ct);
+            await OfferAsync(c, ct);
             return 0;
         });
+
+    /// <summary>
+    /// Offers a queued conversation to the online agent of its department with the most free capacity (least loaded
+    /// first); nobody is offered it when all are full, and it waits in the queue for a manual pick.
+    /// </summary>
+    private async Task OfferAsync(Conversation c, CancellationToken ct)
+    {
+        var candidates = presence.Available().Where(a => a.Serves(c.Department) || c.Department is null).ToList();
+        if (candidates.Count == 0) return;
+        var active = await store.ListAsync(new ConversationQuery([ConversationState.WithAgent], Max: 10_000), ct);
+        var best = candidates
+            .Select(a => (Agent: a, Load: active.Count(x => x.Agents.Contains(a.Id))))
+            .Where(x => x.Load < x.Agent.Capacity)
+            .OrderBy(x => x.Load)
+            .ThenBy(x => x.Agent.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (best.Agent is null) return;
+        foreach (var o in observers) await Safely(() => o.OfferedAsync(c, best.Agent.Id));
+    }
 
     /// <summary>Brings a colleague (often of another department) into the same conversation.</summary>
     public Task InviteAsync(string conversationId, AgentProfile agent, AgentProfile colleague, CancellationToken ct = default) =>

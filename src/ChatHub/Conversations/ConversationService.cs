@@ -175,6 +175,7 @@ public sealed partial class ConversationService(
         var message = await AddAsync(c, SenderKind.System, null, SystemName,
             $"正在为您转接人工客服，您前面还有 {ahead} 位，请稍候。", new { type = "queued", position = ahead, category, department }, ct);
         await NotifyQueueAsync(ct);
+        await OfferAsync(c, ct);
         return [message];
     }
 

@@ -12,6 +12,9 @@ public interface IConversationObserver
     /// <summary>The conversation changed state or participants.</summary>
     Task ConversationChangedAsync(Conversation conversation);
 
+    /// <summary>Routing offers a queued conversation to the agent best placed to take it.</summary>
+    Task OfferedAsync(Conversation conversation, string agentId);
+
     /// <summary>The queue changed (someone joined or left it), so positions may have moved.</summary>
     Task QueueChangedAsync(IReadOnlyList<Conversation> queue);
 }

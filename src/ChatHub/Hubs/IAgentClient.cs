@@ -12,6 +12,9 @@ public interface IAgentClient
     /// <summary>The queue this agent may take from, longest waiting first.</summary>
     Task QueueChanged(IReadOnlyList<ConversationSummary> queue);
 
+    /// <summary>Routing offers this agent a queued conversation (least loaded of its department); accept with Accept.</summary>
+    Task Offered(ConversationSummary conversation);
+
     /// <summary>The visitor is typing.</summary>
     Task VisitorTyping(string conversationId);
 }

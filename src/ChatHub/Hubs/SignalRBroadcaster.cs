@@ -32,6 +32,9 @@ internal sealed class SignalRBroadcaster(
         foreach (var agentId in conversation.Agents) await agents.Clients.User(agentId).ConversationChanged(summary);
     }
 
+    public Task OfferedAsync(Conversation conversation, string agentId) =>
+        agents.Clients.User(agentId).Offered(ConversationSummary.Of(conversation, names.NameOf));
+
     public async Task QueueChangedAsync(IReadOnlyList<Conversation> queue)
     {
         // Resolved lazily: the conversation service depends on this broadcaster.

@@ -83,7 +83,16 @@ public sealed class VisitorClient : RecordingClient
 
 public sealed class AgentClient : RecordingClient
 {
-    private AgentClient(HubConnection connection, StaffSession session) : base(connection) => Session = session;
+    private readonly ConcurrentQueue<Summary> _offers = new();
+
+    private AgentClient(HubConnection connection, StaffSession session) : base(connection)
+    {
+        Session = session;
+        connection.On<Summary>("Offered", s => _offers.Enqueue(s));
+    }
+
+    /// <summary>Conversations routing offered to this agent.</summary>
+    public IReadOnlyList<Summary> Offers => [.. _offers];
 
     public StaffSession Session { get; }
 

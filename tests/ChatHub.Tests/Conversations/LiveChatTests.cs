@@ -185,6 +185,38 @@ public sealed class LiveChatTests
     }
 
     [Fact]
+    public async Task AQueuedConversationIsOfferedToTheLeastLoadedAgentOfItsDepartment()
+    {
+        await using var host = new ConversationHost().Start();
+        await host.CreateAgentAsync("zhang", "张敏", [Household]);
+        await host.CreateAgentAsync("wang", "王芳", [Household]);
+        await host.CreateAgentAsync("li", "李强", ["人力资源和社会保障局"]);
+        await using var zhang = await host.ConnectAgentAsync("zhang");
+        await using var wang = await host.ConnectAgentAsync("wang");
+        await using var li = await host.ConnectAgentAsync("li");
+
+        // zhang is busy with one conversation already.
+        await using var first = await host.ConnectVisitorAsync();
+        var busy = (await first.StartAsync()).Conversation.Id;
+        await first.SendAsync(busy, "转人工");
+        await first.WaitForAsync(m => m.Type == "queued");
+        await zhang.Connection.InvokeAsync<Summary>("Accept", busy);
+
+        await using var visitor = await host.ConnectVisitorAsync();
+        var id = (await visitor.StartAsync()).Conversation.Id;
+        await visitor.SendAsync(id, "居住证怎么办理");
+        await visitor.WaitForAsync(m => m.Decision == "answered");
+        await visitor.Connection.InvokeAsync("RequestHuman", id);
+        await visitor.WaitForAsync(m => m.Type == "queued");
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!wang.Offers.Any(o => o.Id == id) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Contains(wang.Offers, o => o.Id == id && o.Department == Household);
+        Assert.DoesNotContain(zhang.Offers, o => o.Id == id);
+        Assert.DoesNotContain(li.Offers, o => o.Id == id);
+    }
+
+    [Fact]
     public async Task AnAgentAtCapacityCannotAcceptAnotherConversation()
     {
         await using var host = new ConversationHost().Start();
