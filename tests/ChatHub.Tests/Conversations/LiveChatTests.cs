@@ -123,9 +123,7 @@ public sealed class LiveChatTests
         await using var zhang = await host.ConnectAgentAsync("zhang");
         await using var zhao = await host.ConnectAgentAsync("zhao");
         await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "人工客服");
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        var id = await QueueAsync(visitor);
         await zhang.Connection.InvokeAsync<Summary>("Accept", id);
 
         await zhang.Connection.InvokeAsync("TransferToAgent", id, "zhao");
@@ -146,9 +144,7 @@ public sealed class LiveChatTests
         await host.CreateAgentAsync("zhang", "张敏", ["*"]);
         await using var agent = await host.ConnectAgentAsync("zhang");
         await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "转人工");
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        var id = await QueueAsync(visitor);
         await agent.Connection.InvokeAsync<Summary>("Accept", id);
 
         await agent.Connection.InvokeAsync("Close", id);
@@ -168,9 +164,7 @@ public sealed class LiveChatTests
         await host.CreateAgentAsync("zhang", "张敏", ["*"]);
         await using var agent = await host.ConnectAgentAsync("zhang");
         await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "转人工");
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        var id = await QueueAsync(visitor);
         await agent.Connection.InvokeAsync<Summary>("Accept", id);
         await agent.Connection.InvokeAsync("Close", id);
         await visitor.WaitForAsync(m => m.Type == "closed");
@@ -197,9 +191,7 @@ public sealed class LiveChatTests
 
         // zhang is busy with one conversation already.
         await using var first = await host.ConnectVisitorAsync();
-        var busy = (await first.StartAsync()).Conversation.Id;
-        await first.SendAsync(busy, "转人工");
-        await first.WaitForAsync(m => m.Type == "queued");
+        var busy = await QueueAsync(first);
         await zhang.Connection.InvokeAsync<Summary>("Accept", busy);
 
         await using var visitor = await host.ConnectVisitorAsync();
@@ -242,9 +234,7 @@ public sealed class LiveChatTests
         await host.CreateAgentAsync("zhang", "张敏", ["*"]);
         await using var agent = await host.ConnectAgentAsync("zhang");
         var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "转人工");
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        var id = await QueueAsync(visitor);
         await agent.Connection.InvokeAsync<Summary>("Accept", id);
         var lastSeen = (await visitor.WaitForAsync(m => m.Type == "accepted")).Seq;
 
@@ -282,5 +272,14 @@ public sealed class LiveChatTests
     {
         await using var host = new ConversationHost().Start();
         await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectVisitorAsync("not-a-token"));
+    }
+
+    /// <summary>Starts a conversation for <paramref name="visitor"/> and asks for a person, returning once it is queued.</summary>
+    private static async Task<string> QueueAsync(VisitorClient visitor)
+    {
+        var id = (await visitor.StartAsync()).Conversation.Id;
+        await visitor.SendAsync(id, "转人工");
+        await visitor.WaitForAsync(m => m.Type == "queued");
+        return id;
     }
 }
