@@ -209,7 +209,7 @@
       for (const s of list) {
         const item = el("li");
         const button = el("button", { type: "button", class: "assist-item", testid: "suggestion", title: "点击插入回复框" });
-        button.append(el("strong", {}, s.question), el("span", { class: "muted" }, ` ${s.id} · ${Math.round(s.score * 100)}%`));
+        button.append(el("strong", {}, s.question), el("span", { class: "muted" }, ` ${s.id} · 匹配分 ${s.score.toFixed(2)}`));
         button.addEventListener("click", () => this.insert(markdownToPlain(s.answer)));
         item.appendChild(button);
         ul.appendChild(item);

@@ -6,7 +6,7 @@
   const $ = (id) => document.getElementById(id);
   const ui = {
     me: $("me"), presence: $("presence"), logout: $("logout"), error: $("error"), errorText: $("error-text"),
-    connection: $("connection"), queue: $("queue"), queueCount: $("queue-count"), acceptNext: $("accept-next"),
+    connection: $("connection"), offer: $("offer"), queue: $("queue"), queueCount: $("queue-count"), acceptNext: $("accept-next"),
     active: $("active"), activeCount: $("active-count"), tickets: $("tickets"), ticketCount: $("ticket-count"),
     tabs: $("tabs"), panes: $("panes"), empty: $("empty"),
   };
@@ -25,6 +25,7 @@
     active: new Map(),   // id → ConversationSummary
     tickets: new Map(),
     unread: new Set(),
+    offered: new Set(),  // queued conversations routing offered to this agent
     panes: new Map(),    // id → ChatPane
     current: null,
     showError(text) { ui.errorText.textContent = text; ui.error.hidden = false; },
@@ -37,6 +38,7 @@
 
   // ---- hub events ----
   connection.on("QueueChanged", (queue) => { app.queue = queue; renderQueue(); });
+  connection.on("Offered", (c) => { app.offered.add(c.id); renderQueue(); });
   connection.on("ConversationChanged", (c) => track(c));
   connection.on("VisitorTyping", (id) => { const pane = app.panes.get(id); if (pane) pane.showTyping(); });
   connection.on("Message", (m) => {
@@ -67,7 +69,8 @@
     const home = await connection.invoke("Hello");
     app.me = home.me;
     app.seesAll = home.roles.includes("supervisor") || home.roles.includes("admin");
-    ui.me.textContent = `${home.me.name}（${home.departments.join("、") || "未分配部门"}）`;
+    const departments = home.departments.includes("*") ? "全部部门" : home.departments.join("、") || "未分配部门";
+    ui.me.textContent = `${home.me.name}（${departments}）`;
     ui.presence.value = home.status;
     ui.presence.disabled = false;
     app.queue = home.queue;
@@ -96,11 +99,14 @@
   }
 
   function renderQueue() {
+    // An offer lasts while the conversation waits in the queue.
+    for (const id of app.offered) if (!app.queue.some((c) => c.id === id)) app.offered.delete(id);
+    renderOffer();
     ui.queueCount.textContent = String(app.queue.length);
     ui.queue.replaceChildren();
     if (!app.queue.length) ui.queue.appendChild(el("li", { class: "muted" }, "暂无排队的访客"));
     for (const c of app.queue) {
-      const item = el("li", { class: "item", testid: "queue-item" });
+      const item = el("li", { class: app.offered.has(c.id) ? "item offered" : "item", testid: "queue-item" });
       item.dataset.conversation = c.id;
       const info = el("div", { class: "item-info" });
       info.append(el("strong", {}, `访客 ${c.id.slice(-4)} · ${c.category || "未分类"}`),
@@ -108,6 +114,15 @@
       item.append(info, el("button", { type: "button", class: "btn btn-primary", testid: "accept", onclick: () => accept(c.id) }, "接入"));
       ui.queue.appendChild(item);
     }
+  }
+
+  function renderOffer() {
+    const offered = app.queue.find((c) => app.offered.has(c.id));
+    ui.offer.hidden = !offered;
+    ui.offer.replaceChildren();
+    if (!offered) return;
+    ui.offer.append(el("span", {}, `系统为您分配了新的访客：访客 ${offered.id.slice(-4)} · ${offered.category || "未分类"}`),
+      el("button", { type: "button", class: "btn btn-primary", testid: "accept-offer", onclick: () => accept(offered.id) }, "立即接入"));
   }
 
   function renderLists() {

@@ -130,6 +130,7 @@
     }
     applySummary(view.conversation);
     for (const m of view.messages) addMessage(m);
+    ui.send.disabled = false;
     if (view.queuePosition !== null && view.queuePosition !== undefined) showQueue(view.queuePosition);
   }
 
@@ -337,7 +338,11 @@
   // ---- actions ----
   async function send(text) {
     text = String(text || "").trim();
-    if (!text || !state.conversation) return;
+    if (!text) return;
+    if (!state.conversation || connection.state !== signalR.HubConnectionState.Connected) {
+      showError("正在连接咨询服务，请稍候再发送。");
+      throw new Error("not connected");
+    }
     try {
       await connection.invoke("Send", state.conversation.id, text);
       hideError();
@@ -399,6 +404,7 @@
       await open();
       showConnection(null);
     } catch (e) {
+      console.error("咨询服务连接失败", e);
       showConnection(e && e.message && !/HubException/.test(e.message) ? "暂时无法连接咨询服务，请检查网络后重试。" : hubError(e), true);
     }
   }
