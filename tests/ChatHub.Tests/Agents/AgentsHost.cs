@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +16,7 @@ public sealed class AgentsHost : IAsyncLifetime, IAsyncDisposable
     public const string AdminPassword = "Gx7-vault-Lamp-92";
 
     private readonly string? _adminPassword;
-    private Factory? _factory;
+    private LoopbackApp? _factory;
 
     public AgentsHost() : this(AdminPassword) { }
 
@@ -95,34 +90,10 @@ public sealed class AgentsHost : IAsyncLifetime, IAsyncDisposable
 
     private Task StartAsync(string? adminPassword)
     {
-        _factory = new Factory(Folder, adminPassword);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        Address = new Uri(addresses.Addresses.Single());
+        // Wins over an environment variable of the test runner: each host decides its own first password.
+        _factory = new LoopbackApp(Folder, new Dictionary<string, string> { ["GOVASSISTANT_ADMIN_PASSWORD"] = adminPassword ?? "" });
+        Address = _factory.Start();
         return Task.CompletedTask;
-    }
-
-    private sealed class Factory : WebApplicationFactory<Program>
-    {
-        private readonly string _folder;
-        private readonly string? _adminPassword;
-
-        public Factory(string folder, string? adminPassword)
-        {
-            _folder = folder;
-            _adminPassword = adminPassword;
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // UseSetting: Program reads the database path while composing the host, before ConfigureAppConfiguration applies.
-            builder.UseSetting("KnowledgeBase:DatabasePath", Path.Combine(_folder, "bank.db"));
-            builder.UseSetting("QaEngine:IndexPath", Path.Combine(_folder, "index"));
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            // Wins over an environment variable of the test runner: each host decides its own first password.
-            builder.UseSetting("GOVASSISTANT_ADMIN_PASSWORD", _adminPassword ?? "");
-        }
     }
 }
 

@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using GovAssistant.ChatHub.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GovAssistant.ChatHub.Tests.Conversations;
 
@@ -19,7 +14,7 @@ public sealed class ConversationHost : IAsyncDisposable
     public const string AdminPassword = "Qz7-Ministry-Desk!";
     public const string AgentPassword = "Hj3#Rivers-Quay";
     private readonly bool _ownsFolder;
-    private Factory? _factory;
+    private LoopbackApp? _factory;
 
     public ConversationHost(TempFolder? folder = null, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -38,10 +33,9 @@ public sealed class ConversationHost : IAsyncDisposable
 
     public ConversationHost Start()
     {
-        _factory = new Factory(Folder, Settings);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        Address = new Uri(addresses.Addresses.Single());
+        var settings = new Dictionary<string, string>(Settings) { ["Agents:AdminPassword"] = AdminPassword };
+        _factory = new LoopbackApp(Folder.Path, settings);
+        Address = _factory.Start();
         return this;
     }
 
@@ -95,28 +89,6 @@ public sealed class ConversationHost : IAsyncDisposable
     }
 
     private sealed record IssuedToken(string VisitorId, string VisitorToken);
-
-    private sealed class Factory : WebApplicationFactory<Program>
-    {
-        private readonly TempFolder _folder;
-        private readonly IReadOnlyDictionary<string, string> _settings;
-
-        public Factory(TempFolder folder, IReadOnlyDictionary<string, string> settings)
-        {
-            _folder = folder;
-            _settings = settings;
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("KnowledgeBase:DatabasePath", _folder.File("bank.db"));
-            builder.UseSetting("QaEngine:IndexPath", _folder.File("index"));
-            builder.UseSetting("Agents:AdminPassword", AdminPassword);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        }
-    }
 }
 
 /// <summary>A signed-in staff member's HTTP client and cookies.</summary>
