@@ -13,6 +13,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/benchmarks/load/service.sh"
 EVAL_DIR="${GOVASSISTANT_EVAL_DIR:-$ROOT/../shared/eval}"
 BANK="${BANK:-eval}"
 PORT="${PORT:-5097}" # not run-load.sh's 5099, so the two can be run by different people at once
@@ -88,19 +89,7 @@ for spec in $RUNS; do
   if curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null; then
     echo "Something already answers on $URL: choose another PORT." >&2; exit 1
   fi
-  echo "== starting the service on $URL"
-  setsid dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build --urls "$URL" >"$dir/server.log" 2>&1 &
-  SERVER_PID=$!
-  started_ms=$(date +%s%3N)
-  until curl -fsS "$URL/healthz" >"$dir/healthz.json" 2>/dev/null; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-      echo "The service stopped before answering /healthz:" >&2; tail -n 30 "$dir/server.log" >&2; exit 1
-    fi
-    if (( $(date +%s%3N) - started_ms > 180000 )); then
-      echo "No answer on $URL/healthz after 180 s:" >&2; tail -n 30 "$dir/server.log" >&2; exit 1
-    fi
-    sleep 0.5
-  done
+  start_service "$dir"
   # The app itself (not `dotnet run`): the process whose memory is measured.
   app_pid="$(pgrep -g "$SERVER_PID" -f GovAssistant.ChatHub | grep -vx "$SERVER_PID" | head -n1 || true)"
   if [[ -z "$app_pid" ]] || ! kill -0 "$app_pid" 2>/dev/null; then

@@ -11,6 +11,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SCRIPT_DIR="$ROOT/benchmarks/load"
+source "$SCRIPT_DIR/service.sh"
 EVAL_DIR="${GOVASSISTANT_EVAL_DIR:-$ROOT/../shared/eval}"
 BANK="${BANK:-eval}"
 PORT="${PORT:-5099}"
@@ -69,19 +70,7 @@ for bank in "${banks[@]}"; do
   dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build -- import "$bank"
 done
 
-echo "== starting the service on $URL"
-setsid dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build --urls "$URL" >"$DATA/server.log" 2>&1 &
-SERVER_PID=$!
-started_ms=$(date +%s%3N)
-until curl -fsS "$URL/healthz" >"$DATA/healthz.json" 2>/dev/null; do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "The service stopped before answering /healthz:" >&2; tail -n 30 "$DATA/server.log" >&2; exit 1
-  fi
-  if (( $(date +%s%3N) - started_ms > 180000 )); then
-    echo "No answer on $URL/healthz after 180 s:" >&2; tail -n 30 "$DATA/server.log" >&2; exit 1
-  fi
-  sleep 0.5
-done
+start_service "$DATA"
 ready_ms=$(( $(date +%s%3N) - started_ms ))
 echo "== ready after $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s (dotnet run start-up, publish of the bank): $(cat "$DATA/healthz.json")"
 echo "== sample answer: $(curl -fsS -H 'Content-Type: application/json' -d '{"question":"居住证怎么办理？"}' "$URL/api/ask" | head -c 160)…"

@@ -1,0 +1,18 @@
+# Sourced by the load scripts: starts the service in Release on $URL in its own process group and waits for
+# /healthz. Usage: start_service <folder for server.log and healthz.json>. Sets SERVER_PID and started_ms.
+start_service() {
+  local dir="$1"
+  echo "== starting the service on $URL"
+  setsid dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build --urls "$URL" >"$dir/server.log" 2>&1 &
+  SERVER_PID=$!
+  started_ms=$(date +%s%3N)
+  until curl -fsS "$URL/healthz" >"$dir/healthz.json" 2>/dev/null; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "The service stopped before answering /healthz:" >&2; tail -n 30 "$dir/server.log" >&2; exit 1
+    fi
+    if (( $(date +%s%3N) - started_ms > 180000 )); then
+      echo "No answer on $URL/healthz after 180 s:" >&2; tail -n 30 "$dir/server.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+}
