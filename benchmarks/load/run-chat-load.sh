@@ -25,16 +25,7 @@ BATCH="${BATCH:-100}"
 DATA="$(mktemp -d -t govassistant-chatload.XXXXXX)"
 SERVER_PID=""
 
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    # The server runs in its own process group (setsid): stop `dotnet run` and the app it started, nothing else.
-    kill -TERM -- "-$SERVER_PID" 2>/dev/null || kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
-}
-cleanup() { stop_server; rm -rf "$DATA"; }
+cleanup() { stop_service; rm -rf "$DATA"; }
 trap cleanup EXIT
 
 # Every connection is a socket on both sides; the server and the client inherit this limit.
@@ -104,7 +95,7 @@ for spec in $RUNS; do
   if grep -q -E ' (fail|crit):' "$dir/server.log"; then
     echo "== server errors (first 10):"; grep -E ' (fail|crit):' -A2 "$dir/server.log" | head -n 30
   fi
-  stop_server
+  stop_service
 done
 
 echo

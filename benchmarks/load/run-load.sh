@@ -23,15 +23,7 @@ CONNECTIONS="${CONNECTIONS:-32}"
 DATA="$(mktemp -d -t govassistant-load.XXXXXX)"
 SERVER_PID=""
 
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    # The server runs in its own process group (setsid): stop `dotnet run` and the app it started, nothing else.
-    kill -TERM -- "-$SERVER_PID" 2>/dev/null || kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
+cleanup() { stop_service; rm -rf "$DATA"; }
 trap cleanup EXIT
 
 banks=("$ROOT/data/faq/bank")
