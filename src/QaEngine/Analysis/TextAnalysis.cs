@@ -49,16 +49,20 @@ public sealed class TextAnalysis
             normalized,
             canonical,
             Tokens(WordAnalyzer, normalized),
-            Tokens(BigramAnalyzer, normalized),
+            // Exactly what BigramAnalyzer yields for this text, without normalising and canonicalising it a second time.
+            Tokens(new CharBigramTokenizer(new StringReader(canonical))),
             [.. chars]);
     }
 
     /// <summary>The distinct terms <paramref name="analyzer"/> makes of <paramref name="text"/>, in first-seen order.</summary>
-    public static string[] Tokens(Analyzer analyzer, string text)
+    public static string[] Tokens(Analyzer analyzer, string text) => Tokens(analyzer.GetTokenStream("f", text));
+
+    /// <summary>Reads <paramref name="stream"/> to its end and disposes it.</summary>
+    private static string[] Tokens(TokenStream stream)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var list = new List<string>();
-        using var stream = analyzer.GetTokenStream("f", text);
+        using var owned = stream;
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
