@@ -32,17 +32,7 @@ trap cleanup EXIT
 ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 echo "== open files limit: $(ulimit -n)"
 
-banks=("$ROOT/data/faq/bank")
-if [[ "$BANK" != "seed" ]]; then
-  for f in lcqmc-dev/bank.jsonl ncp-policies/bank.jsonl; do
-    if [[ ! -f "$EVAL_DIR/$f" ]]; then
-      echo "Eval data not found: $EVAL_DIR/$f" >&2
-      echo "Set GOVASSISTANT_EVAL_DIR to the folder holding lcqmc-dev/ and ncp-policies/, or run with BANK=seed." >&2
-      exit 2
-    fi
-    banks+=("$EVAL_DIR/$f")
-  done
-fi
+collect_banks
 
 if [[ "${SKIP_BUILD:-0}" == "1" ]]; then
   echo "== SKIP_BUILD=1: using the existing Release builds"

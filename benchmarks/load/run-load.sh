@@ -26,17 +26,7 @@ SERVER_PID=""
 cleanup() { stop_service; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-banks=("$ROOT/data/faq/bank")
-if [[ "$BANK" != "seed" ]]; then
-  for f in lcqmc-dev/bank.jsonl ncp-policies/bank.jsonl; do
-    if [[ ! -f "$EVAL_DIR/$f" ]]; then
-      echo "Eval data not found: $EVAL_DIR/$f" >&2
-      echo "Set GOVASSISTANT_EVAL_DIR to the folder holding lcqmc-dev/ and ncp-policies/, or run with BANK=seed." >&2
-      exit 2
-    fi
-    banks+=("$EVAL_DIR/$f")
-  done
-fi
+collect_banks
 
 if ! command -v wrk >/dev/null; then
   echo "== installing wrk"

@@ -26,3 +26,18 @@ stop_service() {
   fi
   SERVER_PID=""
 }
+
+# Fills the array `banks` with the seed bank and, unless BANK=seed, the evaluation banks under $EVAL_DIR
+# (which are read in place, never copied into the repository).
+collect_banks() {
+  banks=("$ROOT/data/faq/bank")
+  [[ "$BANK" == "seed" ]] && return
+  for f in lcqmc-dev/bank.jsonl ncp-policies/bank.jsonl; do
+    if [[ ! -f "$EVAL_DIR/$f" ]]; then
+      echo "Eval data not found: $EVAL_DIR/$f" >&2
+      echo "Set GOVASSISTANT_EVAL_DIR to the folder holding lcqmc-dev/ and ncp-policies/, or run with BANK=seed." >&2
+      exit 2
+    fi
+    banks+=("$EVAL_DIR/$f")
+  done
+}
