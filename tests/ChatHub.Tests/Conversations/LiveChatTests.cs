@@ -140,12 +140,8 @@ public sealed class LiveChatTests
     [Fact]
     public async Task ClosingLetsTheVisitorRateTheServiceOnce()
     {
-        await using var host = new ConversationHost().Start();
-        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        await using var agent = await host.ConnectAgentAsync("zhang");
-        await using var visitor = await host.ConnectVisitorAsync();
-        var id = await QueueAsync(visitor);
-        await agent.Connection.InvokeAsync<Summary>("Accept", id);
+        await using var chat = await ServedChat.StartAsync();
+        var (agent, visitor, id) = (chat.Agent, chat.Visitor, chat.Id);
 
         await agent.Connection.InvokeAsync("Close", id);
         await visitor.WaitForAsync(m => m.Type == "closed");
@@ -160,12 +156,8 @@ public sealed class LiveChatTests
     [Fact]
     public async Task ABadRatingIsFlaggedForTheSupervisorButNotShownToTheVisitor()
     {
-        await using var host = new ConversationHost().Start();
-        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        await using var agent = await host.ConnectAgentAsync("zhang");
-        await using var visitor = await host.ConnectVisitorAsync();
-        var id = await QueueAsync(visitor);
-        await agent.Connection.InvokeAsync<Summary>("Accept", id);
+        await using var chat = await ServedChat.StartAsync();
+        var (host, agent, visitor, id) = (chat.Host, chat.Agent, chat.Visitor, chat.Id);
         await agent.Connection.InvokeAsync("Close", id);
         await visitor.WaitForAsync(m => m.Type == "closed");
 
@@ -281,5 +273,27 @@ public sealed class LiveChatTests
         await visitor.SendAsync(id, "转人工");
         await visitor.WaitForAsync(m => m.Type == "queued");
         return id;
+    }
+
+    /// <summary>A fresh host where agent 张敏 (any department) has accepted a visitor who asked for a person.</summary>
+    private sealed record ServedChat(ConversationHost Host, AgentClient Agent, VisitorClient Visitor, string Id) : IAsyncDisposable
+    {
+        public static async Task<ServedChat> StartAsync()
+        {
+            var host = new ConversationHost().Start();
+            await host.CreateAgentAsync("zhang", "张敏", ["*"]);
+            var agent = await host.ConnectAgentAsync("zhang");
+            var visitor = await host.ConnectVisitorAsync();
+            var id = await QueueAsync(visitor);
+            await agent.Connection.InvokeAsync<Summary>("Accept", id);
+            return new ServedChat(host, agent, visitor, id);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Visitor.DisposeAsync();
+            await Agent.DisposeAsync();
+            await Host.DisposeAsync();
+        }
     }
 }
