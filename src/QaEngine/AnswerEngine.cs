@@ -52,14 +52,14 @@ public sealed class AnswerEngine : IDisposable
     /// </summary>
     public AnswerResult Ask(string question, ConversationContext? context = null)
     {
-        var normalized = _analysis.Normalizer.Normalize(question);
+        var normalized = _analysis.Normalizer.Normalize(question.Length > TextAnalysis.MaxChars ? question[..TextAnalysis.MaxChars] : question);
         if (normalized.Length == 0) return Record(context, NoAnswer("empty", "请输入您要咨询的问题。", 0, []));
         if (ConversationalIntents.IsHumanRequest(normalized))
             return Record(context, new AnswerResult(AnswerDecision.HumanRequested, null, 1, [], [], "humanRequested", "正在为您转接人工客服，请稍候。", false));
         if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
             return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], [], smallTalk.Kind, smallTalk.Reply, false));
 
-        var analyzed = _analysis.Analyze(question);
+        var analyzed = _analysis.AnalyzeNormalized(normalized);
         if (analyzed.IsEmpty) return Record(context, NoAnswer("noContent", "没能理解您的问题，请换个说法，或描述您要办理的事项。", 0, []));
 
         var followUp = FollowUps.IsFollowUp(analyzed);

@@ -43,8 +43,10 @@ internal static class EvalCommand
         var indexFolder = Path.Combine(Path.GetTempPath(), "govassistant-eval-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var engineOptions = Clone(options, indexFolder);
-            using var engine = new AnswerEngine(engineOptions);
+            // The options are this command's own (bound for this run); eval always indexes into its temp folder.
+            options.IndexPath = indexFolder;
+            options.MaxCandidates = Math.Max(10, options.MaxCandidates);
+            using var engine = new AnswerEngine(options);
             var build = Stopwatch.StartNew();
             engine.Publish(new BankSnapshot(report.Entries, 1, DateTimeOffset.UtcNow));
             build.Stop();
@@ -97,18 +99,6 @@ internal static class EvalCommand
         return list;
     }
 
-    private static QaEngineOptions Clone(QaEngineOptions o, string indexPath) => new()
-    {
-        AnswerThreshold = o.AnswerThreshold,
-        ClarifyThreshold = o.ClarifyThreshold,
-        ClarifyScoreWindow = o.ClarifyScoreWindow,
-        MaxClarifyChoices = o.MaxClarifyChoices,
-        MaxCandidates = Math.Max(10, o.MaxCandidates),
-        RecallDocuments = o.RecallDocuments,
-        RerankEntries = o.RerankEntries,
-        MaxQuestionLength = o.MaxQuestionLength,
-        IndexPath = indexPath,
-    };
 
     private sealed record EvalQuery(string Query, string? Expected);
 }

@@ -38,10 +38,12 @@ public sealed class TextAnalysis
     public Analyzer BigramAnalyzer { get; }
 
     /// <summary>Analyses <paramref name="text"/> into its normalised form and distinct tokens.</summary>
-    public AnalyzedText Analyze(string text)
+    public AnalyzedText Analyze(string text) =>
+        AnalyzeNormalized(Normalizer.Normalize(text.Length > MaxChars ? text[..MaxChars] : text));
+
+    /// <summary>Analyses text that has already been through <see cref="Normalizer"/> (normalising is idempotent).</summary>
+    public AnalyzedText AnalyzeNormalized(string normalized)
     {
-        if (text.Length > MaxChars) text = text[..MaxChars];
-        var normalized = Normalizer.Normalize(text);
         var canonical = Lexicon.Canonicalize(normalized);
         var chars = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in canonical) if (c != ' ') chars.Add(c.ToString());
