@@ -21,7 +21,7 @@ public static partial class AgentAccountRules
     public const int MaxNameLength = 50;
 
     /// <summary>Every role an account may hold.</summary>
-    public static IReadOnlyList<string> KnownRoles { get; } = [AgentRoles.Agent, AgentRoles.Supervisor, AgentRoles.Admin];
+    public static IReadOnlyList<string> KnownRoles { get; } = [AgentRoles.Agent, AgentRoles.Supervisor, AgentRoles.Admin, AgentRoles.Editor, AgentRoles.Reviewer];
 
     // Lower-cased; the first guesses of any attacker and of people told "at least 8 characters".
     private static readonly HashSet<string> WeakPasswords = new(StringComparer.Ordinal)
@@ -65,12 +65,12 @@ public static partial class AgentAccountRules
         return departments.Any(d => d.Trim().Length > MaxNameLength) ? $"部门名称最多 {MaxNameLength} 个字符。" : null;
     }
 
-    /// <summary>Checks a role list: at least one, each of agent / supervisor / admin.</summary>
+    /// <summary>Checks a role list: at least one, each of agent / supervisor / admin / editor / reviewer.</summary>
     public static string? CheckRoles(IReadOnlyList<string>? roles)
     {
-        if (roles is null || roles.Count == 0) return "至少需要一个角色（agent、supervisor 或 admin）。";
+        if (roles is null || roles.Count == 0) return "至少需要一个角色（agent、supervisor、admin、editor 或 reviewer）。";
         var unknown = roles.FirstOrDefault(r => !KnownRoles.Contains(r));
-        return unknown is null ? null : $"未知角色“{unknown}”，可选：agent（坐席）、supervisor（班长）、admin（管理员）。";
+        return unknown is null ? null : $"未知角色“{unknown}”，可选：agent（坐席）、supervisor（班长）、admin（管理员）、editor（编辑）、reviewer（审核）。";
     }
 
     /// <summary>Checks a capacity.</summary>

@@ -47,7 +47,11 @@ internal static class AgentAccountsServiceCollectionExtensions
             .AddPolicy(AgentAuth.AgentPolicy, p => p.AddAuthenticationSchemes(AgentAuth.Scheme).RequireAuthenticatedUser()
                 .RequireRole(AgentRoles.Agent, AgentRoles.Supervisor, AgentRoles.Admin))
             .AddPolicy(AgentAuth.AdminPolicy, p => p.AddAuthenticationSchemes(AgentAuth.Scheme).RequireAuthenticatedUser()
-                .RequireRole(AgentRoles.Admin));
+                .RequireRole(AgentRoles.Admin))
+            .AddPolicy(AgentAuth.SupervisorPolicy, p => p.AddAuthenticationSchemes(AgentAuth.Scheme).RequireAuthenticatedUser()
+                .RequireRole(AgentRoles.Supervisor, AgentRoles.Admin))
+            .AddPolicy(AgentAuth.BankPolicy, p => p.AddAuthenticationSchemes(AgentAuth.Scheme).RequireAuthenticatedUser()
+                .RequireRole(AgentRoles.Editor, AgentRoles.Reviewer, AgentRoles.Admin));
 
         builder.Services.AddHostedService<AgentBootstrap>();
         return builder;

@@ -21,6 +21,12 @@ public static class AgentAuth
     /// <summary>Policy: admins only (account management).</summary>
     public const string AdminPolicy = "admin";
 
+    /// <summary>Policy: supervisors and admins (service-quality dashboard, 差评 follow-up).</summary>
+    public const string SupervisorPolicy = "supervisor";
+
+    /// <summary>Policy: staff who work on the bank (editors, reviewers, admins).</summary>
+    public const string BankPolicy = "bank";
+
     /// <summary>Claim type of each department the agent serves.</summary>
     public const string DepartmentClaim = "department";
 
