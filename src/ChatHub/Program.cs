@@ -1,5 +1,6 @@
 using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Api;
+using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
@@ -19,6 +20,8 @@ var builder = WebApplication.CreateBuilder(command.HostArguments);
 
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
+// Append-only audit log of administrative actions.
+builder.Services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
 // Staff accounts: SQLite accounts, cookie sign-in, agent/admin policies, first admin on an empty database.
 builder.AddAgentAccounts();
 // Per-conversation engine context (ask API and conversations).

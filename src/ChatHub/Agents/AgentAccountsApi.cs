@@ -1,4 +1,5 @@
 using GovAssistant.ChatHub.Api;
+using GovAssistant.ChatHub.Audit;
 using Microsoft.AspNetCore.Authentication;
 
 namespace GovAssistant.ChatHub.Agents;
@@ -62,7 +63,7 @@ internal static class AgentAccountsApi
         return Results.Ok(AgentSessionView.Of(account.Profile));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, AgentAccountStore store, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, AgentAccountStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<CreateAgentRequest>(http.Request, MaxBodyBytes, CreateExample);
         if (error is not null) return error;
@@ -79,11 +80,13 @@ internal static class AgentAccountsApi
         var profile = new AgentProfile(body.Id!, body.Name!.Trim(), body.Departments!, body.Roles!, capacity);
         if (!await store.CreateAsync(profile, body.Password!, ct))
             return Results.Problem(detail: $"账号“{body.Id}”已存在。", statusCode: StatusCodes.Status409Conflict, title: "账号已存在");
+        await audit.RecordAsync(AgentAuth.ProfileOf(http.User).Id, "agent.create", profile.Id,
+            $"roles={string.Join(',', profile.Roles)}; departments={string.Join(',', profile.Departments)}; capacity={profile.Capacity}", ct);
         var created = await store.GetAsync(profile.Id, ct);
         return Results.Created($"/api/admin/agents/{profile.Id}", AgentAccountView.Of(created!));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, AgentAccountStore store, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, AgentAccountStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<UpdateAgentRequest>(http.Request, MaxBodyBytes, UpdateExample);
         if (error is not null) return error;
@@ -104,12 +107,24 @@ internal static class AgentAccountsApi
                 return Results.Problem(detail: "至少要保留一个未停用的管理员账号，此修改会让系统无人可管理账号。",
                     statusCode: StatusCodes.Status409Conflict, title: "无法修改");
         }
+        await audit.RecordAsync(AgentAuth.ProfileOf(http.User).Id, "agent.update", id, ChangedFields(body), ct);
         var updated = (await store.GetAsync(id, ct))!;
         // An admin who changed their own password keeps working: the new stamp would otherwise end this very session.
         if (!updated.Disabled && AgentAuth.ProfileOf(http.User).Id == id)
             await http.SignInAsync(AgentAuth.Scheme, AgentAuth.PrincipalFor(updated));
         return Results.Ok(AgentAccountView.Of(updated));
     }
+
+    // Which fields an update touched (never the password itself).
+    private static string ChangedFields(UpdateAgentRequest body) => string.Join("; ", new[]
+    {
+        body.Name is null ? null : $"name={body.Name}",
+        body.Departments is null ? null : $"departments={string.Join(',', body.Departments)}",
+        body.Roles is null ? null : $"roles={string.Join(',', body.Roles)}",
+        body.Capacity is null ? null : $"capacity={body.Capacity}",
+        body.Disabled is null ? null : $"disabled={body.Disabled}",
+        body.Password is null ? null : "password changed",
+    }.Where(x => x is not null));
 
     // One 400 naming every invalid field: the detail lists the messages, "errors" maps field → message.
     private static IResult? Invalid(params (string Field, string? Message)[] checks)

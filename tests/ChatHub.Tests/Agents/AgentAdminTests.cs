@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using GovAssistant.ChatHub.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovAssistant.ChatHub.Tests.Agents;
 
@@ -27,6 +29,27 @@ public sealed class AgentAdminTests(AgentsHost host) : IClassFixture<AgentsHost>
         Assert.Equal(["公安局户政管理部门", "人社局"], me["departments"].Strings());
         Assert.Equal(["agent"], me["roles"].Strings());
         Assert.Equal(3, me["capacity"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AccountChangesAreAuditedWithoutThePassword()
+    {
+        using var admin = await host.AdminAsync();
+
+        using var created = await admin.PostAsJsonAsync("/api/admin/agents", new
+        {
+            id = "audit.li", name = "李审", password = "Fern-harbour-4410", departments = new[] { "医保局" }, roles = new[] { "editor" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var updated = await admin.PutAsJsonAsync("/api/admin/agents/audit.li", new { roles = new[] { "reviewer" }, password = "Fern-harbour-4411" });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+
+        var entries = await host.Services.GetRequiredService<AuditLog>().ListAsync(new AuditQuery(Target: "audit.li"));
+        Assert.Equal(["agent.update", "agent.create"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("admin", e.Actor));
+        Assert.Contains("roles=reviewer", entries[0].Detail);
+        Assert.Contains("password changed", entries[0].Detail);
+        Assert.DoesNotContain("Fern-harbour", string.Join("|", entries.Select(e => e.Detail)));
     }
 
     [Fact]

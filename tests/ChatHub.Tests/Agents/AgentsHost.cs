@@ -29,6 +29,9 @@ public sealed class AgentsHost : IAsyncLifetime, IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The running host's services, for reading what it stored.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync() => await StartAsync(_adminPassword);
 
     /// <summary>Stops the host and starts a new one on the same database, with <paramref name="adminPassword"/> configured.</summary>
