@@ -53,6 +53,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapAgentAccountsApi();
+app.MapCannedRepliesApi();
 app.MapAsk();
 app.MapVisitorsApi();
 app.MapConversationHubs();

@@ -43,6 +43,9 @@ public sealed class AnswerEngine : IDisposable
     /// <summary>Makes <paramref name="snapshot"/> the bank answered from (re-indexes what changed).</summary>
     public void Publish(BankSnapshot snapshot) => _index.Publish(snapshot);
 
+    /// <summary>The owning departments of the searchable entries, each once.</summary>
+    public IReadOnlyList<string> Departments => _index.Bank.All.Select(e => e.Entry.Department).OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Looks up a searchable entry by id.</summary>
     public FaqEntry? FindEntry(string id) => _index.Bank.Find(id)?.Entry;
 

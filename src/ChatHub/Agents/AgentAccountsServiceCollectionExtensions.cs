@@ -27,6 +27,7 @@ internal static class AgentAccountsServiceCollectionExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new AgentAccountStore(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new CannedReplyStore(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddScoped<AgentCookieEvents>();
 

@@ -216,11 +216,12 @@
       }
     }
 
-    showCanned() {
+    async showCanned() {
       this.cannedShown = true;
+      const replies = await window.Canned.for(this.summary && this.summary.department);
       const ul = this.ui.canned;
       ul.replaceChildren();
-      for (const text of window.Canned.for(this.summary && this.summary.department)) {
+      for (const text of replies) {
         const item = el("li");
         item.appendChild(el("button", { type: "button", class: "assist-item", testid: "canned-reply", onclick: () => this.insert(text) }, text));
         ul.appendChild(item);

@@ -34,7 +34,6 @@
     closeTab,
   };
   $("error-close").addEventListener("click", () => app.hideError());
-  for (const d of window.Canned.departments) $("departments").appendChild(el("option", { value: d }));
 
   // ---- hub events ----
   connection.on("QueueChanged", (queue) => { app.queue = queue; renderQueue(); });
@@ -69,6 +68,7 @@
     const home = await connection.invoke("Hello");
     app.me = home.me;
     app.seesAll = home.roles.includes("supervisor") || home.roles.includes("admin");
+    $("manage-canned").hidden = !app.seesAll;
     const departments = home.departments.includes("*") ? "全部部门" : home.departments.join("、") || "未分配部门";
     ui.me.textContent = `${home.me.name}（${departments}）`;
     ui.presence.value = home.status;
@@ -247,6 +247,8 @@
     try {
       await connection.start();
       await hello();
+      const departments = await window.Canned.departments();
+      for (const d of departments) $("departments").appendChild(el("option", { value: d }));
     } catch (e) {
       if (/401|Unauthorized/.test((e && e.message) || "")) return location.replace(LOGIN);
       showConnection("无法连接服务器，请检查网络后重新加载。", true);
