@@ -43,6 +43,7 @@ public sealed class WeChatDialog(
     {
         if (text is [>= '1' and <= '5'] && await conversations.TryRateLastAsync(visitorId, Channel, text[0] - '0', options.Value.RatingWindow, ct))
             return;
+        // REVIEW: after an offerTicket notice a WeChat user cannot leave a ticket yet; the next text could become one.
         var c = await conversations.OpenForChannelUserAsync(visitorId, Channel, ct);
         try
         {

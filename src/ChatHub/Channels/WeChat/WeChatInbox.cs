@@ -27,6 +27,7 @@ public enum InboxResult
 public sealed class WeChatInbox(IOptions<WeChatOptions> options, TimeProvider time)
 {
     private readonly Channel<WeChatInbound> _queue = Channel.CreateBounded<WeChatInbound>(new BoundedChannelOptions(10_000) { SingleReader = true });
+    // REVIEW: in memory, like the queue: a retry arriving across a restart is handled again (WeChat retries span 15 s).
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSweep;
 
