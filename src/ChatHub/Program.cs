@@ -2,6 +2,7 @@ using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Bank;
+using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Visitors;
@@ -31,6 +32,8 @@ builder.Services.AddSingleton<ConversationContexts>();
 builder.AddConversations();
 // Anonymous visitors: signed tokens and their authentication scheme.
 builder.AddVisitors();
+// WeChat channel (mini-program / official account message push), off unless WeChat:Enabled.
+builder.AddWeChat();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -57,6 +60,7 @@ app.MapCannedRepliesApi();
 app.MapAsk();
 app.MapVisitorsApi();
 app.MapConversationHubs();
+app.MapWeChat();
 
 app.Run();
 return 0;

@@ -85,7 +85,7 @@
 
     title() {
       const s = this.summary;
-      return `访客 ${this.id.slice(-4)}${s && s.category ? " · " + s.category : ""}`;
+      return `${s && s.channel === "wechat" ? "微信访客" : "访客"} ${this.id.slice(-4)}${s && s.category ? " · " + s.category : ""}`;
     }
 
     mine() {

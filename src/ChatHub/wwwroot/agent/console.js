@@ -98,6 +98,11 @@
     return since < 1 ? "刚刚" : `已等待 ${Math.floor(since)} 分钟`;
   }
 
+  // WeChat users are marked, so an agent knows replies go out as WeChat messages.
+  function visitorLabel(c) {
+    return `${c.channel === "wechat" ? "微信访客" : "访客"} ${c.id.slice(-4)}`;
+  }
+
   function renderQueue() {
     // An offer lasts while the conversation waits in the queue.
     for (const id of app.offered) if (!app.queue.some((c) => c.id === id)) app.offered.delete(id);
@@ -109,7 +114,7 @@
       const item = el("li", { class: app.offered.has(c.id) ? "item offered" : "item", testid: "queue-item" });
       item.dataset.conversation = c.id;
       const info = el("div", { class: "item-info" });
-      info.append(el("strong", {}, `访客 ${c.id.slice(-4)} · ${c.category || "未分类"}`),
+      info.append(el("strong", {}, `${visitorLabel(c)} · ${c.category || "未分类"}`),
         el("span", { class: "muted" }, `${c.department || "未指定部门"} · ${waited(c)}`));
       item.append(info, el("button", { type: "button", class: "btn btn-primary", testid: "accept", onclick: () => accept(c.id) }, "接入"));
       ui.queue.appendChild(item);
@@ -121,7 +126,7 @@
     ui.offer.hidden = !offered;
     ui.offer.replaceChildren();
     if (!offered) return;
-    ui.offer.append(el("span", {}, `系统为您分配了新的访客：访客 ${offered.id.slice(-4)} · ${offered.category || "未分类"}`),
+    ui.offer.append(el("span", {}, `系统为您分配了新的访客：${visitorLabel(offered)} · ${offered.category || "未分类"}`),
       el("button", { type: "button", class: "btn btn-primary", testid: "accept-offer", onclick: () => accept(offered.id) }, "立即接入"));
   }
 
@@ -142,7 +147,7 @@
       button.dataset.conversation = c.id;
       button.classList.toggle("unread", app.unread.has(c.id));
       button.classList.toggle("current", app.current === c.id);
-      button.append(el("strong", {}, `访客 ${c.id.slice(-4)} · ${c.category || "未分类"}`), el("span", { class: "muted" }, describe(c)));
+      button.append(el("strong", {}, `${visitorLabel(c)} · ${c.category || "未分类"}`), el("span", { class: "muted" }, describe(c)));
       item.appendChild(button);
       list.appendChild(item);
     }

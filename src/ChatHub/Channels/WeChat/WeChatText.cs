@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GovAssistant.ChatHub.Conversations;
+
+namespace GovAssistant.ChatHub.Channels.WeChat;
+
+/// <summary>
+/// Turns a stored message into what a WeChat user reads: Markdown to plain text, the bot's choices listed, a rating
+/// hint after the conversation closed, then split into messages of at most the text limit (2048 UTF-8 bytes;
+/// longer ones are refused with 45002). The text is the engine's or agent's own; nothing is chosen here.
+/// </summary>
+public static partial class WeChatText
+{
+    /// <summary>The texts to send for <paramref name="message"/>, each within <paramref name="maxBytes"/>.</summary>
+    public static IReadOnlyList<string> Render(ChatMessage message, int maxBytes)
+    {
+        var text = new StringBuilder(FromMarkdown(message.Text));
+        var data = Data(message);
+        if (data is { } d && d.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() > 0)
+        {
+            text.Append("\n（请直接发送您要问的问题）");
+            foreach (var c in choices.EnumerateArray())
+                if (c.TryGetProperty("question", out var q) && q.GetString() is { } question) text.Append("\n· ").Append(question);
+        }
+        if (data is { } t && t.TryGetProperty("type", out var type) && type.GetString() == "closed")
+            text.Append("\n回复数字 1–5 评价本次服务：1 非常不满意，2 不满意，3 一般，4 满意，5 非常满意。");
+        return Split(text.ToString().Trim(), maxBytes);
+    }
+
+    /// <summary>Markdown as plain text: emphasis and headings dropped, links as "text（url）", lists as "· ".</summary>
+    public static string FromMarkdown(string markdown)
+    {
+        var s = markdown.Replace("\r\n", "\n");
+        s = Image().Replace(s, "$1");
+        s = Link().Replace(s, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value}（{m.Groups[2].Value}）");
+        s = Heading().Replace(s, "");
+        s = Bullet().Replace(s, "$1· ");
+        s = Emphasis().Replace(s, "$2");
+        s = s.Replace("`", "");
+        s = Tag().Replace(s, "");
+        return BlankLines().Replace(s, "\n\n").Trim();
+    }
+
+    /// <summary>
+    /// Splits <paramref name="text"/> into parts of at most <paramref name="maxBytes"/> UTF-8 bytes, at line breaks
+    /// where possible and never inside a character.
+    /// </summary>
+    public static IReadOnlyList<string> Split(string text, int maxBytes)
+    {
+        var parts = new List<string>();
+        var current = new StringBuilder();
+        var currentBytes = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var piece = current.Length == 0 ? line : "\n" + line;
+            var bytes = Encoding.UTF8.GetByteCount(piece);
+            if (currentBytes + bytes <= maxBytes)
+            {
+                current.Append(piece);
+                currentBytes += bytes;
+                continue;
+            }
+            Flush();
+            // A line longer than a whole message is cut by characters (runes, so no surrogate pair is split).
+            foreach (var rune in line.EnumerateRunes())
+            {
+                var size = rune.Utf8SequenceLength;
+                if (currentBytes + size > maxBytes) Flush();
+                current.Append(rune.ToString());
+                currentBytes += size;
+            }
+        }
+        Flush();
+        return parts;
+
+        void Flush()
+        {
+            if (current.Length > 0 && current.ToString().Trim().Length > 0) parts.Add(current.ToString().Trim('\n'));
+            current.Clear();
+            currentBytes = 0;
+        }
+    }
+
+    private static JsonElement? Data(ChatMessage message)
+    {
+        if (message.Data is null) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(message.Data);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"!\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"\[([^\]]+)\]\(([^)\s]+)\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"(?m)^[ \t]{0,3}#{1,6}[ \t]+")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"(?m)^([ \t]*)[-*+][ \t]+")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"</?[a-zA-Z][^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex BlankLines();
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace GovAssistant.ChatHub.Channels.WeChat;
+
+/// <summary>
+/// Which WeChat user (app + openid) a visitor id stands for, in the <c>wechat_users</c> table of the service's
+/// SQLite file, so agent replies reach the user after a restart. The visitor id is derived from app and openid,
+/// so a push and a mini-program login of the same user land in the same conversations.
+/// </summary>
+public sealed class WeChatUsers
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the table if needed.</summary>
+    public WeChatUsers(string databasePath, TimeProvider time)
+    {
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _time = time;
+        using var connection = Open();
+        connection.Execute("""
+            CREATE TABLE IF NOT EXISTS wechat_users (
+                visitor_id TEXT PRIMARY KEY, app_id TEXT NOT NULL, open_id TEXT NOT NULL, seen_at TEXT NOT NULL);
+            """);
+    }
+
+    /// <summary>The visitor id of a WeChat user: stable, not reversible to the openid, distinct per app.</summary>
+    public static string VisitorIdOf(string appId, string openId) =>
+        "wx_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(appId + "\n" + openId)).AsSpan(0, 16));
+
+    /// <summary>Records that the user was seen and returns their visitor id.</summary>
+    public async Task<string> RememberAsync(string appId, string openId, CancellationToken ct = default)
+    {
+        var visitorId = VisitorIdOf(appId, openId);
+        await using var connection = Open();
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO wechat_users (visitor_id, app_id, open_id, seen_at) VALUES (@visitorId, @appId, @openId, @at)
+            ON CONFLICT (visitor_id) DO UPDATE SET seen_at = excluded.seen_at;
+            """, new { visitorId, appId, openId, at = _time.GetUtcNow().ToString("O") }, cancellationToken: ct));
+        return visitorId;
+    }
+
+    /// <summary>The app and openid behind a visitor id, or null when it is not a WeChat user.</summary>
+    public async Task<(string AppId, string OpenId)?> FindAsync(string visitorId, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT app_id AS AppId, open_id AS OpenId FROM wechat_users WHERE visitor_id = @visitorId;", new { visitorId }, cancellationToken: ct));
+        return row is null ? null : (row.AppId, row.OpenId);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private sealed record Row(string AppId, string OpenId);
+}
