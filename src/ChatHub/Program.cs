@@ -2,6 +2,7 @@ using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Bank;
+using GovAssistant.ChatHub.Channels.DirectLine;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Visitors;
@@ -31,6 +32,8 @@ builder.Services.AddSingleton<ConversationContexts>();
 builder.AddConversations();
 // Anonymous visitors: signed tokens and their authentication scheme.
 builder.AddVisitors();
+// Bot Framework Direct Line 3.0 channel for sites embedding Microsoft's Web Chat (docs/directline.md).
+builder.AddDirectLine();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -56,6 +59,7 @@ app.MapAgentAccountsApi();
 app.MapAsk();
 app.MapVisitorsApi();
 app.MapConversationHubs();
+app.MapDirectLine();
 
 app.Run();
 return 0;
