@@ -6,6 +6,8 @@ namespace GovAssistant.ChatHub.Channels.DirectLine;
 /// Hears the conversation service and hands each new message of a Direct Line conversation to its open WebSocket
 /// streams (which leave private notes out). State changes reach the user as the notices the service stores.
 /// </summary>
+// REVIEW: agents' typing does not reach Direct Line: AgentHub.Typing sends it to the visitor's SignalR group directly,
+// not through an observer event this class could hear.
 internal sealed class DirectLineBroadcaster(DirectLineStreams streams) : IConversationObserver
 {
     public Task MessageAddedAsync(Conversation conversation, ChatMessage message)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GovAssistant.ChatHub.Conversations;
 
 namespace GovAssistant.ChatHub.Channels.DirectLine;
@@ -9,7 +10,7 @@ namespace GovAssistant.ChatHub.Channels.DirectLine;
 /// with the client's ids, the bot's Markdown answers with their buttons, agents' replies under the agent's name, and
 /// service notices. Private notes are never turned into anything.
 /// </summary>
-public static class MessageActivities
+public static partial class MessageActivities
 {
     /// <summary>The bot's account.</summary>
     public static ChannelAccount Bot { get; } = new("govassistant", "智能助手", "bot");
@@ -88,7 +89,8 @@ public static class MessageActivities
         var decision = Str(data, "decision");
         channelData["govassistant"]!["decision"] = decision;
         channelData["govassistant"]!["faqId"] = Str(data, "faqId");
-        var text = Str(data, "basis") is { Length: > 0 } basis ? $"{m.Text}\n\n政策依据：{basis}" : m.Text;
+        var text = HardBreaks(m.Text);
+        if (Str(data, "basis") is { Length: > 0 } basis) text += $"\n\n政策依据：{basis}";
         IReadOnlyList<CardAction> buttons = decision switch
         {
             // The choice's own question is sent back: the engine answers it like any question.
@@ -114,6 +116,15 @@ public static class MessageActivities
         From = Service,
         SuggestedActions = Str(data, "type") == "closed" ? new SuggestedActions(RatingWords.Buttons) : null,
     };
+
+    /// <summary>
+    /// The bank writes one item a line ("**所需材料**：…\n**办理地点**：…"); Markdown would run such lines together,
+    /// so single line breaks become hard breaks, as the web widget shows them.
+    /// </summary>
+    private static string HardBreaks(string markdown) => SingleNewline().Replace(markdown.Replace("\r\n", "\n"), "  \n");
+
+    [GeneratedRegex(@"(?<!\n)\n(?!\n)")]
+    private static partial Regex SingleNewline();
 
     private static IEnumerable<CardAction> Questions(JsonObject? data, string field) =>
         (data?[field] as JsonArray ?? [])
