@@ -10,7 +10,7 @@ namespace GovAssistant.ChatHub.Tests.DirectLine;
 public sealed class DirectLineAgentTests
 {
     [Fact]
-    public async Task AnAgentsRepliesAndNoticesReachTheStreamButPrivateNotesNever()
+    public async Task TheAgentSeesTheUsersTypingAndWordsAndTheUserSeesRepliesAndNoticesButNeverPrivateNotes()
     {
         await using var host = DirectLineClient.Host().Start();
         using var client = new DirectLineClient(host.Address);
@@ -34,7 +34,12 @@ public sealed class DirectLineAgentTests
         Assert.Equal("plain", reply.Str("textFormat"));
         Assert.Equal("您好，我是人工客服张敏，请问有什么可以帮您？", reply.Str("text"));
 
-        // The user's words reach the agent's console.
+        // The user's typing and words reach the agent's console.
+        var typing = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.Connection.On<string>("VisitorTyping", id => typing.TrySetResult(id));
+        await agent.Connection.InvokeAsync<View>("Open", session.ConversationId, 0L);
+        await client.JsonAsync(HttpMethod.Post, $"/conversations/{session.ConversationId}/activities", session.Token, """{"type":"typing","from":{"id":"r_test"}}""");
+        Assert.Equal(session.ConversationId, await typing.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         await client.SayAsync(session, "我想问居住证签注");
         await agent.WaitForAsync(m => m.Sender == "visitor" && m.Text == "我想问居住证签注");
 
