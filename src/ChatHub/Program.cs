@@ -2,6 +2,7 @@ using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Bank;
+using GovAssistant.ChatHub.Channels.DirectLine;
 using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
@@ -34,6 +35,8 @@ builder.AddConversations();
 builder.AddVisitors();
 // WeChat channel (mini-program / official account message push), off unless WeChat:Enabled.
 builder.AddWeChat();
+// Bot Framework Direct Line 3.0 channel for sites embedding Microsoft's Web Chat (docs/directline.md).
+builder.AddDirectLine();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -61,6 +64,7 @@ app.MapAsk();
 app.MapVisitorsApi();
 app.MapConversationHubs();
 app.MapWeChat();
+app.MapDirectLine();
 
 app.Run();
 return 0;
