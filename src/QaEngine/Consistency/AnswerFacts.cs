@@ -52,7 +52,7 @@ public sealed partial class AnswerFacts
         if (Free().IsMatch(text)) facts.Add(FactKind.Fee, "免费");
         foreach (Match m in Duration().Matches(text))
         {
-            var unit = m.Groups["u"].Value switch { "天" or "自然日" => "日", "个月" => "月", var u => u };
+            var unit = m.Groups["u"].Value switch { "天" or "自然日" => "日", "个月" => "月", "个工作日" => "工作日", var u => u };
             if (unit == "年" && int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) > 100) continue; // a year, not a term
             facts.Add(FactKind.TimeLimit, m.Groups["n"].Value + unit);
         }

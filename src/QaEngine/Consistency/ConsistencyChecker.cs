@@ -6,8 +6,8 @@ namespace GovAssistant.QaEngine.Consistency;
 
 /// <summary>
 /// Finds entries of the bank that answer the same question differently (权威、一致). Phrasings are analysed exactly as
-/// the engine indexes them (normalisation, jieba, synonyms, bigrams); pairs of entries that share rare words are
-/// compared phrasing by phrasing with IDF-weighted overlap, and a pair whose closest phrasings are alike enough and
+/// the engine indexes them (normalisation, jieba, synonyms); pairs of entries that share rare words are
+/// compared phrasing by phrasing with IDF-weighted word coverage, and a pair whose closest phrasings are alike enough and
 /// whose answers state different fees, time limits, phones, addresses, offices or materials is flagged.
 /// Keeps the previous analysis, so a run after a publish only re-analyses what changed.
 /// </summary>
@@ -88,21 +88,36 @@ public sealed class ConsistencyChecker(TextAnalysis analysis, ConsistencyOptions
         return best;
     }
 
-    /// <summary>Mean of the IDF-weighted Dice overlaps of words and of character bigrams.</summary>
+    /// <summary>
+    /// The lower of the two directions' IDF-weighted word coverage. A word counts as present in the other phrasing when
+    /// all its characters occur there, so segmentation differences (办养/犬 against 养犬) do not hide a duplicate; but
+    /// when one of a phrasing's most distinctive words is absent from the other (居住证 against 身份证, 买房 against
+    /// 退休) they ask about different things, and the similarity is halved — as the re-ranker's "rarest unmatched
+    /// term" feature does for answering.
+    /// </summary>
     private static double Similarity(AnalyzedText a, PhrasingWeights wa, AnalyzedText b, PhrasingWeights wb)
     {
         if (a.Compact == b.Compact) return 1;
-        return (Dice(a.Words, wa.Words, b.Words, wb.Words) + Dice(a.Bigrams, wa.Bigrams, b.Bigrams, wb.Bigrams)) / 2;
+        var (forward, forwardMissing) = Coverage(a, wa.Words, b);
+        var (backward, backwardMissing) = Coverage(b, wb.Words, a);
+        var similarity = Math.Min(forward, backward);
+        return forwardMissing || backwardMissing ? similarity / 2 : similarity;
     }
 
-    private static double Dice(string[] a, double[] wa, string[] b, double[] wb)
+    private const double DistinctiveShare = 0.35;
+
+    private static (double Coverage, bool DistinctiveMissing) Coverage(AnalyzedText from, double[] idf, AnalyzedText by)
     {
-        double total = 0, common = 0;
-        for (var i = 0; i < a.Length; i++) total += wa[i];
-        for (var j = 0; j < b.Length; j++) total += wb[j];
-        for (var i = 0; i < a.Length; i++)
-            if (Array.IndexOf(b, a[i]) >= 0) common += 2 * wa[i];
-        return total == 0 ? 0 : common / total;
+        double total = 0, matched = 0, maxIdf = 0, maxMissing = 0;
+        for (var i = 0; i < from.Words.Length; i++)
+        {
+            total += idf[i];
+            maxIdf = Math.Max(maxIdf, idf[i]);
+            var word = from.Words[i];
+            if (Array.IndexOf(by.Words, word) >= 0 || word.All(c => by.Compact.Contains(c))) matched += idf[i];
+            else maxMissing = Math.Max(maxMissing, idf[i]);
+        }
+        return total == 0 ? (0, false) : (matched / total, maxMissing >= DistinctiveShare * maxIdf);
     }
 
     private static string Phrasing(IndexedEntry entry, int index) => index == 0 ? entry.Entry.Question : entry.Entry.SimilarQuestions[index - 1];
