@@ -65,7 +65,7 @@ public sealed class ConsistencyApiTests(BankAdminHost bank) : IClassFixture<Bank
         using var reviewer = await bank.StaffAsync("reviewer.cd", ["reviewer", "editor"], "*");
         using var narrow = await bank.StaffAsync("reviewer.narrow", ["reviewer"], "城市管理局");
         await PublishAsync(reviewer, "CAT-1", "宠物猫免疫证明在哪里开？", "农业农村局", "到动物诊疗机构办理，收费 30 元。");
-        await PublishAsync(reviewer, "CAT-2", "宠物猫的免疫证明去哪里开？", "城市管理局", "到动物诊疗机构办理，收费 50 元。");
+        await PublishAsync(reviewer, "CAT-2", "宠物猫免疫证明在哪里开？", "城市管理局", "到动物诊疗机构办理，收费 50 元。");
         await reviewer.PostAsync("/api/admin/bank/consistency/run", null);
         Assert.Contains(await OpenFlagsAsync(reviewer), f => f["pairKey"]!.GetValue<string>() == "CAT-1|CAT-2");
 
