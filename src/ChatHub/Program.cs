@@ -1,3 +1,4 @@
+using GovAssistant.ChatHub.Admin;
 using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
@@ -24,6 +25,8 @@ var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.AddBank();
 // Append-only audit log of administrative actions.
 builder.Services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
+// Bank administration: drafts and review, history, consistency checks (BankAdmin, Consistency sections).
+builder.AddBankAdmin();
 // Staff accounts: SQLite accounts, cookie sign-in, agent/admin policies, first admin on an empty database.
 builder.AddAgentAccounts();
 // Per-conversation engine context (ask API and conversations).
@@ -60,6 +63,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapAgentAccountsApi();
 app.MapCannedRepliesApi();
+app.MapBankAdmin();
 app.MapAsk();
 app.MapVisitorsApi();
 app.MapConversationHubs();

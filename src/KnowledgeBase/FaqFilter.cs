@@ -15,6 +15,15 @@ public sealed record FaqFilter
     /// <summary>Only entries for this region (exact match).</summary>
     public string? Region { get; init; }
 
+    /// <summary>Only entries from this source (exact match).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Only entries whose last valid day is on or before this day (expired or expiring).</summary>
+    public DateOnly? ValidToOnOrBefore { get; init; }
+
+    /// <summary>Only entries valid on this day (validity dates only; status is <see cref="Status"/>'s business).</summary>
+    public DateOnly? ValidOn { get; init; }
+
     /// <summary>Only entries whose id, question, similar questions or answer contain this text.</summary>
     public string? Text { get; init; }
 

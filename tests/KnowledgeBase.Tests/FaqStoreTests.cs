@@ -33,7 +33,7 @@ public sealed class FaqStoreTests : IDisposable
 
         await using var connection = new SqliteConnection($"Data Source={path}");
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
-        Assert.Equal([1L], await connection.QueryAsync<long>("SELECT version FROM schema_version;"));
+        Assert.Equal([1L, 2L], await connection.QueryAsync<long>("SELECT version FROM schema_version;"));
     }
 
     [Fact]

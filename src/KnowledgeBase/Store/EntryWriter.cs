@@ -32,13 +32,13 @@ internal sealed class EntryWriter : IDisposable
                 updated_at = excluded.updated_at;
             """, EntryParameters);
         _history = Prepare(connection, transaction, """
-            INSERT INTO entry_versions (entry_id, version, entry_json, changed_by, changed_at, change_kind)
-            VALUES ($id, $version, $json, $by, $at, $kind);
-            """, ["$id", "$version", "$json", "$by", "$at", "$kind"]);
+            INSERT INTO entry_versions (entry_id, version, entry_json, changed_by, changed_at, change_kind, note, reviewed_by)
+            VALUES ($id, $version, $json, $by, $at, $kind, $note, $reviewer);
+            """, ["$id", "$version", "$json", "$by", "$at", "$kind", "$note", "$reviewer"]);
     }
 
     /// <summary>Makes <paramref name="entry"/> (already carrying its new version and time) current and records it in the history.</summary>
-    public void Save(FaqEntry entry, ChangeKind kind, string changedBy)
+    public void Save(FaqEntry entry, ChangeKind kind, string changedBy, string? note = null, string? reviewedBy = null)
     {
         object?[] values =
         [
@@ -48,7 +48,7 @@ internal sealed class EntryWriter : IDisposable
             entry.Version, EntryRow.FormatTime(entry.UpdatedAt!.Value),
         ];
         Run(_save, values);
-        Run(_history, [entry.Id, entry.Version, FaqJson.Serialize(entry), changedBy, EntryRow.FormatTime(entry.UpdatedAt!.Value), kind.ToString()]);
+        Run(_history, [entry.Id, entry.Version, FaqJson.Serialize(entry), changedBy, EntryRow.FormatTime(entry.UpdatedAt!.Value), kind.ToString(), note, reviewedBy]);
     }
 
     public void Dispose()

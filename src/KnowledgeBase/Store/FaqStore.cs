@@ -64,24 +64,41 @@ public sealed partial class FaqStore
     public async Task<IReadOnlyList<FaqEntry>> ListAsync(FaqFilter? filter = null, CancellationToken cancellationToken = default)
     {
         filter ??= new FaqFilter();
+        var (where, parameters) = WhereOf(filter);
+        parameters.Add("skip", Math.Max(0, filter.Skip));
+        parameters.Add("take", filter.Take is { } take ? Math.Max(0, take) : -1); // LIMIT -1 is no limit
+        var sql = $"SELECT {EntryRow.Columns} FROM entries{where} ORDER BY id LIMIT @take OFFSET @skip;";
+        await using var connection = Open();
+        var rows = await connection.QueryAsync<EntryRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToEntry())];
+    }
+
+    /// <summary>How many entries match <paramref name="filter"/>, ignoring its paging.</summary>
+    public async Task<int> CountAsync(FaqFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = WhereOf(filter);
+        await using var connection = Open();
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM entries{where};", parameters, cancellationToken: cancellationToken));
+    }
+
+    private static (string Where, DynamicParameters Parameters) WhereOf(FaqFilter filter)
+    {
         var where = new List<string>();
         var parameters = new DynamicParameters();
         if (filter.Status is { } status) Add("status = @status", "status", EntryRow.FormatStatus(status));
         if (filter.Category is { } category) Add("category = @category", "category", category);
         if (filter.Department is { } department) Add("department = @department", "department", department);
         if (filter.Region is { } region) Add("region = @region", "region", region);
+        if (filter.Source is { } source) Add("source = @source", "source", source);
+        // Dates are stored as yyyy-MM-dd, so text order is date order.
+        if (filter.ValidToOnOrBefore is { } before) Add("valid_to IS NOT NULL AND valid_to <= @before", "before", EntryRow.FormatDate(before)!);
+        if (filter.ValidOn is { } on)
+            Add("(valid_from IS NULL OR valid_from <= @on) AND (valid_to IS NULL OR valid_to >= @on)", "on", EntryRow.FormatDate(on)!);
         if (!string.IsNullOrEmpty(filter.Text))
             Add("(instr(id, @text) > 0 OR instr(question, @text) > 0 OR instr(similar_questions, @text) > 0 OR instr(answer, @text) > 0)",
                 "text", filter.Text);
-        parameters.Add("skip", Math.Max(0, filter.Skip));
-        parameters.Add("take", filter.Take is { } take ? Math.Max(0, take) : -1); // LIMIT -1 is no limit
-
-        var sql = $"SELECT {EntryRow.Columns} FROM entries" +
-                  (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-                  " ORDER BY id LIMIT @take OFFSET @skip;";
-        await using var connection = Open();
-        var rows = await connection.QueryAsync<EntryRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToEntry())];
+        return (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "", parameters);
 
         void Add(string condition, string name, object value)
         {
@@ -103,12 +120,12 @@ public sealed partial class FaqStore
     public async Task<IReadOnlyList<EntryVersion>> GetHistoryAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
-        var rows = await connection.QueryAsync<(string Json, string Kind, string By, string At)>(new CommandDefinition(
-            "SELECT entry_json, change_kind, changed_by, changed_at FROM entry_versions WHERE entry_id = @id ORDER BY version;",
+        var rows = await connection.QueryAsync<(string Json, string Kind, string By, string At, string? Note, string? Reviewer)>(new CommandDefinition(
+            "SELECT entry_json, change_kind, changed_by, changed_at, note, reviewed_by FROM entry_versions WHERE entry_id = @id ORDER BY version;",
             new { id }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new EntryVersion(
             FaqJson.Deserialize(r.Json), Enum.Parse<ChangeKind>(r.Kind), r.By,
-            DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)))];
+            DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)) { Note = r.Note, ReviewedBy = r.Reviewer })];
     }
 
     /// <summary>The current revision: changes whenever the bank or its published snapshot does. Cheap to poll.</summary>

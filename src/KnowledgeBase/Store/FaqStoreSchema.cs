@@ -50,6 +50,40 @@ internal static class FaqStoreSchema
         );
         INSERT INTO bank_state (id, revision, revision_at) VALUES (1, 0, '0001-01-01T00:00:00.0000000+00:00');
         """,
+        // 2: review workflow: drafts awaiting a reviewer, what each version was about, and the superseded policy list.
+        """
+        CREATE TABLE drafts (
+            number           INTEGER PRIMARY KEY AUTOINCREMENT,
+            base_entry_id    TEXT,
+            base_version     INTEGER,
+            proposed_json    TEXT NOT NULL,
+            department       TEXT,
+            origin           TEXT NOT NULL,
+            note             TEXT,
+            status           TEXT NOT NULL,
+            batch_id         TEXT,
+            created_by       TEXT NOT NULL,
+            created_at       TEXT NOT NULL,
+            updated_by       TEXT,
+            updated_at       TEXT NOT NULL,
+            reviewed_by      TEXT,
+            reviewed_at      TEXT,
+            reject_reason    TEXT,
+            published_version INTEGER
+        );
+        CREATE INDEX ix_drafts_status ON drafts (status);
+        CREATE INDEX ix_drafts_base ON drafts (base_entry_id);
+
+        ALTER TABLE entry_versions ADD COLUMN note TEXT;
+        ALTER TABLE entry_versions ADD COLUMN reviewed_by TEXT;
+
+        CREATE TABLE superseded_policies (
+            basis    TEXT PRIMARY KEY NOT NULL,
+            note     TEXT,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -59,6 +59,20 @@
       });
       ui.handback.addEventListener("click", () => this.act("HandBack"));
       ui.close.addEventListener("click", () => this.act("Close"));
+      // 存为问答草稿: the agent's last reply and the visitor's question become a proposal for the bank's editors.
+      ui.close.after(el("button", { type: "button", class: "btn", testid: "propose-draft", onclick: () => this.proposeDraft() }, "存为问答草稿"));
+    }
+
+    async proposeDraft() {
+      const texts = (who) => [...this.ui.transcript.querySelectorAll(`[data-testid=msg-${who}] [data-testid=msg-text]`)].map((n) => n.textContent);
+      const answer = texts("agent").pop();
+      if (!answer) return this.app.showError("还没有坐席回复可以存为草稿");
+      const response = await fetch("/api/admin/bank/drafts", {
+        method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ baseEntryId: null, question: texts("visitor").pop() || "", answer, origin: "agentReply", note: `会话 ${this.id}` }),
+      }).catch(() => null);
+      if (response && response.ok) this.app.showError(`已存为问答草稿 ${(await response.json()).id}，待编辑完善、审核发布`);
+      else this.app.showError(response ? await window.GovChat.problemText(response, "保存草稿失败") : "网络连接中断，请稍后再试。");
     }
 
     async load() {
