@@ -70,6 +70,30 @@ public sealed class WeChatEndToEndTests
     }
 
     [Fact]
+    public async Task WithNobodyOnlineAWeChatUserLeavesAMessageAndTheAgentsAnswerReachesThemLater()
+    {
+        await using var host = await WeChatHost.StartAsync();
+        const string user = "oNight_owl_2231";
+
+        await host.Mini.PushAsync(WeChatPusher.Text(user, "转人工"));
+        await host.WeChat.WaitForSentAsync(m => m.ToUser == user && m.Content.Contains("当前没有人工客服在线") && m.Content.Contains("留言+您的问题"));
+        await host.Mini.PushAsync(WeChatPusher.Text(user, "留言"));
+        await host.WeChat.WaitForSentAsync(m => m.ToUser == user && m.Content.StartsWith("请在“留言”后写下"));
+        await host.Mini.PushAsync(WeChatPusher.Text(user, "留言：我的公积金提取申请两周了还没到账"));
+        await host.WeChat.WaitForSentAsync(m => m.ToUser == user && m.Content.Contains("留言已提交"));
+
+        // Next morning an agent signs in, finds the ticket and answers it; the answer goes out through WeChat.
+        await host.Chat.CreateAgentAsync("zhao", "赵敏", ["*"]);
+        await using var agent = await host.Chat.ConnectAgentAsync("zhao");
+        var ticket = Assert.Single((await agent.HelloAsync()).Tickets, t => t.Channel == "wechat");
+        var transcript = await agent.Connection.InvokeAsync<View>("Open", ticket.Id, 0L);
+        Assert.Contains(transcript.Messages, m => m.Sender == "visitor" && m.Text == "我的公积金提取申请两周了还没到账");
+        await agent.Connection.InvokeAsync("Send", ticket.Id, "您好，已为您查询，款项将于 3 个工作日内到账。");
+
+        await host.WeChat.WaitForSentAsync(m => m.ToUser == user && m.Content == "您好，已为您查询，款项将于 3 个工作日内到账。");
+    }
+
+    [Fact]
     public async Task AnAgentSeesAPrivateNoteWhenAReplyCannotBeDelivered()
     {
         await using var host = await WeChatHost.StartAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.QaEngine;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,11 @@ namespace GovAssistant.ChatHub.Channels.WeChat;
 
 /// <summary>
 /// What a push means for the conversation of its WeChat user: entering the chat greets them with hot questions;
-/// a bare 1–5 after a closed conversation rates it; any other text goes to <see cref="ConversationService"/> like
+/// a bare 1–5 after a closed conversation rates it; "留言 …" leaves a ticket; any other text goes to <see cref="ConversationService"/> like
 /// a web visitor's message (bot first, escalation, agent takeover). Replies reach the user through
 /// <see cref="WeChatForwarder"/>, never from here, so each stored message is sent exactly once.
 /// </summary>
-public sealed class WeChatDialog(
+public sealed partial class WeChatDialog(
     ConversationService conversations, WeChatUsers users, AnswerEngine engine, IOptions<WeChatOptions> options, ILogger<WeChatDialog> logger)
 {
     /// <summary>The channel name of WeChat conversations.</summary>
@@ -43,10 +44,19 @@ public sealed class WeChatDialog(
     {
         if (text is [>= '1' and <= '5'] && await conversations.TryRateLastAsync(visitorId, Channel, text[0] - '0', options.Value.RatingWindow, ct))
             return;
-        // REVIEW: after an offerTicket notice a WeChat user cannot leave a ticket yet; the next text could become one.
         var c = await conversations.OpenForChannelUserAsync(visitorId, Channel, ct);
         try
         {
+            // "留言 …" leaves a ticket (agents answer later, through the customer-service API); the openid is the contact.
+            if (c.State == ConversationState.Bot && LeaveMessagePrefix().Match(text) is { Success: true } leave)
+            {
+                var note = leave.Groups[1].Value.Trim();
+                if (note.Length == 0)
+                    await conversations.ChannelNoticeAsync(c.Id, visitorId, "请在“留言”后写下您要咨询的问题，例如：留言 我的社保转移一直没有办好。", ct: ct);
+                else
+                    await conversations.LeaveMessageAsync(c.Id, visitorId, note, "微信用户（通过微信回复）", ct);
+                return;
+            }
             await conversations.VisitorSaysAsync(c.Id, visitorId, text, ct);
         }
         catch (ArgumentException e)
@@ -70,4 +80,7 @@ public sealed class WeChatDialog(
         if (hot.Count > 0) text += "\n大家都在问：\n" + string.Join("\n", hot.Select(h => "· " + h.Question));
         await conversations.GreetAsync(c.Id, visitorId, text, new { type = "greeting", hot = hot.Select(h => new { h.Id, h.Question }) }, ct);
     }
+
+    [GeneratedRegex(@"^留言[\s:：,，]*(.*)$", RegexOptions.Singleline)]
+    private static partial Regex LeaveMessagePrefix();
 }

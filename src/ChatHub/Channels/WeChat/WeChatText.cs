@@ -23,8 +23,11 @@ public static partial class WeChatText
             foreach (var c in choices.EnumerateArray())
                 if (c.TryGetProperty("question", out var q) && q.GetString() is { } question) text.Append("\n· ").Append(question);
         }
-        if (data is { } t && t.TryGetProperty("type", out var type) && type.GetString() == "closed")
+        var type = data is { } t && t.TryGetProperty("type", out var ty) ? ty.GetString() : null;
+        if (type == "closed")
             text.Append("\n回复数字 1–5 评价本次服务：1 非常不满意，2 不满意，3 一般，4 满意，5 非常满意。");
+        if (type == "offerTicket")
+            text.Append("\n回复“留言+您的问题”即可留言，工作人员会通过微信答复您。");
         return Split(text.ToString().Trim(), maxBytes);
     }
 
