@@ -4,6 +4,7 @@ using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
+using GovAssistant.ChatHub.Insights;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
@@ -29,6 +30,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ConversationContexts>();
 // Conversations: state machine service, SQLite store, presence, SignalR hubs.
 builder.AddConversations();
+// Question log (masked), unanswered clusters, suggestions and the service-quality dashboard.
+builder.AddInsights();
 // Anonymous visitors: signed tokens and their authentication scheme.
 builder.AddVisitors();
 // Errors as ProblemDetails.
@@ -56,6 +59,7 @@ app.MapAgentAccountsApi();
 app.MapAsk();
 app.MapVisitorsApi();
 app.MapConversationHubs();
+app.MapInsightsApi();
 
 app.Run();
 return 0;
