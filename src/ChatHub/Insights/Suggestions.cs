@@ -28,7 +28,7 @@ public sealed class SuggestionFinder(AnswerEngine engine)
         {
             if (q.PickedEntryId is not null)
                 signals.Add(("similar", q.PickedEntryId, q.Question, q.Id, "访客在“您是不是想问”中选择了该条目"));
-            else if (q.Feedback == 1 && q.EntryId is not null && q.Question.Trim() != q.EntryQuestion)
+            else if (q.Feedback == 1 && q.EntryId is not null && Plain(q.Question) != Plain(q.EntryQuestion))
                 signals.Add(("similar", q.EntryId, q.Question, q.Id, "访客对该问法的答案点了 👍"));
             if (q.Feedback == -1 && q.EntryId is not null)
                 signals.Add(("review", q.EntryId, q.Question, q.Id, "访客对答案点了 👎，请复核答案"));
@@ -38,8 +38,10 @@ public sealed class SuggestionFinder(AnswerEngine engine)
             .Select(g => new BankSuggestion(g.Key.Kind, g.Key.EntryId, engine.FindEntry(g.Key.EntryId)?.Question, g.Key.Question, g.Count(),
                 [.. g.Select(s => s.Id).Distinct().Order()], g.First().Reason))
             // A phrasing that is already the entry's question needs nothing.
-            .Where(s => s.Kind == "review" || s.Question != s.EntryQuestion)
+            .Where(s => s.Kind == "review" || Plain(s.Question) != Plain(s.EntryQuestion))
             .OrderByDescending(s => s.Count).ThenBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.QuestionIds[0])
             .ToList();
     }
+
+    private static string Plain(string? s) => (s ?? "").Trim().TrimEnd('？', '?', '。', '！', '!', ' ');
 }
