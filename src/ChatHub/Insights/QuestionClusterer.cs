@@ -35,31 +35,49 @@ public sealed class QuestionClusterer(TextAnalysis analysis, double threshold)
     /// <summary>Clusters <paramref name="questions"/>, largest cluster first (then by label).</summary>
     public IReadOnlyList<QuestionCluster> Cluster(IEnumerable<ClusterInput> questions)
     {
-        var analysed = questions.Select(q => (Question: q, Terms: Terms(q.Text))).Where(x => x.Terms.Count > 0).ToList();
+        // The same wording asked again is the same intent: each distinct text is analysed and placed once, carrying
+        // all its questions, and weighs by how often it was asked. Logs repeat a lot, so this is most of the work saved.
+        var distinct = new List<Wording>();
+        var byText = new Dictionary<string, Wording>(StringComparer.Ordinal);
+        var order = 0;
+        foreach (var q in questions)
+        {
+            var text = q.Text.Trim();
+            if (!byText.TryGetValue(text, out var wording))
+            {
+                wording = new Wording(Terms(text));
+                if (wording.Terms.Count == 0) continue;
+                byText[text] = wording;
+                distinct.Add(wording);
+            }
+            wording.Members.Add((order++, q));
+        }
+        var total = distinct.Sum(d => d.Members.Count);
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (_, terms) in analysed)
-            foreach (var t in terms) frequency[t] = frequency.GetValueOrDefault(t) + 1;
-        var weight = frequency.ToDictionary(f => f.Key, f => Math.Log(1.0 + (double)analysed.Count / f.Value), StringComparer.Ordinal);
+        foreach (var d in distinct)
+            foreach (var t in d.Terms) frequency[t] = frequency.GetValueOrDefault(t) + d.Members.Count;
+        var weight = frequency.ToDictionary(f => f.Key, f => Math.Log(1.0 + (double)total / f.Value), StringComparer.Ordinal);
 
-        var clusters = new List<List<(ClusterInput Question, HashSet<string> Terms)>>();
-        foreach (var (q, terms) in analysed)
+        var clusters = new List<List<Wording>>();
+        foreach (var d in distinct)
         {
             var best = -1;
             var bestScore = 0.0;
             for (var i = 0; i < clusters.Count; i++)
             {
-                var score = clusters[i].Average(m => Similarity(terms, m.Terms, weight));
+                // Average similarity to every question of the cluster.
+                var score = clusters[i].Sum(m => m.Members.Count * Similarity(d.Terms, m.Terms, weight)) / clusters[i].Sum(m => m.Members.Count);
                 if (score > bestScore)
                 {
                     best = i;
                     bestScore = score;
                 }
             }
-            if (best >= 0 && bestScore >= threshold) clusters[best].Add((q, terms));
-            else clusters.Add([(q, terms)]);
+            if (best >= 0 && bestScore >= threshold) clusters[best].Add(d);
+            else clusters.Add([d]);
         }
         return clusters
-            .Select(c => Describe([.. c.Select(m => m.Question)]))
+            .Select(c => Describe([.. c.SelectMany(w => w.Members).OrderBy(m => m.Order).Select(m => m.Question)]))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.Label, StringComparer.Ordinal)
             .ToList();
@@ -89,6 +107,11 @@ public sealed class QuestionClusterer(TextAnalysis analysis, double threshold)
         foreach (var t in b) total += weight[t];
         return total == 0 ? 0 : 2 * shared / total;
     }
+    private sealed record Wording(HashSet<string> Terms)
+    {
+        public List<(int Order, ClusterInput Question)> Members { get; } = [];
+    }
+
     private static QuestionCluster Describe(List<ClusterInput> members)
     {
         var phrasings = members
