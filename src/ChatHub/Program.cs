@@ -7,6 +7,7 @@ using GovAssistant.ChatHub.Channels.DirectLine;
 using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
+using GovAssistant.ChatHub.Insights;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
@@ -34,6 +35,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ConversationContexts>();
 // Conversations: state machine service, SQLite store, presence, SignalR hubs.
 builder.AddConversations();
+// Question log (masked), unanswered clusters, suggestions and the service-quality dashboard.
+builder.AddInsights();
 // Anonymous visitors: signed tokens and their authentication scheme.
 builder.AddVisitors();
 // WeChat channel (mini-program / official account message push), off unless WeChat:Enabled.
@@ -69,6 +72,7 @@ app.MapVisitorsApi();
 app.MapConversationHubs();
 app.MapWeChat();
 app.MapDirectLine();
+app.MapInsightsApi();
 
 app.Run();
 return 0;

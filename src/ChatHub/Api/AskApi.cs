@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovAssistant.ChatHub.Conversations;
+using GovAssistant.ChatHub.Insights;
 using GovAssistant.QaEngine;
 using GovAssistant.QaEngine.Answering;
 
@@ -23,7 +24,7 @@ internal static class AskApi
         return app;
     }
 
-    private static async Task<IResult> AskAsync(HttpRequest request, AnswerEngine engine, ConversationContexts contexts)
+    private static async Task<IResult> AskAsync(HttpRequest request, AnswerEngine engine, ConversationContexts contexts, QuestionLog questions)
     {
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, MaxBodyBytes, Example);
         if (error is not null) return error;
@@ -38,6 +39,8 @@ internal static class AskApi
 
         var conversationId = string.IsNullOrEmpty(body.ConversationId) ? ConversationIds.New() : body.ConversationId;
         var result = contexts.With(conversationId, context => engine.Ask(body.Question, context));
+        var (category, department) = contexts.LastTopic(conversationId);
+        await questions.RecordAsync(new QuestionAsked("api", conversationId, body.Question, result, category, department, null));
         return Results.Ok(AskResponse.From(result, conversationId));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovAssistant.ChatHub.Agents;
+using GovAssistant.ChatHub.Insights;
 using GovAssistant.QaEngine;
 using GovAssistant.QaEngine.Answering;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class ConversationService(
     ConversationContexts contexts,
     AgentPresence presence,
     IEnumerable<IConversationObserver> observers,
+    QuestionLog questions,
     IOptions<ConversationOptions> options,
     TimeProvider time,
     ILogger<ConversationService> logger)
@@ -96,6 +98,7 @@ public sealed partial class ConversationService(
             else _thumbsDown.Add(c.Id);
         }
         logger.LogInformation("Answer feedback on conversation {Conversation} message {Seq}: {Helpful}", c.Id, seq, helpful);
+        await questions.RecordFeedbackAsync(c.Id, seq, helpful);
     }
 
     /// <summary>Nobody could take the chat: the visitor leaves a message and a contact; agents answer the ticket later.</summary>
@@ -135,6 +138,7 @@ public sealed partial class ConversationService(
             var c = await GetForVisitorAsync(conversationId, visitorId, ct);
             c.Rate(rating, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), time.GetUtcNow());
             await SaveAsync(c, ct);
+            await questions.RecordRatingAsync(c.Id, rating);
             await AddAsync(c, SenderKind.System, null, SystemName, $"感谢您的评价：{RatingLabels.Of(rating)}。", new { type = "rated", rating }, ct);
             if (RatingLabels.IsBad(rating))
                 await AddAsync(c, SenderKind.Note, null, SystemName, $"差评（{RatingLabels.Of(rating)}），请主管跟进。", new { type = "badRating", rating }, ct);
@@ -151,6 +155,7 @@ public sealed partial class ConversationService(
         var added = new List<ChatMessage> { bot };
         var misses = contexts.With(c.Id, context => context.ConsecutiveNoAnswers);
         var (category, department) = contexts.LastTopic(c.Id);
+        await questions.RecordAsync(new QuestionAsked(c.Channel, c.Id, text, result, category, department, bot.Seq));
         if (result.Decision == AnswerDecision.HumanRequested
             || misses >= _options.NoAnswersBeforeEscalation
             || (thumbsDown && result.Decision != AnswerDecision.SmallTalk))
@@ -162,6 +167,7 @@ public sealed partial class ConversationService(
 
     private async Task<IReadOnlyList<ChatMessage>> EscalateAsync(Conversation c, string? category, string? department, CancellationToken ct)
     {
+        await questions.MarkEscalatedAsync(c.Id);
         var localNow = time.GetLocalNow();
         if (!_options.IsWithinServiceHours(TimeOnly.FromDateTime(localNow.DateTime)) || presence.Available().Count == 0)
         {

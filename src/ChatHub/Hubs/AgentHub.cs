@@ -1,4 +1,5 @@
 using GovAssistant.ChatHub.Agents;
+using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.QaEngine;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,7 @@ public sealed class AgentHub(
     AgentPresence presence,
     AgentNames names,
     AnswerEngine engine,
+    AuditLog audit,
     IHubContext<VisitorHub, IVisitorClient> visitors) : Hub<IAgentClient>
 {
     private AgentProfile Me => AgentAuth.ProfileOf(Context.User!);
@@ -60,7 +62,20 @@ public sealed class AgentHub(
     {
         var (c, messages) = await conversations.OpenForAgentAsync(conversationId, Me, Math.Max(0, afterSeq));
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agents(conversationId));
-        return new ConversationView(ConversationSummary.Of(c, names.NameOf), messages.Select(MessageView.Of).ToList(), null);
+        return new ConversationView(ConversationSummary.Of(c, names.NameOf), messages.Select(MessageView.ForAgents).ToList(), null);
+    }
+
+    /// <summary>
+    /// The original text of a visitor's message shown masked, for an agent who may see the conversation; every reveal
+    /// is recorded in the audit log (<c>transcript.reveal</c>).
+    /// </summary>
+    public async Task<string> Reveal(string conversationId, long seq)
+    {
+        var (_, messages) = await conversations.OpenForAgentAsync(conversationId, Me, Math.Max(0, seq - 1));
+        var message = messages.FirstOrDefault(m => m.Seq == seq && m.Sender == SenderKind.Visitor)
+            ?? throw new HubException("找不到该访客消息");
+        await audit.RecordAsync(Me.Id, "transcript.reveal", conversationId, $"消息 {seq}");
+        return message.Text;
     }
 
     /// <summary>Takes a queued conversation.</summary>

@@ -1,16 +1,27 @@
 using System.Text.Json;
 using GovAssistant.ChatHub.Conversations;
+using GovAssistant.QaEngine.Privacy;
 
 namespace GovAssistant.ChatHub.Hubs;
 
 /// <summary>A message as clients see it (docs/protocol.md, MessageView).</summary>
+/// <param name="Masked">True when personal data in the visitor's text was masked for agents (they may reveal it).</param>
 public sealed record MessageView(
-    string ConversationId, long Seq, string Sender, string? SenderName, string Text, DateTimeOffset At, JsonElement? Data)
+    string ConversationId, long Seq, string Sender, string? SenderName, string Text, DateTimeOffset At, JsonElement? Data, bool Masked = false)
 {
     /// <summary>The view of a stored message.</summary>
     public static MessageView Of(ChatMessage m) => new(
         m.ConversationId, m.Seq, JsonNamingPolicy.CamelCase.ConvertName(m.Sender.ToString()), m.SenderName, m.Text, m.At,
         m.Data is null ? null : JsonDocument.Parse(m.Data).RootElement.Clone());
+
+    /// <summary>The view agents get: a visitor's ID, phone and card numbers masked until an agent reveals them.</summary>
+    public static MessageView ForAgents(ChatMessage m)
+    {
+        var view = Of(m);
+        if (m.Sender != SenderKind.Visitor) return view;
+        var masked = PiiMasker.Mask(m.Text);
+        return masked == m.Text ? view : view with { Text = masked, Masked = true };
+    }
 }
 
 /// <summary>An agent in a conversation.</summary>

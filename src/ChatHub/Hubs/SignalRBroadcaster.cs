@@ -18,9 +18,8 @@ internal sealed class SignalRBroadcaster(
 {
     public async Task MessageAddedAsync(Conversation conversation, ChatMessage message)
     {
-        var view = MessageView.Of(message);
-        if (message.IsVisibleToVisitor) await visitors.Clients.Group(HubGroups.Visitor(conversation.Id)).Message(view);
-        await agents.Clients.Group(HubGroups.Agents(conversation.Id)).Message(view);
+        if (message.IsVisibleToVisitor) await visitors.Clients.Group(HubGroups.Visitor(conversation.Id)).Message(MessageView.Of(message));
+        await agents.Clients.Group(HubGroups.Agents(conversation.Id)).Message(MessageView.ForAgents(message));
     }
 
     public async Task ConversationChangedAsync(Conversation conversation)

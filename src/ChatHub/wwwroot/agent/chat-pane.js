@@ -161,11 +161,27 @@
         if ((data.choices || []).length) bubble.appendChild(el("div", { class: "msg-meta" }, "给出的选项：" + data.choices.map((c) => c.question).join(" / ")));
       } else {
         if (data.type === "ticket") bubble.appendChild(el("div", { class: "msg-label" }, "留言"));
-        bubble.appendChild(el("div", { class: "text", testid: "msg-text" }, m.text));
+        const text = el("div", { class: "text", testid: "msg-text" }, m.text);
+        bubble.appendChild(text);
+        if (m.masked) bubble.appendChild(this.revealButton(m, text));
         if (data.type === "ticket" && data.contact) bubble.appendChild(el("div", { class: "msg-meta" }, `联系方式：${data.contact}`));
       }
       row.appendChild(bubble);
       return row;
+    }
+
+    // Personal data in a visitor's message is masked; showing it is a deliberate, audited act.
+    revealButton(m, text) {
+      const button = el("button", { type: "button", class: "btn btn-light", testid: "reveal", title: "显示原文（将记录在审计日志中）" }, "显示原文");
+      button.addEventListener("click", async () => {
+        try {
+          text.textContent = await this.app.connection.invoke("Reveal", this.id, m.seq);
+          button.remove();
+        } catch (e) {
+          this.app.showError(hubError(e));
+        }
+      });
+      return button;
     }
 
     showTyping() {

@@ -1,0 +1,23 @@
+namespace GovAssistant.ChatHub.Insights;
+
+/// <summary>Settings of the question log, clustering and the service-quality dashboard (section <c>Insights</c>).</summary>
+public sealed class InsightsOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Insights";
+
+    /// <summary>Answers below this confidence count as low-confidence and join the unanswered clusters.</summary>
+    public double LowConfidence { get; set; } = 0.5;
+
+    /// <summary>Two questions share an intent when the similarity of their analysed terms reaches this (0–1).</summary>
+    public double ClusterSimilarity { get; set; } = 0.25;
+
+    /// <summary>A ticket (留言) not answered within this many hours is overdue (2 working days ≈ 48 h).</summary>
+    public double TicketSlaHours { get; set; } = 48;
+
+    /// <summary>Offset of the service's local time from UTC, for days and hours on the dashboard (China: 8).</summary>
+    public int UtcOffsetHours { get; set; } = 8;
+
+    /// <summary>The local offset as a span.</summary>
+    public TimeSpan Offset => TimeSpan.FromHours(UtcOffsetHours);
+}

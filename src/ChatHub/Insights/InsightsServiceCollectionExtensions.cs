@@ -1,0 +1,40 @@
+using GovAssistant.ChatHub.Bank;
+using GovAssistant.ChatHub.Conversations;
+using GovAssistant.QaEngine.Analysis;
+using Microsoft.Extensions.Options;
+
+namespace GovAssistant.ChatHub.Insights;
+
+/// <summary>Registers the question log, clustering, suggestions and the service-quality dashboard.</summary>
+internal static class InsightsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Configuration:
+    /// <code>"Insights": { "LowConfidence": 0.5, "ClusterSimilarity": 0.25, "TicketSlaHours": 48, "UtcOffsetHours": 8 }</code>
+    /// </summary>
+    public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.SectionName)
+            .Validate(o => o.LowConfidence is >= 0 and <= 1, "Insights:LowConfidence 应在 0–1 之间")
+            .Validate(o => o.ClusterSimilarity is > 0 and <= 1, "Insights:ClusterSimilarity 应在 0–1 之间")
+            .Validate(o => o.TicketSlaHours > 0, "Insights:TicketSlaHours 应大于 0")
+            .Validate(o => o.UtcOffsetHours is >= -12 and <= 14, "Insights:UtcOffsetHours 应在 -12–14 之间")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new QuestionLog(
+            sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuestionLog>>()));
+        builder.Services.AddSingleton(sp => new RatingFollowUps(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            // The conversation store creates the tables these facts are read from.
+            sp.GetRequiredService<IConversationStore>();
+            return new ConversationFacts(sp.GetRequiredService<StoragePaths>().DatabasePath);
+        });
+        builder.Services.AddSingleton(sp => new QuestionClusterer(TextAnalysis.CreateDefault(), sp.GetRequiredService<IOptions<InsightsOptions>>().Value.ClusterSimilarity));
+        builder.Services.AddSingleton<UnansweredClusters>();
+        builder.Services.AddSingleton<SuggestionFinder>();
+        builder.Services.AddSingleton<ServiceQualityReport>();
+        // User text must never reach a log: SignalR's dispatcher logs hub arguments (the visitor's messages) at Debug.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Information);
+        return builder;
+    }
+}
