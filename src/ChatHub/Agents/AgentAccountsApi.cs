@@ -24,7 +24,7 @@ internal static class AgentAccountsApi
             return Results.NoContent();
         }).AllowAnonymous();
         session.MapGet("/me", (HttpContext http) => Results.Ok(AgentSessionView.Of(AgentAuth.ProfileOf(http.User))))
-            .RequireAuthorization(AgentAuth.AgentPolicy);
+            .RequireAuthorization(AgentAuth.StaffPolicy);
 
         var admin = app.MapGroup("/api/admin/agents").RequireAuthorization(AgentAuth.AdminPolicy);
         admin.MapGet("/", async (AgentAccountStore store, CancellationToken ct) =>

@@ -45,6 +45,7 @@ internal static class AgentAccountsServiceCollectionExtensions
             cookie.EventsType = typeof(AgentCookieEvents);
         });
         builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AgentAuth.StaffPolicy, p => p.AddAuthenticationSchemes(AgentAuth.Scheme).RequireAuthenticatedUser())
             .AddPolicy(AgentAuth.AgentPolicy, p => p.AddAuthenticationSchemes(AgentAuth.Scheme).RequireAuthenticatedUser()
                 .RequireRole(AgentRoles.Agent, AgentRoles.Supervisor, AgentRoles.Admin))
             .AddPolicy(AgentAuth.AdminPolicy, p => p.AddAuthenticationSchemes(AgentAuth.Scheme).RequireAuthenticatedUser()

@@ -18,6 +18,9 @@ public static class AgentAuth
     /// <summary>Policy: any signed-in staff member (agent, supervisor or admin).</summary>
     public const string AgentPolicy = "agent";
 
+    /// <summary>Policy: any signed-in staff member, whatever their roles (session information).</summary>
+    public const string StaffPolicy = "staff";
+
     /// <summary>Policy: admins only (account management).</summary>
     public const string AdminPolicy = "admin";
 

@@ -53,6 +53,18 @@ public sealed class AgentAdminTests(AgentsHost host) : IClassFixture<AgentsHost>
     }
 
     [Fact]
+    public async Task AnEditorWithoutTheAgentRoleStillSeesTheirOwnSession()
+    {
+        using var editor = await host.AgentAsync("only.editor", "Lotus-bridge-6620", "editor");
+
+        var me = await (await editor.GetAsync("/api/agents/me")).JsonAsync(HttpStatusCode.OK);
+        using var accounts = await editor.GetAsync("/api/admin/agents");
+
+        Assert.Equal(["editor"], me["roles"].Strings());
+        Assert.Equal(HttpStatusCode.Forbidden, accounts.StatusCode);
+    }
+
+    [Fact]
     public async Task AnAgentWhoIsNotAnAdminGets403OnAccountManagement()
     {
         using var agent = await host.AgentAsync("plain.agent", "Copper-kettle-2290", "agent", "supervisor");
