@@ -58,7 +58,8 @@ public sealed partial class WebChatBrowserTests(Chromium chromium) : IAsyncLifet
 
         // Asking for a person: queued, an agent accepts in the console and replies; Web Chat shows it.
         await SendAsync(page, "我要人工");
-        await Expect(transcript.Filter(new() { HasText = "正在为您转接人工客服" })).ToHaveCountAsync(1);
+        // The bot says it is transferring, then the queue notice follows (both say "正在为您转接人工客服").
+        await Expect(transcript.Filter(new() { HasText = "前面还有 0 位" })).ToHaveCountAsync(1);
         await agent.Connection.InvokeAsync<Summary>("Accept", conversationId);
         await Expect(transcript.Filter(new() { HasText = "人工客服 张敏 为您服务" })).ToHaveCountAsync(1);
         await agent.Connection.InvokeAsync("Note", conversationId, "内部备注：不要发给访客");
