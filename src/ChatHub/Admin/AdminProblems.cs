@@ -2,16 +2,10 @@ using GovAssistant.KnowledgeBase;
 
 namespace GovAssistant.ChatHub.Admin;
 
-/// <summary>The bank's refusals as ProblemDetails with Chinese messages.</summary>
+/// <summary>The bank's domain exceptions as ProblemDetails with Chinese messages (generic ones: <see cref="Api.Problems"/>).</summary>
 internal static class AdminProblems
 {
-    public static IResult Forbidden(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "无权操作");
-
-    public static IResult Conflict(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "无法完成");
-
-    public static IResult Of(DraftException e) => e.Error == DraftError.NotFound ? Api.Problems.NotFound(e.Message) : Conflict(e.Message);
+    public static IResult Of(DraftException e) => e.Error == DraftError.NotFound ? Api.Problems.NotFound(e.Message) : Api.Problems.Conflict(e.Message);
 
     /// <summary>400 naming every invalid field: "errors" maps field → messages.</summary>
     public static IResult Of(InvalidFaqEntryException e)

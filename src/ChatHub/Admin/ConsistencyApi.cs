@@ -40,7 +40,7 @@ internal static class ConsistencyApi
         if (body.Note is { Length: > 500 }) return Problems.BadRequest("说明过长（最多 500 字）。");
         if (string.IsNullOrEmpty(body.Pair) || await flags.GetAsync(body.Pair) is not { } flag) return Problems.NotFound($"没有问答对“{body.Pair}”的一致性标记。");
         var me = AgentAuth.ProfileOf(http.User);
-        if (BankAccess.RefusalFor(me, [flag.FirstDepartment, flag.SecondDepartment]) is { } refusal) return AdminProblems.Forbidden(refusal);
+        if (BankAccess.RefusalFor(me, [flag.FirstDepartment, flag.SecondDepartment]) is { } refusal) return Problems.Forbidden(refusal);
 
         string? draftIds = null;
         if (body.Action == "merge")

@@ -87,7 +87,7 @@ internal static class DraftsApi
         if (await store.GetDraftAsync(id, ct) is not { } draft) return Problems.NotFound($"没有编号为“{id}”的草稿。");
         var current = draft.BaseEntryId is null ? null : await store.GetAsync(draft.BaseEntryId, ct);
         if (BankAccess.RefusalFor(me, [current?.Department ?? draft.Proposed.Department, draft.Proposed.Department]) is { } refusal)
-            return AdminProblems.Forbidden(refusal);
+            return Problems.Forbidden(refusal);
         try
         {
             var (published, entry) = await store.PublishDraftAsync(id, me.Id, ct);
@@ -110,7 +110,7 @@ internal static class DraftsApi
         if (await store.GetDraftAsync(id, ct) is not { } draft) return Problems.NotFound($"没有编号为“{id}”的草稿。");
         var current = draft.BaseEntryId is null ? null : await store.GetAsync(draft.BaseEntryId, ct);
         if (BankAccess.RefusalFor(me, [current?.Department ?? draft.Proposed.Department]) is { } refusal)
-            return AdminProblems.Forbidden(refusal);
+            return Problems.Forbidden(refusal);
         try
         {
             var rejected = await store.RejectDraftAsync(id, me.Id, body.Reason, ct);

@@ -89,9 +89,8 @@ internal static class CannedRepliesApi
     private static bool MayManage(AgentProfile me, string department) =>
         me.Roles.Contains(AgentRoles.Admin) || me.Departments.Contains("*") || (department.Length > 0 && me.Serves(department));
 
-    private static IResult Forbidden(string department) => Results.Problem(
-        detail: department.Length == 0 ? "通用常用语只能由管理员或负责全部部门的班长维护。" : $"您不负责“{department}”，不能维护该部门的常用语。",
-        statusCode: StatusCodes.Status403Forbidden, title: "没有权限");
+    private static IResult Forbidden(string department) => Problems.Forbidden(
+        department.Length == 0 ? "通用常用语只能由管理员或负责全部部门的班长维护。" : $"您不负责“{department}”，不能维护该部门的常用语。");
 }
 
 /// <summary>Body of a canned reply create/update.</summary>

@@ -38,4 +38,10 @@ internal static class Problems
 
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "未找到");
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "没有权限");
+
+    public static IResult Conflict(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "无法完成");
 }
