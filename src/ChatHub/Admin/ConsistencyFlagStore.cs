@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.QaEngine.Consistency;
-using Microsoft.Data.Sqlite;
 
 namespace GovAssistant.ChatHub.Admin;
 
@@ -29,13 +29,13 @@ public sealed class ConsistencyFlagStore
     /// <summary>Statuses of a flag.</summary>
     public static readonly string[] Statuses = ["open", "dismissed", "linked", "merged", "resolved"];
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating the table if needed.</summary>
     public ConsistencyFlagStore(string databasePath)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
-        using var connection = Open();
+        _database = new SqliteDatabase(databasePath);
+        using var connection = _database.Open();
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS consistency_flags (
                 pair_key TEXT PRIMARY KEY NOT NULL, first_id TEXT NOT NULL, second_id TEXT NOT NULL,
@@ -49,7 +49,7 @@ public sealed class ConsistencyFlagStore
     /// <summary>Stores the result of a run; returns how many flags are open afterwards.</summary>
     public async Task<int> SyncAsync(IReadOnlyList<ConsistencyFlag> found, DateTimeOffset at)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         await using var transaction = connection.BeginTransaction(deferred: false);
         var known = (await connection.QueryAsync<(string Key, string Fingerprint, string Status)>(
             "SELECT pair_key, fingerprint, status FROM consistency_flags;", transaction: transaction)).ToDictionary(r => r.Key);
@@ -90,7 +90,7 @@ public sealed class ConsistencyFlagStore
     /// <summary>Flags with <paramref name="status"/> (all when null), cross-department first.</summary>
     public async Task<IReadOnlyList<StoredFlag>> ListAsync(string? status)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<Row>("""
             SELECT pair_key AS PairKey, first_id AS FirstId, second_id AS SecondId, first_department AS FirstDepartment,
                    second_department AS SecondDepartment, similarity AS Similarity, first_phrasing AS FirstPhrasing,
@@ -107,7 +107,7 @@ public sealed class ConsistencyFlagStore
     /// <summary>Records a reviewer's decision on a pair.</summary>
     public async Task DecideAsync(string pairKey, string status, string by, string? note, string? draftIds, DateTimeOffset at)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         await connection.ExecuteAsync("""
             UPDATE consistency_flags SET status = @status, decided_by = @by, decided_at = @at, decision_note = @note, draft_ids = @draftIds
             WHERE pair_key = @pairKey;
@@ -121,12 +121,6 @@ public sealed class ConsistencyFlagStore
     private static string Fingerprint(ConsistencyFlag flag) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
         string.Join('\u0001', flag.First.Answer, flag.Second.Answer, flag.First.Department ?? "", flag.Second.Department ?? ""))))[..32];
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
 
     private sealed class Row
     {

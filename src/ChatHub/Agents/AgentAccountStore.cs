@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using GovAssistant.ChatHub.Storage;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 
 namespace GovAssistant.ChatHub.Agents;
 
@@ -21,18 +21,16 @@ public sealed class AgentAccountStore
     // Verified when the id is unknown, so a wrong id costs as long as a wrong password and does not reveal which ids exist.
     private static readonly string DummyHash = Hasher.HashPassword(null!, Guid.NewGuid().ToString());
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating the <c>agents</c> table if needed.</summary>
     public AgentAccountStore(string databasePath, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _database = new SqliteDatabase(databasePath);
         _time = time;
-        using var connection = Open();
+        using var connection = _database.Open();
         connection.Execute("""
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS agents (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT NOT NULL, departments TEXT NOT NULL,
                 roles TEXT NOT NULL, capacity INTEGER NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
@@ -48,7 +46,7 @@ public sealed class AgentAccountStore
             ?? AgentAccountRules.CheckPassword(password, profile.Id) ?? AgentAccountRules.CheckDepartments(profile.Departments)
             ?? AgentAccountRules.CheckRoles(profile.Roles) ?? AgentAccountRules.CheckCapacity(profile.Capacity));
         var now = Now();
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var inserted = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO agents (id, name, password_hash, departments, roles, capacity, disabled, security_stamp, created_at, updated_at)
             VALUES (@Id, @Name, @Hash, @Departments, @Roles, @Capacity, 0, @Stamp, @Now, @Now)
@@ -74,7 +72,7 @@ public sealed class AgentAccountStore
             ?? (changes.Roles is null ? null : AgentAccountRules.CheckRoles(changes.Roles))
             ?? (changes.Capacity is not { } c ? null : AgentAccountRules.CheckCapacity(c)));
 
-        await using var connection = Open();
+        await using var connection = _database.Open();
         // IMMEDIATE: two admins demoting each other at once cannot both pass the last-admin check.
         using var transaction = connection.BeginTransaction(deferred: false);
         var accounts = (await connection.QueryAsync<Row>(new CommandDefinition(
@@ -112,7 +110,7 @@ public sealed class AgentAccountStore
     /// <summary>The account with <paramref name="id"/>, or null.</summary>
     public async Task<AgentAccount?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM agents WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
         return row?.ToAccount();
@@ -128,7 +126,7 @@ public sealed class AgentAccountStore
     /// </summary>
     public async Task<AgentAccount?> VerifyPasswordAsync(string id, string password, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var hash = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT password_hash FROM agents WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
         var result = Hasher.VerifyHashedPassword(null!, hash ?? DummyHash, password);
@@ -145,7 +143,7 @@ public sealed class AgentAccountStore
     /// <summary>Every account, by id.</summary>
     public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM agents ORDER BY id;", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToAccount()).ToList();
     }
@@ -153,16 +151,10 @@ public sealed class AgentAccountStore
     /// <summary>How many accounts exist, disabled ones included.</summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM agents;", cancellationToken: cancellationToken));
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
 
     private string Now() => Format(_time.GetUtcNow());
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Agents;
 
@@ -14,16 +14,15 @@ public sealed class CannedReplyStore
 {
     private const string Columns = "id, department, text, updated_by AS UpdatedBy, updated_at AS UpdatedAt";
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating and seeding the table on first use.</summary>
     public CannedReplyStore(string databasePath, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _database = new SqliteDatabase(databasePath);
         _time = time;
-        using var connection = Open();
+        using var connection = _database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         var exists = connection.ExecuteScalar<long>(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'canned_replies'", transaction: transaction) > 0;
@@ -45,7 +44,7 @@ public sealed class CannedReplyStore
     /// <summary>The replies an agent of <paramref name="department"/> sees: that department's first, then the common ones.</summary>
     public async Task<IReadOnlyList<CannedReply>> ForDepartmentAsync(string? department, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT {Columns} FROM canned_replies WHERE department = @department OR department = ''
             ORDER BY department = '', id;
@@ -56,7 +55,7 @@ public sealed class CannedReplyStore
     /// <summary>Every reply, grouped by department.</summary>
     public async Task<IReadOnlyList<CannedReply>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM canned_replies ORDER BY department, id;", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToReply()).ToList();
@@ -65,7 +64,7 @@ public sealed class CannedReplyStore
     /// <summary>One reply, or null.</summary>
     public async Task<CannedReply?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM canned_replies WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
         return row?.ToReply();
@@ -76,7 +75,7 @@ public sealed class CannedReplyStore
     public async Task<CannedReply> AddAsync(string department, string text, string by, CancellationToken cancellationToken = default)
     {
         Require(department, text);
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO canned_replies (department, text, updated_by, updated_at) VALUES (@department, @text, @by, @now);
             SELECT last_insert_rowid();
@@ -89,7 +88,7 @@ public sealed class CannedReplyStore
     public async Task<CannedReply?> UpdateAsync(long id, string department, string text, string by, CancellationToken cancellationToken = default)
     {
         Require(department, text);
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var changed = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE canned_replies SET department = @department, text = @text, updated_by = @by, updated_at = @now WHERE id = @id;
             """, new { id, department = department.Trim(), text = text.Trim(), by, now = Now() }, cancellationToken: cancellationToken));
@@ -99,7 +98,7 @@ public sealed class CannedReplyStore
     /// <summary>Deletes a reply; false when there was none.</summary>
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM canned_replies WHERE id = @id;", new { id }, cancellationToken: cancellationToken)) == 1;
     }
@@ -118,12 +117,6 @@ public sealed class CannedReplyStore
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
 
     private sealed record Row(long Id, string Department, string Text, string UpdatedBy, string UpdatedAt)
     {

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Audit;
 
@@ -9,18 +9,16 @@ namespace GovAssistant.ChatHub.Audit;
 /// </summary>
 public sealed class AuditLog
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating the table if needed.</summary>
     public AuditLog(string databasePath, TimeProvider time)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _database = new SqliteDatabase(databasePath);
         _time = time;
-        using var connection = Open();
+        using var connection = _database.Open();
         connection.Execute("""
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS audit_log (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
                 target TEXT, detail TEXT);
@@ -34,7 +32,7 @@ public sealed class AuditLog
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         var at = _time.GetUtcNow();
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO audit_log (at, actor, action, target, detail) VALUES (@At, @Actor, @Action, @Target, @Detail);
             SELECT last_insert_rowid();
@@ -45,7 +43,7 @@ public sealed class AuditLog
     /// <summary>Entries matching <paramref name="query"/>, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, at, actor, action, target, detail FROM audit_log
             WHERE (@Actor IS NULL OR actor = @Actor) AND (@Action IS NULL OR action = @Action)
@@ -61,12 +59,6 @@ public sealed class AuditLog
         return rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture), r.Actor, r.Action, r.Target, r.Detail)).ToList();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
 
     private sealed record Row(long Id, string At, string Actor, string Action, string? Target, string? Detail);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using GovAssistant.ChatHub.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace GovAssistant.ChatHub.Conversations;
@@ -14,16 +15,14 @@ public sealed class SqliteConversationStore : IConversationStore
         "id, visitor_id AS VisitorId, channel, state, category, department, agents, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
         "queued_at AS QueuedAt, accepted_at AS AcceptedAt, closed_at AS ClosedAt, contact, rating, rating_comment AS RatingComment";
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating the tables if needed.</summary>
     public SqliteConversationStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
-        using var connection = Open();
+        _database = new SqliteDatabase(databasePath);
+        using var connection = _database.Open();
         connection.Execute("""
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS conversations (
                 id TEXT PRIMARY KEY, visitor_id TEXT NOT NULL, channel TEXT NOT NULL, state TEXT NOT NULL,
                 category TEXT, department TEXT, agents TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
@@ -40,7 +39,7 @@ public sealed class SqliteConversationStore : IConversationStore
     /// <inheritdoc />
     public async Task CreateAsync(Conversation conversation, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO conversations (id, visitor_id, channel, state, category, department, agents, created_at, updated_at,
                 queued_at, accepted_at, closed_at, contact, rating, rating_comment)
@@ -52,7 +51,7 @@ public sealed class SqliteConversationStore : IConversationStore
     /// <inheritdoc />
     public async Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM conversations WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
         return row?.ToConversation();
@@ -61,7 +60,7 @@ public sealed class SqliteConversationStore : IConversationStore
     /// <inheritdoc />
     public async Task SaveAsync(Conversation conversation, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE conversations SET state = @State, category = @Category, department = @Department, agents = @Agents,
                 updated_at = @UpdatedAt, queued_at = @QueuedAt, accepted_at = @AcceptedAt, closed_at = @ClosedAt,
@@ -73,7 +72,7 @@ public sealed class SqliteConversationStore : IConversationStore
     /// <inheritdoc />
     public async Task<ChatMessage> AppendAsync(NewMessage m, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @ConversationId;", m, transaction, cancellationToken: cancellationToken));
@@ -90,7 +89,7 @@ public sealed class SqliteConversationStore : IConversationStore
     public async Task<IReadOnlyList<ChatMessage>> GetMessagesAsync(
         string conversationId, long afterSeq, bool includeNotes, int max = 500, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition($"""
             SELECT conversation_id AS ConversationId, seq, sender, sender_id AS SenderId, sender_name AS SenderName, text, at, channel, data
             FROM messages WHERE conversation_id = @conversationId AND seq > @afterSeq {(includeNotes ? "" : "AND sender <> 'Note'")}
@@ -108,7 +107,7 @@ public sealed class SqliteConversationStore : IConversationStore
         if (query.AgentId is not null) where.Add("EXISTS (SELECT 1 FROM json_each(agents) WHERE json_each.value = @AgentId)");
         var sql = $"SELECT {Columns} FROM conversations {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
                   "ORDER BY COALESCE(queued_at, created_at) LIMIT @Max;";
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new
         {
             States = query.States?.Select(s => s.ToString()).ToArray(),
@@ -119,17 +118,6 @@ public sealed class SqliteConversationStore : IConversationStore
         return rows.Select(r => r.ToConversation()).ToList();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL with synchronous=NORMAL: a commit survives a crash of the process, only an OS crash may lose the last
-        // few; it saves a disk sync per chat message, which the live-chat load benchmark showed to be the bottleneck.
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
 
     private static object Parameters(Conversation c)
     {

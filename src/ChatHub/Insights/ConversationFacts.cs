@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Insights;
 
@@ -21,14 +21,13 @@ public sealed record MilestoneMessage(string Kind, DateTimeOffset At);
 /// </summary>
 public sealed class ConversationFacts(string databasePath)
 {
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, Mode = SqliteOpenMode.ReadWrite }.ToString();
+    private readonly SqliteDatabase _database = new(databasePath);
     private static readonly string[] MilestoneTypes = ["queued", "accepted", "ticketCreated"];
 
     /// <summary>Conversations created in the filter's period, or still open as tickets, matching its channel, category and department.</summary>
     public async Task<IReadOnlyList<ConversationFact>> ListAsync(InsightFilter filter, CancellationToken ct = default)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
+        await using var connection = _database.Open();
         var conversations = (await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, channel, state, category, department, created_at AS CreatedAt, closed_at AS ClosedAt, rating, rating_comment AS RatingComment
             FROM conversations

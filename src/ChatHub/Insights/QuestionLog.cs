@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.QaEngine.Answering;
 using GovAssistant.QaEngine.Privacy;
 using Microsoft.Data.Sqlite;
@@ -15,20 +16,18 @@ namespace GovAssistant.ChatHub.Insights;
 public sealed class QuestionLog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly ILogger<QuestionLog> _logger;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating the tables if needed.</summary>
     public QuestionLog(string databasePath, TimeProvider time, ILogger<QuestionLog> logger)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _database = new SqliteDatabase(databasePath);
         _time = time;
         _logger = logger;
-        using var connection = Open();
+        using var connection = _database.Open();
         connection.Execute("""
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS insight_questions (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, channel TEXT NOT NULL, conversation_id TEXT NOT NULL,
                 question TEXT NOT NULL, decision TEXT NOT NULL, confidence REAL NOT NULL, entry_id TEXT, entry_question TEXT,
@@ -86,7 +85,7 @@ public sealed class QuestionLog
     /// <summary>Questions of the period that pass the filter, oldest first.</summary>
     public async Task<IReadOnlyList<LoggedQuestion>> ListAsync(InsightFilter filter, CancellationToken ct = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, at, channel, conversation_id AS ConversationId, question, decision, confidence, entry_id AS EntryId,
                 entry_question AS EntryQuestion, category, department, candidates, choices, picked_entry_id AS PickedEntryId,
@@ -107,7 +106,7 @@ public sealed class QuestionLog
     /// returns how many were still open.</summary>
     public async Task<int> MarkHandledAsync(IReadOnlyList<long> ids, string actor, string draftId, CancellationToken ct = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE insight_questions SET handled_at = @At, handled_by = @actor, handled_draft = @draftId WHERE id IN @ids AND handled_at IS NULL;",
             new { At = _time.GetUtcNow().ToString("O"), actor, draftId, ids }, cancellationToken: ct));
@@ -116,7 +115,7 @@ public sealed class QuestionLog
     /// <summary>Records an editor's decision (accepted/rejected) on the suggestions the questions gave; returns how many were open.</summary>
     public async Task<int> ResolveSuggestionsAsync(IReadOnlyList<long> ids, string status, string actor, string? draftId, CancellationToken ct = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         return await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE insight_questions SET suggestion_status = @status, suggestion_by = @actor, suggestion_at = @At, suggestion_draft = @draftId
             WHERE id IN @ids AND suggestion_status IS NULL;
@@ -138,7 +137,7 @@ public sealed class QuestionLog
     {
         try
         {
-            await using var connection = Open();
+            await using var connection = _database.Open();
             await write(connection);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException or JsonException)
@@ -148,15 +147,6 @@ public sealed class QuestionLog
         }
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
 
     private sealed record Clarification(long Id, string Choices);
 

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Insights;
 
@@ -9,16 +9,15 @@ public sealed record RatingFollowUp(string ConversationId, string Note, string A
 /// <summary>Supervisors' "已跟进" marks on badly rated conversations (<c>insight_followups</c> table).</summary>
 public sealed class RatingFollowUps
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating the table if needed.</summary>
     public RatingFollowUps(string databasePath, TimeProvider time)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _database = new SqliteDatabase(databasePath);
         _time = time;
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        using var connection = _database.Open();
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS insight_followups (
                 conversation_id TEXT PRIMARY KEY, note TEXT NOT NULL, actor TEXT NOT NULL, at TEXT NOT NULL);
@@ -29,7 +28,7 @@ public sealed class RatingFollowUps
     public async Task<RatingFollowUp> MarkAsync(string conversationId, string note, string actor, CancellationToken ct = default)
     {
         var at = _time.GetUtcNow();
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = _database.Open();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO insight_followups (conversation_id, note, actor, at) VALUES (@conversationId, @note, @actor, @At)
             ON CONFLICT (conversation_id) DO UPDATE SET note = excluded.note, actor = excluded.actor, at = excluded.at;
@@ -40,7 +39,7 @@ public sealed class RatingFollowUps
     /// <summary>Every follow-up, by conversation id.</summary>
     public async Task<IReadOnlyDictionary<string, RatingFollowUp>> AllAsync(CancellationToken ct = default)
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = _database.Open();
         var rows = await connection.QueryAsync<(string ConversationId, string Note, string Actor, string At)>(new CommandDefinition(
             "SELECT conversation_id, note, actor, at FROM insight_followups;", cancellationToken: ct));
         return rows.ToDictionary(r => r.ConversationId,

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Channels.WeChat;
 
@@ -12,15 +12,15 @@ namespace GovAssistant.ChatHub.Channels.WeChat;
 /// </summary>
 public sealed class WeChatUsers
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     /// <summary>Opens the database at <paramref name="databasePath"/>, creating the table if needed.</summary>
     public WeChatUsers(string databasePath, TimeProvider time)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        _database = new SqliteDatabase(databasePath);
         _time = time;
-        using var connection = Open();
+        using var connection = _database.Open();
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS wechat_users (
                 visitor_id TEXT PRIMARY KEY, app_id TEXT NOT NULL, open_id TEXT NOT NULL, seen_at TEXT NOT NULL);
@@ -35,7 +35,7 @@ public sealed class WeChatUsers
     public async Task<string> RememberAsync(string appId, string openId, CancellationToken ct = default)
     {
         var visitorId = VisitorIdOf(appId, openId);
-        await using var connection = Open();
+        await using var connection = _database.Open();
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO wechat_users (visitor_id, app_id, open_id, seen_at) VALUES (@visitorId, @appId, @openId, @at)
             ON CONFLICT (visitor_id) DO UPDATE SET seen_at = excluded.seen_at;
@@ -46,21 +46,12 @@ public sealed class WeChatUsers
     /// <summary>The app and openid behind a visitor id, or null when it is not a WeChat user.</summary>
     public async Task<(string AppId, string OpenId)?> FindAsync(string visitorId, CancellationToken ct = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.Open();
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             "SELECT app_id AS AppId, open_id AS OpenId FROM wechat_users WHERE visitor_id = @visitorId;", new { visitorId }, cancellationToken: ct));
         return row is null ? null : (row.AppId, row.OpenId);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
 
     private sealed record Row(string AppId, string OpenId);
 }
