@@ -7,17 +7,7 @@
   const DRAFTS = "/api/admin/bank/drafts";
   const $ = (id) => document.getElementById(id);
 
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === "class") node.className = value;
-      else if (key === "testid") node.dataset.testid = value;
-      else node.setAttribute(key, value === true ? "" : String(value));
-    }
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  const { el } = window.GovChat;
 
   function show(id, text) {
     $(id).textContent = text || "";
