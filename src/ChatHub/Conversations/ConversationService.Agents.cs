@@ -42,6 +42,13 @@ public sealed partial class ConversationService
         return (c, await store.GetMessagesAsync(conversationId, afterSeq, includeNotes: true, cancellationToken: ct));
     }
 
+    /// <summary>The agent is typing: observers tell the visitor on their channel (nothing is stored).</summary>
+    public async Task AgentTypingAsync(string conversationId, AgentProfile agent, CancellationToken ct = default)
+    {
+        var c = await GetForAgentAsync(conversationId, agent, ct);
+        foreach (var o in observers) await Safely(() => o.AgentTypingAsync(c, agent.Name));
+    }
+
     /// <summary>The agent takes a queued conversation (manual pick or "accept next").</summary>
     public Task<Conversation> AcceptAsync(string conversationId, AgentProfile agent, CancellationToken ct = default) =>
         WithLockAsync(conversationId, async () =>

@@ -17,4 +17,7 @@ public interface IConversationObserver
 
     /// <summary>The queue changed (someone joined or left it), so positions may have moved.</summary>
     Task QueueChangedAsync(IReadOnlyList<Conversation> queue);
+
+    /// <summary>An agent is typing in the conversation (nothing is stored); channels that can show it tell the visitor.</summary>
+    Task AgentTypingAsync(Conversation conversation, string agentName) => Task.CompletedTask;
 }

@@ -18,8 +18,7 @@ public sealed class AgentHub(
     AgentPresence presence,
     AgentNames names,
     AnswerEngine engine,
-    AuditLog audit,
-    IHubContext<VisitorHub, IVisitorClient> visitors) : Hub<IAgentClient>
+    AuditLog audit) : Hub<IAgentClient>
 {
     private AgentProfile Me => AgentAuth.ProfileOf(Context.User!);
 
@@ -102,11 +101,7 @@ public sealed class AgentHub(
     public Task Note(string conversationId, string text) => conversations.NoteAsync(conversationId, Me, text);
 
     /// <summary>Tells the visitor an agent is typing.</summary>
-    public async Task Typing(string conversationId)
-    {
-        await conversations.OpenForAgentAsync(conversationId, Me, long.MaxValue);
-        await visitors.Clients.Group(HubGroups.Visitor(conversationId)).AgentTyping(conversationId, Me.Name);
-    }
+    public Task Typing(string conversationId) => conversations.AgentTypingAsync(conversationId, Me);
 
     /// <summary>Hands the conversation to another online agent.</summary>
     public Task TransferToAgent(string conversationId, string agentId) =>

@@ -31,6 +31,9 @@ internal sealed class SignalRBroadcaster(
         foreach (var agentId in conversation.Agents) await agents.Clients.User(agentId).ConversationChanged(summary);
     }
 
+    public Task AgentTypingAsync(Conversation conversation, string agentName) =>
+        visitors.Clients.Group(HubGroups.Visitor(conversation.Id)).AgentTyping(conversation.Id, agentName);
+
     public Task OfferedAsync(Conversation conversation, string agentId) =>
         agents.Clients.User(agentId).Offered(ConversationSummary.Of(conversation, names.NameOf));
 

@@ -52,6 +52,10 @@ public sealed class LiveChatTests
         Assert.Contains(transcript.Messages, m => m.Sender == "bot");           // the agent sees the bot turns
         Assert.Contains(transcript.Messages, m => m.Text == "今天天气好不好");
 
+        var typing = new TaskCompletionSource<(string, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        visitor.Connection.On<string, string>("AgentTyping", (conversation, name) => typing.TrySetResult((conversation, name)));
+        await agent.Connection.InvokeAsync("Typing", id);
+        Assert.Equal((id, "张敏"), await typing.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         await agent.Connection.InvokeAsync("Send", id, "您好，我是人工客服，请问有什么可以帮您？");
         var reply = await visitor.WaitForAsync(m => m.Sender == "agent");
         Assert.Equal("张敏", reply.SenderName);

@@ -10,7 +10,7 @@ namespace GovAssistant.ChatHub.Tests.DirectLine;
 public sealed class DirectLineAgentTests
 {
     [Fact]
-    public async Task TheAgentSeesTheUsersTypingAndWordsAndTheUserSeesRepliesAndNoticesButNeverPrivateNotes()
+    public async Task TheAgentAndTheUserSeeEachOthersTypingAndWordsButNeverPrivateNotes()
     {
         await using var host = DirectLineClient.Host().Start();
         using var client = new DirectLineClient(host.Address);
@@ -27,9 +27,15 @@ public sealed class DirectLineAgentTests
         Assert.Equal("directline", summary.Channel);
         await stream.WaitForAsync(a => a.Str("text")?.Contains("张敏 为您服务") == true);
 
+        // The agent's typing shows in Web Chat as a typing activity from the agent, outside the transcript's watermarks.
+        await agent.Connection.InvokeAsync("Typing", session.ConversationId);
+        var agentTyping = await stream.WaitForAsync(a => a.Str("type") == "typing");
+        Assert.Equal("张敏", agentTyping["from"].Str("name"));
+        Assert.Null(agentTyping.Str("id"));
+
         await agent.Connection.InvokeAsync("Note", session.ConversationId, "内部备注：核实身份");
         await agent.Connection.InvokeAsync("Send", session.ConversationId, "您好，我是人工客服张敏，请问有什么可以帮您？");
-        var reply = await stream.WaitForAsync(a => a["from"].Str("name") == "张敏");
+        var reply = await stream.WaitForAsync(a => a.Str("type") == "message" && a["from"].Str("name") == "张敏");
         Assert.Equal("bot", reply["from"].Str("role"));
         Assert.Equal("plain", reply.Str("textFormat"));
         Assert.Equal("您好，我是人工客服张敏，请问有什么可以帮您？", reply.Str("text"));

@@ -9,7 +9,7 @@ namespace GovAssistant.ChatHub.Channels.DirectLine;
 
 /// <summary>
 /// The WebSocket at a conversation's <c>streamUrl</c>: first what the client has not seen (after the watermark in the
-/// URL), then every new message as it is stored, each as an ActivitySet text message; empty messages keep an idle
+/// URL), then every new message as it is stored (and agents' typing), each as an ActivitySet text message; empty messages keep an idle
 /// connection alive. The client's own messages on the socket (Web Chat sends empty pings) are read and ignored.
 /// </summary>
 internal sealed class DirectLineStream(
@@ -49,7 +49,7 @@ internal sealed class DirectLineStream(
         try
         {
             var last = await SendBacklogAsync(socket, grant, watermark, closing.Token);
-            await SendLiveAsync(socket, subscription.Messages, last, closing.Token);
+            await SendLiveAsync(socket, grant.ConversationId, subscription.Events, last, closing.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ChannelClosedException)
         {
@@ -89,7 +89,7 @@ internal sealed class DirectLineStream(
         }
     }
 
-    private async Task SendLiveAsync(WebSocket socket, ChannelReader<ChatMessage> messages, long last, CancellationToken ct)
+    private async Task SendLiveAsync(WebSocket socket, string conversationId, ChannelReader<StreamEvent> events, long last, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
@@ -98,7 +98,7 @@ internal sealed class DirectLineStream(
             bool more;
             try
             {
-                more = await messages.WaitToReadAsync(idle.Token);
+                more = await events.WaitToReadAsync(idle.Token);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -106,14 +106,22 @@ internal sealed class DirectLineStream(
                 continue;
             }
             if (!more) return;
-            var batch = new List<ChatMessage>();
-            while (messages.TryRead(out var m))
+            var activities = new List<Activity>();
+            while (events.TryRead(out var e))
             {
-                if (m.Seq > last) batch.Add(m);
+                if (e.Message is { } m && m.Seq > last)
+                {
+                    if (MessageActivities.Of(m) is { } activity) activities.Add(activity);
+                    last = m.Seq;
+                }
+                else if (e is { Message: null, TypingAgent: { } agent })
+                {
+                    activities.Add(MessageActivities.AgentTyping(conversationId, agent));
+                }
             }
-            if (batch.Count == 0) continue;
-            await SendAsync(socket, ActivitySetOf(batch), ct);
-            last = batch[^1].Seq;
+            if (activities.Count == 0) continue;
+            // Typing has no place in the transcript: the watermark stays at the last stored message.
+            await SendAsync(socket, new ActivitySet(activities, ActivityIds.Watermark(last)), ct);
         }
     }
 

@@ -49,6 +49,14 @@ public static partial class MessageActivities
         };
     }
 
+    /// <summary>A <c>typing</c> activity for an agent writing a reply (not stored, so no id and no sequence number).</summary>
+    public static Activity AgentTyping(string conversationId, string agentName) => new()
+    {
+        Type = ActivityTypes.Typing,
+        Conversation = new(conversationId),
+        From = new ChannelAccount("agent:" + agentName, agentName, "bot"),
+    };
+
     /// <summary>The <c>conversationUpdate</c> that opens every conversation: the user and the bot joined.</summary>
     public static Activity Started(string conversationId, string userId, DateTimeOffset at) => new()
     {
