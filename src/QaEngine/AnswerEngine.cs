@@ -2,6 +2,7 @@ using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine.Analysis;
 using GovAssistant.QaEngine.Answering;
 using GovAssistant.QaEngine.Indexing;
+using GovAssistant.QaEngine.Privacy;
 using GovAssistant.QaEngine.Ranking;
 
 namespace GovAssistant.QaEngine;
@@ -55,7 +56,9 @@ public sealed class AnswerEngine : IDisposable
     /// </summary>
     public AnswerResult Ask(string question, ConversationContext? context = null)
     {
-        var normalized = _analysis.Normalizer.Normalize(question.Length > TextAnalysis.MaxChars ? question[..TextAnalysis.MaxChars] : question);
+        // Identifiers (phone, ID, card numbers …) say nothing about what is asked; their digits would only mislead.
+        question = PiiMasker.Strip(question.Length > TextAnalysis.MaxChars ? question[..TextAnalysis.MaxChars] : question);
+        var normalized = _analysis.Normalizer.Normalize(question);
         if (normalized.Length == 0) return Record(context, NoAnswer("empty", "请输入您要咨询的问题。", 0, []));
         if (ConversationalIntents.IsHumanRequest(normalized))
             return Record(context, new AnswerResult(AnswerDecision.HumanRequested, null, 1, [], [], "humanRequested", "正在为您转接人工客服，请稍候。", false));
@@ -91,7 +94,7 @@ public sealed class AnswerEngine : IDisposable
     /// <summary>The best entries for <paramref name="text"/> without a decision (agents' suggestions, consistency checks).</summary>
     public IReadOnlyList<AnswerCandidate> Suggest(string text, int max)
     {
-        var analyzed = _analysis.Analyze(text);
+        var analyzed = _analysis.Analyze(PiiMasker.Strip(text.Length > TextAnalysis.MaxChars ? text[..TextAnalysis.MaxChars] : text));
         return analyzed.IsEmpty ? [] : Rank(analyzed).Take(max).Select(ToCandidate).ToList();
     }
 

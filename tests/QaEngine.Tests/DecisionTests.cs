@@ -101,6 +101,40 @@ public class DecisionTests(SeedEngineFixture seed)
         Assert.Equal(AnswerDecision.NoAnswer, seed.Engine.Ask(question).Decision);
 
     [Theory]
+    [InlineData("身份证号110105199003072311的身份证丢了怎么补办", "身份证号的身份证丢了怎么补办")]
+    [InlineData("我的手机13812345678，身份证丢了怎么补办", "我的手机，身份证丢了怎么补办")]
+    [InlineData("身份证丢了怎么补办 电话010-62345678", "身份证丢了怎么补办 电话")]
+    [InlineData("驾驶证到期换证，车牌京A12345，邮箱zhang.san@example.com", "驾驶证到期换证，车牌，邮箱")]
+    public void PersonalIdentifiersInAQuestionDoNotChangeItsAnswer(string question, string withoutIdentifiers)
+    {
+        var expected = seed.Engine.Ask(withoutIdentifiers);
+
+        var actual = seed.Engine.Ask(question);
+
+        Assert.Equal(expected.Decision, actual.Decision);
+        Assert.Equal(expected.Entry?.Id, actual.Entry?.Id);
+        Assert.Equal(expected.Candidates.Take(3).Select(c => c.Id), actual.Candidates.Take(3).Select(c => c.Id));
+    }
+
+    [Fact]
+    public void AnIdentityNumberDoesNotPullAnAnswerAway()
+    {
+        var result = seed.Engine.Ask("身份证号110105199003072311的身份证丢了怎么补办");
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(seed.Engine.Ask("身份证丢了怎么补办").Entry!.Id, result.Entry!.Id);
+    }
+
+    [Fact]
+    public void AQuestionThatIsOnlyAPhoneNumberAsksWhatTheCitizenWants()
+    {
+        var result = seed.Engine.Ask("13812345678");
+
+        Assert.Equal(AnswerDecision.NoAnswer, result.Decision);
+        Assert.Empty(result.Candidates);
+    }
+
+    [Theory]
     [InlineData("身份证丢了怎么补办")]
     [InlineData("护照")]
     [InlineData("今天天气怎么样")]

@@ -28,6 +28,24 @@ public static partial class PiiMasker
         return output.Append(text, at, text.Length - at).ToString();
     }
 
+    /// <summary>
+    /// The text with every recognised identifier replaced by a space: what the engine matches on, since a phone or
+    /// ID number never says what the citizen asks, and its digits would only pull the question away from its topic.
+    /// </summary>
+    public static string Strip(string text)
+    {
+        var matches = Find(text);
+        if (matches.Count == 0) return text;
+        var output = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var m in matches)
+        {
+            output.Append(text, at, m.Index - at).Append(' ');
+            at = m.Index + m.Length;
+        }
+        return output.Append(text, at, text.Length - at).ToString();
+    }
+
     /// <summary>Every identifier in <paramref name="text"/>, in text order, never overlapping.</summary>
     public static IReadOnlyList<PiiMatch> Find(string text)
     {
