@@ -72,4 +72,34 @@ public sealed partial class ConversationService
             return false; // rated meanwhile
         }
     }
+
+    /// <summary>
+    /// A conversation of <paramref name="channel"/>, or null: for a channel's master key (the Direct Line secret), which
+    /// may act in any conversation of its own channel and no other.
+    /// </summary>
+    public async Task<Conversation?> GetOnChannelAsync(string conversationId, string channel, CancellationToken ct = default)
+    {
+        var c = await store.GetAsync(conversationId, ct);
+        return c is not null && c.Channel == channel ? c : null;
+    }
+
+    /// <summary>
+    /// The visitor rates a closed conversation by writing (clicking) the rating's words: the words are kept in the
+    /// transcript with <paramref name="channelData"/>, then <see cref="RateAsync"/> records the rating.
+    /// </summary>
+    public async Task<ChatMessage> VisitorRatesInWordsAsync(
+        string conversationId, string visitorId, string text, int rating, object channelData, CancellationToken ct = default)
+    {
+        text = CheckText(text);
+        var words = await WithLockAsync(conversationId, async () =>
+        {
+            var c = await GetForVisitorAsync(conversationId, visitorId, ct);
+            if (c.State != ConversationState.Closed) throw new IllegalTransitionException(c.State, c.State, "会话结束后才能评价");
+            if (c.Rating is not null) throw new IllegalTransitionException(c.State, c.State, "该会话已评价");
+            if (rating is < 1 or > 5) throw new ArgumentException("评价应为 1–5 分");
+            return await AddAsync(c, SenderKind.Visitor, visitorId, "访客", text, channelData, ct);
+        });
+        await RateAsync(conversationId, visitorId, rating, null, ct);
+        return words;
+    }
 }

@@ -61,17 +61,19 @@ public sealed partial class ConversationService(
     }
 
     /// <summary>
-    /// The visitor writes. The message is stored; in the Bot state the bot answers (and escalates on a request for a
-    /// person, on repeated misses, or on a new question after a 👎); otherwise the agents see it.
+    /// The visitor writes. The message is stored (with <paramref name="channelData"/>, for channels whose clients need
+    /// their own ids back, like Direct Line's <c>clientActivityID</c>); in the Bot state the bot answers (and escalates
+    /// on a request for a person, on repeated misses, or on a new question after a 👎); otherwise the agents see it.
     /// </summary>
-    public async Task<IReadOnlyList<ChatMessage>> VisitorSaysAsync(string conversationId, string visitorId, string text, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ChatMessage>> VisitorSaysAsync(
+        string conversationId, string visitorId, string text, CancellationToken ct = default, object? channelData = null)
     {
         text = CheckText(text);
         return await WithLockAsync(conversationId, async () =>
         {
             var c = await GetForVisitorAsync(conversationId, visitorId, ct);
             if (c.State == ConversationState.Closed) throw new IllegalTransitionException(c.State, c.State, "会话已结束，请开始新的咨询");
-            var added = new List<ChatMessage> { await AddAsync(c, SenderKind.Visitor, visitorId, "访客", text, ct: ct) };
+            var added = new List<ChatMessage> { await AddAsync(c, SenderKind.Visitor, visitorId, "访客", text, channelData, ct) };
             if (c.State == ConversationState.Bot) added.AddRange(await BotTurnAsync(c, text, ct));
             return added;
         });

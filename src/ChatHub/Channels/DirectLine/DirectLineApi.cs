@@ -100,7 +100,7 @@ internal static class DirectLineApi
         var rating = activity.RatingValue ?? RatingWords.Parse(text);
         var stored = conversation!.State == ConversationState.Closed && conversation.Rating is null && rating is { } r
             ? await conversations.VisitorRatesInWordsAsync(conversation.Id, conversation.VisitorId, text.Length > 0 ? text : RatingLabels.Of(r), r, echo, ct)
-            : (await conversations.VisitorSaysOnChannelAsync(conversation.Id, conversation.VisitorId, text, echo, ct))[0];
+            : (await conversations.VisitorSaysAsync(conversation.Id, conversation.VisitorId, text, ct, echo))[0];
         return Results.Json(new ResourceResponse(ActivityIds.Of(conversation.Id, stored.Seq)), DirectLineJson.Options);
     }
 
