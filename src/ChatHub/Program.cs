@@ -25,7 +25,7 @@ var builder = WebApplication.CreateBuilder(command.HostArguments);
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
 // Append-only audit log of administrative actions.
-builder.Services.AddSingleton(sp => new AuditLog(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<AuditLog>();
 // Bank administration: drafts and review, history, consistency checks (BankAdmin, Consistency sections).
 builder.AddBankAdmin();
 // Staff accounts: SQLite accounts, cookie sign-in, agent/admin policies, first admin on an empty database.

@@ -26,7 +26,7 @@ internal static class AdminServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<BankPublisher>();
         builder.Services.AddSingleton(sp => new ConsistencyChecker(TextAnalysis.CreateDefault(), sp.GetRequiredService<IOptions<ConsistencyOptions>>().Value));
-        builder.Services.AddSingleton(sp => new ConsistencyFlagStore(sp.GetRequiredService<StoragePaths>().DatabasePath));
+        builder.Services.AddSingleton<ConsistencyFlagStore>();
         builder.Services.AddSingleton<ConsistencyMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsistencyMonitor>());
         return builder;

@@ -31,10 +31,10 @@ public sealed class ConsistencyFlagStore
 
     private readonly SqliteDatabase _database;
 
-    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the table if needed.</summary>
-    public ConsistencyFlagStore(string databasePath)
+    /// <summary>Uses the service database <paramref name="database"/>, creating the table if needed.</summary>
+    public ConsistencyFlagStore(SqliteDatabase database)
     {
-        _database = new SqliteDatabase(databasePath);
+        _database = database;
         using var connection = _database.Open();
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS consistency_flags (

@@ -24,10 +24,10 @@ public sealed class AgentAccountStore
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the <c>agents</c> table if needed.</summary>
-    public AgentAccountStore(string databasePath, TimeProvider time)
+    /// <summary>Uses the service database <paramref name="database"/>, creating the <c>agents</c> table if needed.</summary>
+    public AgentAccountStore(SqliteDatabase database, TimeProvider time)
     {
-        _database = new SqliteDatabase(databasePath);
+        _database = database;
         _time = time;
         using var connection = _database.Open();
         connection.Execute("""

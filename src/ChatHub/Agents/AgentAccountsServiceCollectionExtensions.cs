@@ -26,8 +26,8 @@ internal static class AgentAccountsServiceCollectionExtensions
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new AgentAccountStore(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(sp => new CannedReplyStore(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<AgentAccountStore>();
+        builder.Services.AddSingleton<CannedReplyStore>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddScoped<AgentCookieEvents>();
 

@@ -17,10 +17,10 @@ public sealed class CannedReplyStore
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    /// <summary>Opens the database at <paramref name="databasePath"/>, creating and seeding the table on first use.</summary>
-    public CannedReplyStore(string databasePath, TimeProvider time)
+    /// <summary>Uses the service database <paramref name="database"/>, creating and seeding the table on first use.</summary>
+    public CannedReplyStore(SqliteDatabase database, TimeProvider time)
     {
-        _database = new SqliteDatabase(databasePath);
+        _database = database;
         _time = time;
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);

@@ -12,10 +12,10 @@ public sealed class AuditLog
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the table if needed.</summary>
-    public AuditLog(string databasePath, TimeProvider time)
+    /// <summary>Uses the service database <paramref name="database"/>, creating the table if needed.</summary>
+    public AuditLog(SqliteDatabase database, TimeProvider time)
     {
-        _database = new SqliteDatabase(databasePath);
+        _database = database;
         _time = time;
         using var connection = _database.Open();
         connection.Execute("""

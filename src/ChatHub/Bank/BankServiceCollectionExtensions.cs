@@ -1,3 +1,4 @@
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,8 @@ internal static class BankServiceCollectionExtensions
 
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(StoragePaths.Resolve(builder));
+        // The one SQLite file the host's stores share (accounts, conversations, audit, insights, channels).
+        builder.Services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<StoragePaths>().DatabasePath));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using GovAssistant.ChatHub.Agents;
-using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Hubs;
 
 namespace GovAssistant.ChatHub.Conversations;
@@ -17,7 +16,7 @@ internal static class ConversationsServiceCollectionExtensions
         builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
             .Validate(o => o.NoAnswersBeforeEscalation >= 1, "Conversations:NoAnswersBeforeEscalation 至少为 1")
             .ValidateOnStart();
-        builder.Services.AddSingleton<IConversationStore>(sp => new SqliteConversationStore(sp.GetRequiredService<StoragePaths>().DatabasePath));
+        builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<AgentPresence>();
         builder.Services.AddSingleton<AgentNames>();

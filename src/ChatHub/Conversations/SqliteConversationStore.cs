@@ -17,10 +17,10 @@ public sealed class SqliteConversationStore : IConversationStore
 
     private readonly SqliteDatabase _database;
 
-    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the tables if needed.</summary>
-    public SqliteConversationStore(string databasePath)
+    /// <summary>Uses the service database <paramref name="database"/>, creating the tables if needed.</summary>
+    public SqliteConversationStore(SqliteDatabase database)
     {
-        _database = new SqliteDatabase(databasePath);
+        _database = database;
         using var connection = _database.Open();
         connection.Execute("""
             CREATE TABLE IF NOT EXISTS conversations (

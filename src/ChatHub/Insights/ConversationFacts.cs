@@ -19,15 +19,14 @@ public sealed record MilestoneMessage(string Kind, DateTimeOffset At);
 /// Reads conversations and their milestone messages straight from the <c>conversations</c> and <c>messages</c>
 /// tables (read-only SQL of its own), so the figures come from what was stored, not from counters kept aside.
 /// </summary>
-public sealed class ConversationFacts(string databasePath)
+public sealed class ConversationFacts(SqliteDatabase database)
 {
-    private readonly SqliteDatabase _database = new(databasePath);
     private static readonly string[] MilestoneTypes = ["queued", "accepted", "ticketCreated"];
 
     /// <summary>Conversations created in the filter's period, or still open as tickets, matching its channel, category and department.</summary>
     public async Task<IReadOnlyList<ConversationFact>> ListAsync(InsightFilter filter, CancellationToken ct = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = database.Open();
         var conversations = (await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, channel, state, category, department, created_at AS CreatedAt, closed_at AS ClosedAt, rating, rating_comment AS RatingComment
             FROM conversations

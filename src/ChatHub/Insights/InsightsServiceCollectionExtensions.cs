@@ -1,5 +1,5 @@
-using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Conversations;
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.QaEngine.Analysis;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +20,13 @@ internal static class InsightsServiceCollectionExtensions
             .Validate(o => o.TicketSlaHours > 0, "Insights:TicketSlaHours 应大于 0")
             .Validate(o => o.UtcOffsetHours is >= -12 and <= 14, "Insights:UtcOffsetHours 应在 -12–14 之间")
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp => new QuestionLog(
-            sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuestionLog>>()));
-        builder.Services.AddSingleton(sp => new RatingFollowUps(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<QuestionLog>();
+        builder.Services.AddSingleton<RatingFollowUps>();
         builder.Services.AddSingleton(sp =>
         {
             // The conversation store creates the tables these facts are read from.
             sp.GetRequiredService<IConversationStore>();
-            return new ConversationFacts(sp.GetRequiredService<StoragePaths>().DatabasePath);
+            return new ConversationFacts(sp.GetRequiredService<SqliteDatabase>());
         });
         builder.Services.AddSingleton(sp => new QuestionClusterer(TextAnalysis.CreateDefault(), sp.GetRequiredService<IOptions<InsightsOptions>>().Value.ClusterSimilarity));
         builder.Services.AddSingleton<UnansweredClusters>();

@@ -20,10 +20,10 @@ public sealed class QuestionLog
     private readonly TimeProvider _time;
     private readonly ILogger<QuestionLog> _logger;
 
-    /// <summary>Opens the database at <paramref name="databasePath"/>, creating the tables if needed.</summary>
-    public QuestionLog(string databasePath, TimeProvider time, ILogger<QuestionLog> logger)
+    /// <summary>Uses the service database <paramref name="database"/>, creating the tables if needed.</summary>
+    public QuestionLog(SqliteDatabase database, TimeProvider time, ILogger<QuestionLog> logger)
     {
-        _database = new SqliteDatabase(databasePath);
+        _database = database;
         _time = time;
         _logger = logger;
         using var connection = _database.Open();

@@ -1,4 +1,3 @@
-using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ internal static class WeChatServiceCollectionExtensions
             Timeout = TimeSpan.FromSeconds(10),
         }));
         builder.Services.AddSingleton<WeChatAccessTokens>();
-        builder.Services.AddSingleton(sp => new WeChatUsers(sp.GetRequiredService<StoragePaths>().DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WeChatUsers>();
         builder.Services.AddSingleton<WeChatInbox>();
         builder.Services.AddSingleton<WeChatOutbox>();
         builder.Services.AddSingleton<WeChatSender>();
