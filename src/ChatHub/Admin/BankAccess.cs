@@ -9,10 +9,6 @@ namespace GovAssistant.ChatHub.Admin;
 /// </summary>
 public static class BankAccess
 {
-    /// <summary>Any signed-in staff member, whatever the role (agents propose drafts from the console).</summary>
-    public static AuthorizationPolicy Staff { get; } = new AuthorizationPolicyBuilder(AgentAuth.Scheme).RequireAuthenticatedUser()
-        .RequireRole(AgentRoles.Agent, AgentRoles.Supervisor, AgentRoles.Admin, AgentRoles.Editor, AgentRoles.Reviewer).Build();
-
     /// <summary>Who reads the audit log: admins, reviewers and supervisors.</summary>
     public static AuthorizationPolicy Auditors { get; } = new AuthorizationPolicyBuilder(AgentAuth.Scheme).RequireAuthenticatedUser()
         .RequireRole(AgentRoles.Admin, AgentRoles.Reviewer, AgentRoles.Supervisor).Build();

@@ -20,7 +20,7 @@ internal static class BankEntriesApi
         {
             var me = AgentAuth.ProfileOf(http.User);
             return Results.Ok(new { me.Id, me.Name, me.Roles, me.Departments, isReviewer = BankAccess.IsReviewer(me) });
-        }).RequireAuthorization(BankAccess.Staff);
+        }).RequireAuthorization(AgentAuth.StaffPolicy);
         bank.MapGet("/entries", ListAsync).RequireAuthorization(AgentAuth.BankPolicy);
         bank.MapGet("/facets", FacetsAsync).RequireAuthorization(AgentAuth.BankPolicy);
         bank.MapGet("/entries/{id}", GetAsync).RequireAuthorization(AgentAuth.BankPolicy);

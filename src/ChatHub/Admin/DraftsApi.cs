@@ -17,7 +17,7 @@ internal static class DraftsApi
 
     public static RouteGroupBuilder MapDrafts(this RouteGroupBuilder bank)
     {
-        bank.MapPost("/drafts", CreateAsync).RequireAuthorization(BankAccess.Staff);
+        bank.MapPost("/drafts", CreateAsync).RequireAuthorization(AgentAuth.StaffPolicy);
         bank.MapGet("/drafts", ListAsync).RequireAuthorization(AgentAuth.BankPolicy);
         bank.MapGet("/drafts/{id}", GetAsync).RequireAuthorization(AgentAuth.BankPolicy);
         bank.MapPut("/drafts/{id}", UpdateAsync).RequireAuthorization(AgentAuth.BankPolicy);
