@@ -4,6 +4,7 @@ using GovAssistant.QaEngine.Answering;
 using GovAssistant.QaEngine.Indexing;
 using GovAssistant.QaEngine.Privacy;
 using GovAssistant.QaEngine.Ranking;
+using GovAssistant.QaEngine.Understanding;
 
 namespace GovAssistant.QaEngine;
 
@@ -21,6 +22,12 @@ public sealed class AnswerEngine : IDisposable
     private readonly Reranker _reranker;
     private readonly QaEngineOptions _options;
     private readonly TimeProvider _time;
+    private readonly QuestionReader _reader = QuestionReader.Default;
+    private readonly NeedObjectMatch _match = NeedObjectMatch.Default;
+
+    private const string OwnCaseReply =
+        "您问的是您本人的办理进度或个人记录，我这里查不到个人信息。您可以转人工客服，由工作人员为您核实；" +
+        "也可以登录当地政务服务网、“国家政务服务平台”小程序或拨打12345热线查询。";
 
     /// <summary>Creates an engine with an empty bank; call <see cref="Publish"/> to load one.</summary>
     public AnswerEngine(QaEngineOptions options, TextAnalysis? analysis = null, RankingWeights? weights = null, TimeProvider? time = null)
@@ -65,7 +72,10 @@ public sealed class AnswerEngine : IDisposable
         if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
             return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], [], smallTalk.Kind, smallTalk.Reply, false));
 
-        var analyzed = _analysis.AnalyzeNormalized(normalized);
+        var read = _reader.Read(question);
+        if (read.OwnCase)
+            return Record(context, NoAnswer("ownCase", OwnCaseReply, 0, []));
+        var analyzed = read.Core.Length > 0 ? _analysis.AnalyzeNormalized(read.Core) : _analysis.AnalyzeNormalized(normalized);
         if (analyzed.IsEmpty) return Record(context, NoAnswer("noContent", "没能理解您的问题，请换个说法，或描述您要办理的事项。", 0, []));
 
         var followUp = FollowUps.IsFollowUp(analyzed);
@@ -87,7 +97,9 @@ public sealed class AnswerEngine : IDisposable
             // "需要带什么材料？" with nothing before it: any entry would be a guess.
             return Record(context, NoAnswer("noTopic", "请问您要办理的是哪项业务？例如：“居住证需要带什么材料？”", confidence, candidates));
         }
-        var result = Decide(ranked, confidence, candidates, bareTopic: FollowUps.IsBareTopic(analyzed)) with { UsedContext = usedContext };
+        var profile = _match.Of(analyzed.Normalized);
+        var statement = !Interrogatives.Asks(analyzed.Normalized) && !read.Asked;
+        var result = Decide(analyzed, statement, profile, ranked, confidence, candidates, bareTopic: FollowUps.IsBareTopic(analyzed)) with { UsedContext = usedContext };
         return Record(context, result);
     }
 
@@ -117,22 +129,48 @@ public sealed class AnswerEngine : IDisposable
         return ranked;
     }
 
-    private AnswerResult Decide(List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic)
+    private AnswerResult Decide(AnalyzedText question, bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic)
     {
         if (ranked.Count == 0)
             return NoAnswer("noMatch", "抱歉，问答库中暂时没有找到与您问题相关的内容。", 0, candidates);
+        string? nearMiss = null;
         if (confidence >= _options.AnswerThreshold && !(bareTopic && ranked.Count >= 2))
-            return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
+        {
+            nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
+                ?? (HasGenericTwin(profile, ranked) ? "need" : null)
+                ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null);
+            if (nearMiss is null)
+                return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
+        }
         if (confidence >= _options.ClarifyThreshold)
         {
             var floor = ranked[0].Score - _options.ClarifyScoreWindow;
             var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, null, "您是不是想问以下问题？请点击选择：", false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, "您是不是想问以下问题？请点击选择：", false);
             return NoAnswer("lowConfidence", "抱歉，没有找到足够确定的答案。您可以换个说法，或转人工客服。", confidence, candidates);
         }
         return NoAnswer("lowConfidence", "抱歉，问答库中暂时没有找到与您问题足够相关的内容。您可以换个说法，或转人工客服。", confidence, candidates);
+    }
+
+    // "居住证怎么办" names no need: when an entry about the usual service of that object is close behind one about a
+    // particular need (签注), the citizen is asked which one is meant.
+    private bool HasGenericTwin(ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        var floor = ranked[0].Score - _options.ClarifyScoreWindow;
+        for (var i = 1; i < ranked.Count && ranked[i].Score >= floor; i++)
+            if (_match.PrefersGeneric(profile, ranked[0].Entry, ranked[i].Entry)) return true;
+        return false;
+    }
+
+    // At least one word of the question (not an aspect or question word) must be a word of the entry's questions:
+    // "附近有什么好吃的" shares only characters with "社区老年食堂怎么吃饭".
+    private static bool SharesTopicWord(AnalyzedText question, IndexedEntry entry)
+    {
+        foreach (var w in question.Words)
+            if (w.Length >= 2 && !FollowUps.IsAspectWord(w) && Array.IndexOf(entry.AllPhrasingWords, w) >= 0) return true;
+        return false;
     }
 
     private static AnswerResult NoAnswer(string reason, string reply, double confidence, IReadOnlyList<AnswerCandidate> candidates) =>

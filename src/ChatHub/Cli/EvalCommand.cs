@@ -67,6 +67,7 @@ internal static class EvalCommand
                     var result = new EvalResult(
                         q.Query, q.Expected, Decision(answer.Decision), answer.Entry?.Id, Math.Round(answer.Confidence, 4),
                         answer.Candidates.Take(10).Select(c => new EvalCandidate(c.Id, c.Score)).ToList(),
+                        answer.Choices.Select(c => c.Id).ToList(), answer.Reason,
                         Math.Round(sw.Elapsed.TotalMilliseconds, 3));
                     results.Add(result);
                     writer.WriteLine(JsonSerializer.Serialize(result, Json));
@@ -104,8 +105,10 @@ internal static class EvalCommand
 }
 
 /// <summary>One line of the eval output, in the format <c>score.py</c> reads.</summary>
+/// <remarks><c>choices</c> are the ids a clarification really offers, so that score.py scores what the citizen sees.</remarks>
 internal sealed record EvalResult(
-    string Query, string? Expected, string Decision, string? FaqId, double Confidence, IReadOnlyList<EvalCandidate> Candidates, double Ms);
+    string Query, string? Expected, string Decision, string? FaqId, double Confidence, IReadOnlyList<EvalCandidate> Candidates,
+    IReadOnlyList<string> Choices, string? Reason, double Ms);
 
 /// <summary>A candidate id and score in the eval output.</summary>
 internal sealed record EvalCandidate(string Id, double Score);

@@ -28,6 +28,9 @@ public static class FollowUps
         return words.Concat(words.Select(w => canonical.GetValueOrDefault(w, w))).ToFrozenSet(StringComparer.Ordinal);
     }
 
+    /// <summary>True for a word that names an aspect of a service (材料, 多少钱, 哪里 …) rather than a service.</summary>
+    public static bool IsAspectWord(string word) => AspectWords.Contains(word);
+
     /// <summary>True when every word of <paramref name="question"/> is an aspect word (and there is at least one).</summary>
     public static bool IsFollowUp(AnalyzedText question) =>
         question.Words.Length > 0 && question.Words.All(w => AspectWords.Contains(w) || (w.Length == 1 && !CharBigramTokenizer.IsHan(w[0])));

@@ -1,0 +1,44 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Whether a normalised clause asks something (怎么, 如何, 能否, 可以…吗, 哪里, 多少, 什么, 要不要 …) and whether it
+/// names a topic of its own or only an aspect of one ("需要什么材料", "多久能办好").
+/// </summary>
+public static class Interrogatives
+{
+    private static readonly string[] Markers =
+    [
+        "怎么", "怎样", "咋", "如何", "能否", "能不能", "可否", "可不可以", "是否", "是不是", "有没有", "要不要", "需不需要",
+        "用不用", "行不行", "对不对", "会不会", "得不得", "哪里", "哪儿", "哪个", "哪些", "哪家", "在哪", "去哪", "多少", "多久",
+        "多长", "几天", "几个", "几次", "什么", "啥", "为什么", "为啥", "何时", "何地", "哪天", "谁", "吗", "么", "呢", "嘛",
+        "怎么办", "怎么弄", "怎么整", "咋整", "咋办",
+    ];
+
+    // Words that ask about a service without naming one: what is left after removing them says whether the clause
+    // has a topic. Longest first.
+    private static readonly string[] AspectWords =
+    [
+        "这种情况", "这个情况", "这种", "这样", "那样", "这个", "那个", "需要", "什么", "材料", "资料", "手续", "证件", "哪里",
+        "哪些", "哪个", "怎么", "怎样", "如何", "多少钱", "多少", "多久", "多长时间", "时间", "几天", "几次", "工作日", "可以",
+        "能否", "能不能", "是否", "办理", "办", "弄", "整", "搞", "去", "跑", "带", "交", "要", "吗", "呢", "么", "嘛", "啊", "吧",
+        "还", "也", "都", "就", "我", "我们", "您", "你", "他", "她", "的", "了", "得", "地", "在", "是", "有", "没", "不", "能",
+        "会", "该", "应该", "准备", "提供", "完成", "下来", "拿到", "好", "行", "对", "请问", "一下", "花费", "费用", "收费",
+        "钱", "流程", "步骤", "程序", "条件", "要求", "规定", "政策", "地方", "地点", "部门", "窗口", "网上", "线上", "现场",
+        "本人", "亲自", "委托", "代办", "具体", "一般", "大概", "咋", "啥", "几", "个", "次", "天", "那", "这", "该怎么",
+    ];
+
+    /// <summary>True when the clause contains a question word or a question ending.</summary>
+    public static bool Asks(string clause)
+    {
+        foreach (var m in Markers) if (clause.Contains(m, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>True when at least two characters remain once aspect and question words are taken out.</summary>
+    public static bool HasTopic(string clause)
+    {
+        var rest = clause.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var w in AspectWords) rest = rest.Replace(w, "", StringComparison.Ordinal);
+        return rest.Length >= 2;
+    }
+}

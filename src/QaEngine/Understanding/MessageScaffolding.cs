@@ -1,0 +1,70 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// The politeness and framing that real messages wrap around a question — "您好", "请问", "咨询…的问题",
+/// "关于…的咨询/事宜", "谢谢", "望予答复" — and the clauses that carry no question at all (greetings, thanks, letter
+/// closings). Works on normalised clauses (Simplified, lower case, no punctuation).
+/// </summary>
+public static class MessageScaffolding
+{
+    // Longest first where one is a prefix of another; applied repeatedly, so "您好 请问 我想咨询一下" all goes.
+    private static readonly string[] Prefixes =
+    [
+        "尊敬的各位领导", "尊敬的领导", "尊敬的市长", "尊敬的书记", "尊敬的", "各位领导", "领导们", "领导", "市长", "书记",
+        "工作人员", "小助手", "您好", "你好", "您们好", "你们好", "在吗", "请问一下", "请问下", "请问", "问一下", "问下",
+        "我想问一下", "我想问下", "我想问问", "我想问", "想问一下", "想问下", "想问问", "想问", "我要问", "我想了解一下", "我想了解",
+        "想了解一下", "想了解", "了解一下", "我想咨询一下", "我想咨询下", "我想咨询", "我要咨询", "想咨询一下", "想咨询下", "想咨询",
+        "咨询一下", "咨询下", "特此咨询", "咨询", "请教一下", "请教", "关于", "有关", "求助", "求问", "求解", "麻烦问一下",
+        "麻烦问下", "麻烦您", "麻烦你", "麻烦", "打扰一下", "打扰了", "打扰", "那个", "这个", "嗯嗯", "嗯", "呃", "额", "喂",
+        "就是说", "就是", "是这样的", "是这样", "情况是这样的", "事情是这样的", "我是想问", "我是想", "我是",
+    ];
+
+    private static readonly string[] Suffixes =
+    [
+        "的相关问题", "相关问题", "有关问题", "的问题", "等问题", "问题", "的相关咨询", "相关咨询", "的咨询", "咨询",
+        "的相关事宜", "相关事宜", "有关事宜", "的事宜", "事宜", "的事情", "的事", "一事", "的情况", "情况", "的疑问", "疑问",
+        "谢谢您", "谢谢你", "谢谢了", "谢谢", "多谢", "非常感谢", "望予答复", "望答复", "请答复", "盼复", "急急急",
+        "在线等", "求解答", "求答复", "请回复", "望回复", "的问询", "问询",
+    ];
+
+    // Whole clauses that say nothing about the question.
+    private static readonly string[] Closings =
+    [
+        "此致", "敬礼", "此致敬礼", "谢谢", "谢谢您", "非常感谢", "感谢", "辛苦了", "辛苦", "麻烦了", "望予答复", "盼复",
+        "期待您的回复", "期待回复", "望尽快答复", "望回复", "在线等", "急", "谢谢领导", "领导辛苦了", "祝好", "祝工作顺利",
+    ];
+
+    /// <summary>The clause without leading and trailing framing (possibly empty).</summary>
+    public static string Strip(string clause)
+    {
+        var text = clause.Trim();
+        for (var changed = true; changed && text.Length > 0;)
+        {
+            changed = false;
+            foreach (var p in Prefixes)
+            {
+                if (text.Length > p.Length && text.StartsWith(p, StringComparison.Ordinal)) { text = text[p.Length..].TrimStart(); changed = true; }
+                else if (text == p) { text = ""; changed = true; }
+            }
+            foreach (var s in Suffixes)
+            {
+                if (text.Length <= s.Length || !text.EndsWith(s, StringComparison.Ordinal) || IsService(text)) continue;
+                text = text[..^s.Length].TrimEnd();
+                changed = true;
+            }
+        }
+        return text;
+    }
+
+    // "法律咨询" names the service asked about; its 咨询 is not framing.
+    private static bool IsService(string text) =>
+        text.EndsWith("法律咨询", StringComparison.Ordinal) || text.EndsWith("心理咨询", StringComparison.Ordinal)
+        || text.EndsWith("免费咨询", StringComparison.Ordinal) || text.EndsWith("政策咨询", StringComparison.Ordinal);
+
+    /// <summary>True for a clause that is only a closing, thanks or signature.</summary>
+    public static bool IsClosing(string clause)
+    {
+        var compact = clause.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Length == 0 || Closings.Contains(compact);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using GovAssistant.QaEngine.Indexing;
+
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Whether an entry answers what a question asks: the same need and the same object. "Same object, different
+/// need" (居住证 申领 vs 签注) and "same need, different object" (电动自行车 vs 机动车 上牌, 养老院 vs 公司) are near
+/// misses — close in words, wrong as an answer — and must not be answered outright.
+/// </summary>
+public sealed class NeedObjectMatch(ServiceLexicon lexicon)
+{
+    private readonly ConditionalWeakTable<IndexedEntry, EntryProfile> _entries = new();
+
+    /// <summary>The matcher over the default lexicon.</summary>
+    public static NeedObjectMatch Default { get; } = new(ServiceLexicon.Default);
+
+    /// <summary>The needs and objects of a question (normalised text).</summary>
+    public ServiceProfile Of(string normalizedQuestion) => lexicon.Read(normalizedQuestion);
+
+    /// <summary>True when <paramref name="entry"/> answers the need and every object of <paramref name="question"/>.</summary>
+    public bool Agrees(ServiceProfile question, IndexedEntry entry) => Disagreement(question, entry) is null;
+
+    /// <summary>Null when the entry agrees; otherwise "need" or "object", what differs.</summary>
+    public string? Disagreement(ServiceProfile question, IndexedEntry entry)
+    {
+        var e = _entries.GetValue(entry, Build);
+        // Need: a named need must be one the entry is about; no named need means the usual first-time service, which
+        // an entry about one particular need (签注, 补办 …) is not.
+        if (question.Needs != 0 && e.Phrasings.Needs != 0 && (question.Needs & e.Phrasings.Needs) == 0) return "need";
+        // Objects: where the question and the entry both name an object of one family, one must be the same.
+        foreach (var family in lexicon.Families)
+        {
+            var q = question.Objects & family;
+            var en = e.Phrasings.Objects & family;
+            if (q != 0 && en != 0 && (q & en) == 0) return "object";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="question"/> names no particular need and <paramref name="other"/> is the usual
+    /// service for the object it names while <paramref name="top"/> is about one particular need of it: "居住证怎么办"
+    /// asks for 申领, not for 签注.
+    /// </summary>
+    public bool PrefersGeneric(ServiceProfile question, IndexedEntry top, IndexedEntry other)
+    {
+        if (question.Needs != 0 || question.Objects == 0) return false;
+        var t = _entries.GetValue(top, Build);
+        var o = _entries.GetValue(other, Build);
+        return t.Standard.Needs != 0 && o.Standard.Needs == 0 && (t.Phrasings.Objects & o.Phrasings.Objects & question.Objects) != 0;
+    }
+
+    private EntryProfile Build(IndexedEntry entry)
+    {
+        var standard = lexicon.Read(entry.Phrasings[0].Normalized);
+        var phrasings = standard;
+        foreach (var p in entry.Phrasings.AsSpan(1)) phrasings = phrasings.Union(lexicon.Read(p.Normalized));
+        var answer = lexicon.Read(Text.TextNormalizer.Default.Normalize(entry.Entry.Answer));
+        return new EntryProfile(standard, phrasings, phrasings.Union(answer));
+    }
+
+    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything);
+}

@@ -1,0 +1,43 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Recognises a question about the citizen's own records or application — "我的社保这个月为什么没扣",
+/// "我交的材料审核到哪一步了", "我的护照什么时候能寄到": no bank entry can answer it, only the citizen's records can.
+/// </summary>
+public static class OwnCase
+{
+    // Said only of one's own case, whoever is named.
+    private static readonly string[] StatusAlone =
+    [
+        "没扣", "没有扣", "少扣", "多扣", "扣错", "漏扣", "审核到哪", "办到哪", "进度到哪", "到哪一步", "到哪步",
+    ];
+
+    // Said of one's own case when the citizen speaks of their own records or application.
+    private static readonly string[] StatusWithOwner =
+    [
+        "为什么", "为啥", "怎么没", "什么时候能到", "什么时候到", "什么时候寄到", "什么时候能寄到", "什么时候能拿到", "进度",
+        "审核", "不对", "少了", "显示", "状态",
+    ];
+
+    private static readonly string[] HowToLookUp = ["怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
+
+    private static readonly string[] Owners =
+    [
+        "我的", "我家的", "我交的", "我提交的", "我申请的", "我办的", "我报的", "我们的", "本人的", "我爸", "我妈", "我父亲",
+        "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司",
+    ];
+
+    /// <summary>True when the normalised clause asks about the citizen's own case.</summary>
+    public static bool IsAbout(string clause)
+    {
+        var text = clause.Replace(" ", "", StringComparison.Ordinal);
+        // "办到哪一步了怎么查" asks how to look it up: a general question the bank answers.
+        foreach (var h in HowToLookUp) if (text.Contains(h, StringComparison.Ordinal)) return false;
+        foreach (var s in StatusAlone) if (text.Contains(s, StringComparison.Ordinal)) return true;
+        var owned = false;
+        foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
+        if (!owned) return false;
+        foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Text;
+
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Reads a citizen's message the way a person at the counter would before looking anything up: splits it into
+/// clauses, sets aside greetings, thanks, letter framing and places, keeps the clause(s) that ask something (with
+/// the circumstance right before them when the message is long), tells several questions apart, and notices a
+/// question about the citizen's own case. Rules, not fitted weights: they must hold for voices nobody tuned on.
+/// </summary>
+public sealed class QuestionReader(TextNormalizer normalizer, RegionNames regions)
+{
+    /// <summary>Messages up to this many characters (framing removed) are matched whole: there is nothing to trim.</summary>
+    public const int ShortMessage = 30;
+
+    /// <summary>The reader over the default normaliser and place names.</summary>
+    public static QuestionReader Default { get; } = new(TextNormalizer.Default, RegionNames.Default);
+
+    /// <summary>Reads <paramref name="text"/> (raw, personal identifiers already removed).</summary>
+    public ReadQuestion Read(string text)
+    {
+        string? region = null;
+        var clauses = new List<Clause>();
+        foreach (var (raw, asked) in Split(text))
+        {
+            var (rest, found) = regions.Remove(normalizer.Normalize(raw));
+            region ??= found;
+            var stripped = Collapse(MessageScaffolding.Strip(Collapse(rest)));
+            if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;
+            clauses.Add(new Clause(stripped, asked || Interrogatives.Asks(stripped), Interrogatives.HasTopic(stripped)));
+        }
+        if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false);
+
+        var whole = string.Join(' ', clauses.Select(c => c.Text));
+        var ownCase = clauses.Any(c => OwnCase.IsAbout(c.Text));
+        var questions = Group(clauses);
+        if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
+        // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by
+        // its main question, so that the narrative around it does not drown the question.
+        var core = Compact(whole).Length <= ShortMessage && questions.Count == 1 ? whole : questions[0];
+        return new ReadQuestion(core, questions, region, ownCase, true);
+    }
+
+    // Interrogative clauses grouped into questions: a clause naming a service starts a question, an aspect-only
+    // clause ("需要跑几次", "多久能办好") belongs to the question before it; a first question without a topic
+    // ("这种情况可以办吗") takes the nearest clause before it that names one.
+    private static List<string> Group(List<Clause> clauses)
+    {
+        var groups = new List<StringBuilder>();
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var c = clauses[i];
+            if (!c.Asks) continue;
+            if (c.HasTopic || groups.Count == 0)
+            {
+                var sb = new StringBuilder();
+                if (!c.HasTopic || i > 0 && !clauses[i - 1].Asks && clauses[i - 1].HasTopic)
+                {
+                    var before = clauses.Take(i).LastOrDefault(p => p.HasTopic && !p.Asks);
+                    if (before is not null) sb.Append(before.Text).Append(' ');
+                }
+                groups.Add(sb.Append(c.Text));
+            }
+            else groups[^1].Append(' ').Append(c.Text);
+        }
+        return groups.Select(g => g.ToString()).ToList();
+    }
+
+    private static IEnumerable<(string Text, bool Asked)> Split(string text)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var end = i == text.Length;
+            var c = end ? '。' : text[i];
+            if (!end && !IsBreak(c)) continue;
+            if (i > start) yield return (text[start..i], c is '?' or '？');
+            start = i + 1;
+        }
+    }
+
+    private static bool IsBreak(char c) => c is '。' or '！' or '!' or '？' or '?' or '；' or ';' or '\n' or '\r' or '，' or ',' or '…' or '～' or '~';
+
+    private static string Collapse(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Compact(string s) => s.Replace(" ", "", StringComparison.Ordinal);
+
+    private sealed record Clause(string Text, bool Asks, bool HasTopic);
+}

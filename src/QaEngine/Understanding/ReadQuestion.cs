@@ -1,0 +1,9 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>What the engine made of a message before matching it against the bank.</summary>
+/// <param name="Core">The question to match: the interrogative clause(s) of the main question, framing and places removed.</param>
+/// <param name="Questions">Every question the message asks, main one first (several when the message holds several).</param>
+/// <param name="Region">The first place named (西安市, A市), kept for a region-specific bank; never a topic word.</param>
+/// <param name="OwnCase">True when the message asks about the citizen's own records or application (为什么没扣, 审核到哪一步).</param>
+/// <param name="Asked">True when some clause asks something (a question word or a question mark); false for a title or statement.</param>
+public sealed record ReadQuestion(string Core, IReadOnlyList<string> Questions, string? Region, bool OwnCase, bool Asked);

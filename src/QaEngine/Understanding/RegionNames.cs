@@ -1,0 +1,109 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Recognises place names in normalised text — real ones (西安市, 商州区, 新河镇, from the place-name entries of
+/// jieba's dictionary) and the placeholders of anonymised messages (a市, k8县, d12市) — so that a region is read as
+/// where the citizen is, not as a topic word of the question.
+/// </summary>
+public sealed partial class RegionNames
+{
+    private static readonly string[] AdminSuffixes = ["省", "市", "区", "县", "镇", "乡", "村", "州", "旗", "街道", "社区", "办事处"];
+
+    // Places that are themselves the topic (港澳台 services) or that say "not here" (外地, 异地), never a region to set aside.
+    private static readonly FrozenSet<string> NotRegions = new[]
+    {
+        "中国", "全国", "国家", "本地", "外地", "异地", "老家", "城市", "农村", "乡村", "城区", "市区", "县城", "社区", "小区",
+        "本市", "外市", "本省", "外省", "全省", "全市", "省内", "省外", "市内", "市外", "跨省", "香港", "澳门", "台湾", "大陆",
+        "内地", "国外", "境外", "海外", "当地", "城镇", "城里", "乡下", "街道", "开发区", "园区", "景区", "学区", "辖区", "片区",
+        "新区", "郊区", "山区", "牧区", "灾区", "东区", "西区", "南区", "北区", "一区", "城乡", "高新区",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly FrozenSet<string> _names;
+    private readonly int _longest;
+
+    private RegionNames(FrozenSet<string> names)
+    {
+        _names = names;
+        _longest = names.Count == 0 ? 0 : names.Max(n => n.Length);
+    }
+
+    /// <summary>Place names from jieba's dictionary beside the assembly (empty when the file is missing).</summary>
+    public static RegionNames Default => Shared.Value;
+
+    private static readonly Lazy<RegionNames> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Builds the recogniser over explicit names (tests).</summary>
+    public static RegionNames Of(IEnumerable<string> names) => new(names.Where(n => !NotRegions.Contains(n)).ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Removes every place name from <paramref name="normalized"/>; returns the rest (regions replaced by a space)
+    /// and the first region found.
+    /// </summary>
+    public (string Text, string? Region) Remove(string normalized)
+    {
+        string? first = null;
+        var text = Placeholder().Replace(normalized, m =>
+        {
+            first ??= m.Value;
+            return " ";
+        });
+        if (_longest == 0) return (text, first);
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var match = LongestAt(text, i);
+            if (match > 0)
+            {
+                first ??= text.Substring(i, match);
+                sb.Append(' ');
+                i += match;
+            }
+            else sb.Append(text[i++]);
+        }
+        return (sb.ToString(), first);
+    }
+
+    private int LongestAt(string text, int start)
+    {
+        for (var len = Math.Min(_longest, text.Length - start); len >= 2; len--)
+        {
+            var candidate = text.AsSpan(start, len);
+            if (!_names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(candidate)) continue;
+            // A bare name (西安) followed by an administrative suffix is taken with it (西安市 even if only 西安 is listed).
+            var end = start + len;
+            foreach (var suffix in AdminSuffixes)
+                if (text.AsSpan(end).StartsWith(suffix, StringComparison.Ordinal)) return len + suffix.Length;
+            return len;
+        }
+        return 0;
+    }
+
+    // Anonymised places: a letter and up to two digits before an administrative unit (A市, K8县, D12市, M1区).
+    [GeneratedRegex(@"(?<![a-z0-9])[a-z]\d{0,2}(省|市|区|县|镇|乡|村|街道)")]
+    private static partial Regex Placeholder();
+
+    private static RegionNames LoadDefault()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba", "dict.txt");
+        if (!File.Exists(path)) return new RegionNames(FrozenSet<string>.Empty);
+        var withSuffix = new HashSet<string>(StringComparer.Ordinal);
+        var bare = new List<(string Name, int Freq)>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.TrimEnd('\r').Split(' ');
+            if (parts.Length < 3 || parts[2] != "ns" || parts[0].Length < 2 || !int.TryParse(parts[1], out var freq)) continue;
+            var name = parts[0];
+            if (AdminSuffixes.Any(s => name.Length > s.Length + 1 && name.EndsWith(s, StringComparison.Ordinal))) withSuffix.Add(name);
+            else bare.Add((name, freq));
+        }
+        // jieba's ns list also holds everyday words (东西, 上市, 哥哥): a bare name counts only when the dictionary
+        // also knows it as an administrative unit (北京 because of 北京市, 商州 because of 商州区).
+        var names = new HashSet<string>(withSuffix, StringComparer.Ordinal);
+        foreach (var (name, freq) in bare)
+            if (freq >= 100 && AdminSuffixes.Any(s => withSuffix.Contains(name + s))) names.Add(name);
+        return Of(names);
+    }
+}
