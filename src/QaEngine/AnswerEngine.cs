@@ -25,6 +25,11 @@ public sealed class AnswerEngine : IDisposable
     private readonly QuestionReader _reader = QuestionReader.Default;
     private readonly NeedObjectMatch _match = NeedObjectMatch.Default;
 
+    private const string NoAnswerReply =
+        "抱歉，暂时没能回答您的问题。您可以换个说法再问一次（例如说明要办理的事项），或者转人工客服，由工作人员为您解答。";
+
+    private const string OffTopicReply = "我是政务服务智能助手，只能解答办事相关的问题，例如“身份证丢了怎么补办”“公积金怎么提取”。";
+
     private const string OwnCaseReply =
         "您问的是您本人的办理进度或个人记录，我这里查不到个人信息。您可以转人工客服，由工作人员为您核实；" +
         "也可以登录当地政务服务网、“国家政务服务平台”小程序或拨打12345热线查询。";
@@ -72,6 +77,8 @@ public sealed class AnswerEngine : IDisposable
         if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
             return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], [], smallTalk.Kind, smallTalk.Reply, false));
 
+        if (ConversationalIntents.IsOffTopic(normalized))
+            return Record(context, NoAnswer("offTopic", OffTopicReply, 0, []));
         var read = _reader.Read(question);
         if (read.OwnCase)
             return Record(context, NoAnswer("ownCase", OwnCaseReply, 0, []));
@@ -132,7 +139,7 @@ public sealed class AnswerEngine : IDisposable
     private AnswerResult Decide(AnalyzedText question, bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic)
     {
         if (ranked.Count == 0)
-            return NoAnswer("noMatch", "抱歉，问答库中暂时没有找到与您问题相关的内容。", 0, candidates);
+            return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
         string? nearMiss = null;
         if (confidence >= _options.AnswerThreshold && !(bareTopic && ranked.Count >= 2))
         {
@@ -146,12 +153,14 @@ public sealed class AnswerEngine : IDisposable
         {
             var floor = ranked[0].Score - _options.ClarifyScoreWindow;
             var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
+            // A near miss is offered with the nearby entries, so that the one the citizen means is among them.
+            if (nearMiss is not null && choices.Count < 3) choices = candidates.Take(3).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, "您是不是想问以下问题？请点击选择：", false);
-            return NoAnswer("lowConfidence", "抱歉，没有找到足够确定的答案。您可以换个说法，或转人工客服。", confidence, candidates);
+            return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
         }
-        return NoAnswer("lowConfidence", "抱歉，问答库中暂时没有找到与您问题足够相关的内容。您可以换个说法，或转人工客服。", confidence, candidates);
+        return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
     }
 
     // "居住证怎么办" names no need: when an entry about the usual service of that object is close behind one about a

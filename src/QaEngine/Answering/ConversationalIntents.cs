@@ -29,6 +29,23 @@ public static class ConversationalIntents
             ["好的", "好", "嗯", "嗯嗯", "ok", "知道了", "明白了", "收到", "行"]),
     ];
 
+    // Everyday chat that no government service answers: food, weather, markets, entertainment, homework.
+    private static readonly string[] OffTopic =
+    [
+        "好吃", "美食", "餐厅", "饭馆", "外卖", "奶茶", "火锅", "天气", "下雨", "气温", "股票", "炒股", "基金涨", "彩票", "电影",
+        "电视剧", "综艺", "明星", "八卦", "游戏", "打游戏", "笑话", "讲个故事", "唱首歌", "写作文", "作文", "写诗", "星座",
+        "算命", "运势", "减肥", "好玩", "景点推荐", "旅游攻略", "足球", "篮球", "比赛结果", "谈恋爱", "女朋友", "男朋友",
+        "你几岁", "你是男", "你是女", "你喜欢", "陪我聊", "聊聊天",
+    ];
+
+    /// <summary>True for everyday chat outside government services ("附近有什么好吃的", "明天天气怎么样").</summary>
+    public static bool IsOffTopic(string normalized)
+    {
+        var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var p in OffTopic) if (compact.Contains(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>True when the citizen asks for a human agent in any usual phrasing.</summary>
     public static bool IsHumanRequest(string normalized)
     {

@@ -81,7 +81,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         }
     }
 
-    private static bool IsBreak(char c) => c is '。' or '！' or '!' or '？' or '?' or '；' or ';' or '\n' or '\r' or '，' or ',' or '…' or '～' or '~';
+    private static bool IsBreak(char c) => c is '。' or '！' or '!' or '？' or '?' or '；' or ';' or '\n' or '\r' or '，' or ',' or '…' or '～' or '~' or '：' or ':';
 
     private static string Collapse(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
