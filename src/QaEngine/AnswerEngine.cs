@@ -106,8 +106,37 @@ public sealed class AnswerEngine : IDisposable
         }
         var profile = _match.Of(analyzed.Normalized);
         var statement = !Interrogatives.Asks(analyzed.Normalized) && !read.Asked;
-        var result = Decide(analyzed, statement, profile, ranked, confidence, candidates, bareTopic: FollowUps.IsBareTopic(analyzed)) with { UsedContext = usedContext };
+        var result = Decide(analyzed, statement, profile, ranked, confidence, candidates, bareTopic: FollowUps.IsBareTopic(analyzed)) with
+        {
+            UsedContext = usedContext,
+            Region = read.Region,
+            OtherQuestions = OthersOf(read),
+        };
+        if (result is { Decision: AnswerDecision.Answered, Entry: { } answered })
+        {
+            // The aspect is read from what the citizen typed ("多少钱？"), not from the topic it was joined with.
+            var (aspect, section) = AnswerAspects.Find(normalized, answered.Answer);
+            result = result with { Aspect = aspect, AnswerSection = section };
+        }
         return Record(context, result);
+    }
+
+    // The other questions of a message that asks several ("…怎么办理？另外公积金能提取吗？"): the best entry of each that is
+    // at least worth offering, none twice.
+    private List<AnswerCandidate> OthersOf(ReadQuestion read)
+    {
+        if (read.Questions.Count < 2) return [];
+        var others = new List<AnswerCandidate>();
+        foreach (var q in read.Questions.Skip(1).Take(3))
+        {
+            var analyzed = _analysis.AnalyzeNormalized(q);
+            if (analyzed.IsEmpty || FollowUps.IsFollowUp(analyzed)) continue;
+            var ranked = Rank(analyzed);
+            if (ranked.Count == 0 || _reranker.Confidence(ranked) < _options.ClarifyThreshold) continue;
+            var best = ToCandidate(ranked[0]);
+            if (others.All(o => o.Id != best.Id)) others.Add(best);
+        }
+        return others;
     }
 
     /// <summary>The best entries for <paramref name="text"/> without a decision (agents' suggestions, consistency checks).</summary>

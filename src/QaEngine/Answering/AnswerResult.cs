@@ -19,7 +19,26 @@ public sealed record AnswerResult(
     IReadOnlyList<AnswerCandidate> Choices,
     string? Reason,
     string? Reply,
-    bool UsedContext);
+    bool UsedContext)
+{
+    /// <summary>
+    /// The aspect asked about (所需材料, 收费, 办理时限, 办理地点, 线上渠道, 办理条件, 办理流程) when the question names one and
+    /// the answer has a section for it; shown first, with the whole answer one step away.
+    /// </summary>
+    public string? Aspect { get; init; }
+
+    /// <summary>The section of the answer for <see cref="Aspect"/> (Markdown, label included).</summary>
+    public string? AnswerSection { get; init; }
+
+    /// <summary>The place the citizen named (西安市, A市), read as a region rather than a topic word.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>
+    /// The other questions of a message that asks several: the best entry of each, offered as choices after the
+    /// answer to the main one.
+    /// </summary>
+    public IReadOnlyList<AnswerCandidate> OtherQuestions { get; init; } = [];
+}
 
 /// <summary>A candidate entry: id, standard question, re-ranking score in [0,1], category.</summary>
 public sealed record AnswerCandidate(string Id, string Question, double Score, string? Category);

@@ -33,7 +33,10 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         }
         if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false);
 
-        var whole = string.Join(' ', clauses.Select(c => c.Text));
+        // Aspect-only clauses after a named service ("…怎么补办，要多少钱？") say which part of the answer to show, not
+        // which entry: matching on them would pull the question towards whichever entry is about fees.
+        var matched = clauses.Where((c, i) => !(c.Asks && !c.HasTopic && clauses.Take(i).Any(p => p.HasTopic))).ToList();
+        var whole = string.Join(' ', matched.Select(c => c.Text));
         var ownCase = clauses.Any(c => OwnCase.IsAbout(c.Text));
         var questions = Group(clauses);
         if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
@@ -44,7 +47,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     }
 
     // Interrogative clauses grouped into questions: a clause naming a service starts a question, an aspect-only
-    // clause ("需要跑几次", "多久能办好") belongs to the question before it; a first question without a topic
+    // clause ("需要跑几次", "多久能办好") is left out (it asks about the question before it); a first question without a topic
     // ("这种情况可以办吗") takes the nearest clause before it that names one.
     private static List<string> Group(List<Clause> clauses)
     {
@@ -63,7 +66,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
                 }
                 groups.Add(sb.Append(c.Text));
             }
-            else groups[^1].Append(' ').Append(c.Text);
+            // else: an aspect of the question before it, shown from its answer rather than matched.
         }
         return groups.Select(g => g.ToString()).ToList();
     }
