@@ -20,16 +20,16 @@ public sealed class ElderModeTests(Chromium chromium, ITestOutputHelper output) 
         var page = await chromium.OpenAsync(host.Address, phone: true);
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("welcome-hot").First).ToBeVisibleAsync();
-        await VisitorPageTests.Ask(page, "港澳台居民居住证怎么申领");      // an answer with policy basis, related questions, 有帮助/没帮助
         await page.GetByTestId("welcome-category").First.ClickAsync();
+        await VisitorPageTests.Ask(page, "港澳台居民居住证怎么申领");      // an answer with policy basis, related questions, 有帮助/没帮助
 
         Report("visitor page, standard", await Axe.AssertNoSeriousViolationsAsync(page, "访客页（标准模式）"));
-        await chromium.ScreenshotAsync(page, "visitor-phone-standard");
+        await ScreenshotsAsync(page, "standard");
 
         await page.GetByTestId("elder-toggle").ClickAsync();
         await Expect(page.Locator("html.elder")).ToHaveCountAsync(1);
         Report("visitor page, elder", await Axe.AssertNoSeriousViolationsAsync(page, "访客页（长辈模式）"));
-        await chromium.ScreenshotAsync(page, "visitor-phone-elder");
+        await ScreenshotsAsync(page, "elder");
         chromium.AssertNoPageErrors();
     }
 
@@ -116,6 +116,15 @@ public sealed class ElderModeTests(Chromium chromium, ITestOutputHelper output) 
         await chat.GetByTestId("embed-close").ClickAsync();
         await Expect(site.GetByTestId("widget-panel")).ToBeHiddenAsync();
         chromium.AssertNoPageErrors();
+    }
+
+    // The transcript scrolled to its top (greeting and first screen) and to its end (the answer).
+    private async Task ScreenshotsAsync(IPage page, string mode)
+    {
+        await page.GetByTestId("transcript").EvaluateAsync("t => t.scrollTop = 0");
+        await chromium.ScreenshotAsync(page, $"visitor-phone-{mode}-first-screen");
+        await page.GetByTestId("transcript").EvaluateAsync("t => t.scrollTop = t.scrollHeight");
+        await chromium.ScreenshotAsync(page, $"visitor-phone-{mode}-answer");
     }
 
     private static Task<string> FontSizeAsync(IPage page) => page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontSize");
