@@ -29,21 +29,21 @@ public sealed class WelcomeScreen(
 {
     private readonly WelcomeOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (WelcomeView View, long Revision, DateTimeOffset At)? _cached;
+    private volatile Cached? _cached;
 
     /// <summary>The current first screen.</summary>
     public async Task<WelcomeView> GetAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        if (_cached is { } c && c.Revision == engine.Revision && now - c.At < _options.CacheFor) return c.View;
+        if (Fresh(_cached, now) is { } view) return view;
         await _gate.WaitAsync(ct);
         try
         {
-            if (_cached is { } again && again.Revision == engine.Revision && now - again.At < _options.CacheFor) return again.View;
+            if (Fresh(_cached, now) is { } again) return again;
             var revision = engine.Revision;
-            var view = await BuildAsync(now, ct);
-            _cached = (view, revision, now);
-            return view;
+            var built = await BuildAsync(now, ct);
+            _cached = new Cached(built, revision, now);
+            return built;
         }
         finally
         {
@@ -77,6 +77,11 @@ public sealed class WelcomeScreen(
         var hours = conversations.Value.ServiceHours;
         return new WelcomeView([.. hot.Select(Offer)], source, categories, _options.Hotline, string.IsNullOrWhiteSpace(hours) ? null : hours.Trim());
     }
+
+    private WelcomeView? Fresh(Cached? c, DateTimeOffset now) =>
+        c is not null && c.Revision == engine.Revision && now - c.At < _options.CacheFor ? c.View : null;
+
+    private sealed record Cached(WelcomeView View, long Revision, DateTimeOffset At);
 
     private static WelcomeQuestion Offer(FaqEntry e) => new(e.Id, TextNormalizer.Default.ToSimplified(e.Question), e.Category);
 }
