@@ -8,7 +8,9 @@ using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
+using GovAssistant.ChatHub.Pages;
 using GovAssistant.ChatHub.Visitors;
+using GovAssistant.ChatHub.Welcome;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
 
@@ -43,6 +45,10 @@ builder.AddVisitors();
 builder.AddWeChat();
 // Bot Framework Direct Line 3.0 channel for sites embedding Microsoft's Web Chat (docs/directline.md).
 builder.AddDirectLine();
+// The visitor's first screen: most-asked questions, service themes, hotline (Welcome section).
+builder.AddWelcome();
+// wwwroot compressed and cacheable (StaticFiles section).
+builder.AddStaticPages();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -57,8 +63,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Pages: visitor widget at /, agents' console at /agent (wwwroot).
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticPages();
 
 app.MapGet("/healthz", (AnswerEngine engine) => Results.Ok(new { status = "ok", entries = engine.EntryCount, revision = engine.Revision }));
 app.UseAuthentication();
@@ -69,6 +74,7 @@ app.MapCannedRepliesApi();
 app.MapBankAdmin();
 app.MapAsk();
 app.MapVisitorsApi();
+app.MapWelcomeApi();
 app.MapConversationHubs();
 app.MapWeChat();
 app.MapDirectLine();

@@ -3,6 +3,7 @@ using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Insights;
 using GovAssistant.QaEngine;
 using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Text;
 using Microsoft.Extensions.Options;
 
 namespace GovAssistant.ChatHub.Conversations;
@@ -214,7 +215,9 @@ public sealed partial class ConversationService(
         basis = r.Entry?.Basis,
         confidence = Math.Round(r.Confidence, 3),
         choices = r.Choices.Select(c => new { c.Id, c.Question }),
-        related = r.Decision == AnswerDecision.Answered ? r.Candidates.Skip(1).Take(3).Select(c => new { c.Id, c.Question }) : [],
+        // Related questions in Simplified, like the zh-CN pages showing them (the 港澳台 theme is written in Traditional).
+        related = r.Decision == AnswerDecision.Answered
+            ? r.Candidates.Skip(1).Take(3).Select(c => new { c.Id, Question = TextNormalizer.Default.ToSimplified(c.Question) }) : [],
     };
 
     private string CheckText(string? text)

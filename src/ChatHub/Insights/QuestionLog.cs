@@ -102,6 +102,19 @@ public sealed class QuestionLog
         return rows.Select(r => r.ToQuestion()).ToList();
     }
 
+    /// <summary>Entries that answered the most questions since <paramref name="since"/>, most asked first (the first screen's
+    /// 热门问题); ties go to the entry asked most recently.</summary>
+    public async Task<IReadOnlyList<(string EntryId, int Count)>> MostAnsweredAsync(DateTimeOffset since, int max, CancellationToken ct = default)
+    {
+        await using var connection = _database.Open();
+        var rows = await connection.QueryAsync<(string, long)>(new CommandDefinition("""
+            SELECT entry_id, COUNT(*) FROM insight_questions
+            WHERE at >= @From AND decision = 'answered' AND entry_id IS NOT NULL
+            GROUP BY entry_id ORDER BY COUNT(*) DESC, MAX(id) DESC LIMIT @max;
+            """, new { From = since.ToUniversalTime().ToString("O"), max }, cancellationToken: ct));
+        return rows.Select(r => (r.Item1, (int)r.Item2)).ToList();
+    }
+
     /// <summary>Marks the questions of a cluster as handled by <paramref name="actor"/> with draft <paramref name="draftId"/>;
     /// returns how many were still open.</summary>
     public async Task<int> MarkHandledAsync(IReadOnlyList<long> ids, string actor, string draftId, CancellationToken ct = default)

@@ -31,23 +31,18 @@
         box-shadow: 0 8px 30px rgba(0,0,0,.3);
       }
       .panel[hidden] { display: none; }
-      .bar { display: flex; align-items: center; justify-content: space-between; padding: 0 4px 0 14px; min-height: 44px;
-        background: #9e1015; color: #fff; font: 600 15px -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
-      .close { min-width: 44px; min-height: 44px; border: 0; background: none; color: #fff; font-size: 24px; cursor: pointer; }
+      .panel.elder { width: 480px; height: min(760px, calc(100vh - 100px)); }
       iframe { flex: 1; width: 100%; border: 0; }
       @media (max-width: 600px) {
         .panel { inset: 0; width: auto; height: auto; border-radius: 0; }
       }
     </style>
     <button type="button" class="launcher" data-testid="widget-launcher" aria-haspopup="dialog"></button>
-    <div class="panel" role="dialog" aria-label="" data-testid="widget-panel" hidden>
-      <div class="bar"><span class="title"></span><button type="button" class="close" data-testid="widget-close" aria-label="关闭">×</button></div>
-    </div>`;
+    <div class="panel" role="dialog" aria-label="" data-testid="widget-panel" hidden></div>`;
   const launcher = root.querySelector(".launcher");
   const panel = root.querySelector(".panel");
   launcher.textContent = label;
   panel.setAttribute("aria-label", label);
-  root.querySelector(".title").textContent = label;
 
   function open() {
     if (!panel.querySelector("iframe")) {
@@ -60,6 +55,7 @@
     }
     panel.hidden = false;
     launcher.hidden = true;
+    panel.querySelector("iframe").focus();
   }
   function close() {
     panel.hidden = true;
@@ -67,7 +63,13 @@
     launcher.focus();
   }
   launcher.addEventListener("click", open);
-  root.querySelector(".close").addEventListener("click", close);
+  // The chat's own header is the panel's only bar; its close button (and Escape inside it) ask us to close.
+  window.addEventListener("message", (e) => {
+    const frame = panel.querySelector("iframe");
+    if (!frame || e.source !== frame.contentWindow || e.origin !== origin || !e.data) return;
+    if (e.data.type === "govassistant:close" && !panel.hidden) close();
+    if (e.data.type === "govassistant:elder") panel.classList.toggle("elder", e.data.on === true);
+  });
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !panel.hidden) close(); });
 
   if (document.body) document.body.appendChild(host);

@@ -55,6 +55,19 @@ public sealed class TextNormalizer
         return ChineseNumerals.ToArabic(sb.ToString());
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with Traditional and variant characters in Simplified form and nothing else changed
+    /// (punctuation, width, case and numerals kept), for showing a bank question on a Simplified page.
+    /// </summary>
+    public string ToSimplified(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (!char.IsSurrogate(chars[i])) chars[i] = _toSimplified.Map(chars[i]);
+        return new string(chars);
+    }
+
     private static void Flush(StringBuilder sb, ref bool pendingSpace)
     {
         if (pendingSpace && sb.Length > 0) sb.Append(' ');

@@ -32,7 +32,7 @@ public sealed class WidgetTests(Chromium chromium) : IAsyncLifetime
         await Expect(chat.GetByTestId("bot-answer").Last).ToContainTextAsync("居住登记");
         await chromium.ScreenshotAsync(page, "widget-demo");
 
-        await page.GetByTestId("widget-close").ClickAsync();
+        await chat.GetByTestId("embed-close").ClickAsync();
         await Expect(page.GetByTestId("widget-panel")).ToBeHiddenAsync();
         await Expect(launcher).ToBeVisibleAsync();
         chromium.AssertNoPageErrors();

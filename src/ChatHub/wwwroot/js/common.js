@@ -25,9 +25,28 @@
     }
   });
 
+  // A line right after a list item that is neither indented nor a list item itself is, to CommonMark, a "lazy
+  // continuation" of that item; in the bank such lines (**办理地点**：…, **收费**：…) always start a new paragraph,
+  // so a blank line is put before them. Indented lines stay inside the item; fenced code is left alone.
+  const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
+  function separateListTails(text) {
+    const out = [];
+    let inList = false;
+    let fenced = false;
+    for (const line of String(text || "").split(/\r?\n/)) {
+      if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+      if (fenced) { out.push(line); inList = false; continue; }
+      if (LIST_ITEM.test(line)) inList = true;
+      else if (!line.trim()) inList = false;
+      else if (inList && !/^(?: {2,}|\t)/.test(line)) { out.push(""); inList = false; }
+      out.push(line);
+    }
+    return out.join("\n");
+  }
+
   // The bot's Markdown as a sanitised fragment. Raw HTML in the bank is not trusted either.
   function markdown(text) {
-    const html = marked.parse(String(text || ""), { gfm: true, breaks: true, async: false });
+    const html = marked.parse(separateListTails(text), { gfm: true, breaks: true, async: false });
     const fragment = DOMPurify.sanitize(html, {
       RETURN_DOM_FRAGMENT: true,
       FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "iframe", "img"],

@@ -130,6 +130,7 @@
     }
     applySummary(view.conversation);
     for (const m of view.messages) addMessage(m);
+    if (reset && window.GovWelcome) window.GovWelcome.attach(ui.transcript, send);   // js/welcome.js
     ui.send.disabled = false;
     if (view.queuePosition !== null && view.queuePosition !== undefined) showQueue(view.queuePosition);
   }
@@ -229,8 +230,9 @@
           thanks.textContent = helpful ? "感谢您的反馈" : "抱歉没能帮到您，可以换个说法再问，或点击“转人工”。";
         } catch (e) { showError(hubError(e)); }
       };
-      const up = el("button", { type: "button", class: "btn-icon", testid: "feedback-up", "aria-label": "有帮助", title: "有帮助" }, "👍");
-      const down = el("button", { type: "button", class: "btn-icon", testid: "feedback-down", "aria-label": "没帮助", title: "没帮助" }, "👎");
+      // Words, not 👍/👎: a phone without an emoji font shows empty boxes.
+      const up = el("button", { type: "button", class: "btn-icon", testid: "feedback-up" }, "有帮助");
+      const down = el("button", { type: "button", class: "btn-icon", testid: "feedback-down" }, "没帮助");
       up.addEventListener("click", () => vote(true, up));
       down.addEventListener("click", () => vote(false, down));
       box.append(up, down, thanks);
