@@ -173,10 +173,11 @@ public sealed class AnswerEngine : IDisposable
         if (confidence >= _options.AnswerThreshold && !(bareTopic && ranked.Count >= 2))
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
-                ?? (HasGenericTwin(profile, ranked) ? "need" : null)
+                ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null);
             if (nearMiss is null)
                 return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
+            candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
         }
         if (confidence >= _options.ClarifyThreshold)
         {
@@ -192,13 +193,23 @@ public sealed class AnswerEngine : IDisposable
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
     }
 
+    // A question this short that names an object and no need ("居住证怎么办", "护照咋弄") asks for the usual service;
+    // a longer one usually says what it needs in words no lexicon lists.
+    private const int ShortQuestion = 8;
+
     // "居住证怎么办" names no need: when an entry about the usual service of that object is close behind one about a
     // particular need (签注), the citizen is asked which one is meant.
     private bool HasGenericTwin(ServiceProfile profile, List<ScoredCandidate> ranked)
     {
-        var floor = ranked[0].Score - _options.ClarifyScoreWindow;
-        for (var i = 1; i < ranked.Count && ranked[i].Score >= floor; i++)
-            if (_match.PrefersGeneric(profile, ranked[0].Entry, ranked[i].Entry)) return true;
+        for (var i = 1; i < Math.Min(ranked.Count, _options.MaxCandidates); i++)
+        {
+            if (!_match.PrefersGeneric(profile, ranked[0].Entry, ranked[i].Entry)) continue;
+            // Offer the usual service first, then the particular one the words matched best.
+            var generic = ranked[i];
+            ranked.RemoveAt(i);
+            ranked.Insert(0, generic);
+            return true;
+        }
         return false;
     }
 

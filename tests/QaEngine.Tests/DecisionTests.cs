@@ -93,7 +93,7 @@ public class DecisionTests(SeedEngineFixture seed)
         Assert.False(string.IsNullOrWhiteSpace(result.Reply));
     }
 
-    [Theory(Skip = "BUG: off-topic questions offered a clarification or even answered: 股票怎么买 → Clarify 0.30 (SW-010 数电发票, BD-014, HJ-002); 推荐一部好看的电影 → Clarify 0.38 (JY-017, CJ-006); 附近有什么好吃的 → Answered YL-009 (社区老年食堂) at 0.91.")]
+    [Theory]
     [InlineData("股票怎么买")]
     [InlineData("推荐一部好看的电影")]
     [InlineData("附近有什么好吃的")]

@@ -48,7 +48,9 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         if (question.Needs != 0 || question.Objects == 0) return false;
         var t = _entries.GetValue(top, Build);
         var o = _entries.GetValue(other, Build);
-        return t.Standard.Needs != 0 && o.Standard.Needs == 0 && (t.Phrasings.Objects & o.Phrasings.Objects & question.Objects) != 0;
+        // The usual service names exactly the question's object in its standard question, with no particular need.
+        return t.Standard.Needs != 0 && (t.Standard.Objects & question.Objects) != 0
+            && o.Standard.Needs == 0 && o.Standard.Objects == question.Objects;
     }
 
     private EntryProfile Build(IndexedEntry entry)

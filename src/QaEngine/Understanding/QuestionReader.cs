@@ -37,7 +37,8 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // which entry: matching on them would pull the question towards whichever entry is about fees.
         var matched = clauses.Where((c, i) => !(c.Asks && !c.HasTopic && clauses.Take(i).Any(p => p.HasTopic))).ToList();
         var whole = string.Join(' ', matched.Select(c => c.Text));
-        var ownCase = clauses.Any(c => OwnCase.IsAbout(c.Text));
+        // The owner may be named in one clause ("我的身份证号是…") and the status asked in another ("护照什么时候到").
+        var ownCase = OwnCase.IsAbout(string.Join(' ', clauses.Select(c => c.Text)));
         var questions = Group(clauses);
         if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
         // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by

@@ -1,0 +1,44 @@
+using GovAssistant.QaEngine.Understanding;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+public class NeedObjectTests
+{
+    private static readonly ServiceLexicon Lexicon = ServiceLexicon.Default;
+
+    [Fact]
+    public void TheLongestWordWinsSoATemporaryIdCardIsNotAnIdCard()
+    {
+        var temporary = Lexicon.Read("临时身份证怎么办");
+        var idCard = Lexicon.Read("身份证怎么办");
+        Assert.NotEqual(0, (int)(uint)(temporary.Objects != 0 ? 1 : 0));
+        Assert.True((temporary.Objects & idCard.Objects) == 0);
+    }
+
+    [Theory]
+    [InlineData("身份证丢了", "身份证补办")]
+    [InlineData("护照过期了", "护照到期换发")]
+    [InlineData("公积金取出来", "提取公积金")]
+    public void DifferentWordsForOneNeedAgree(string a, string b) =>
+        Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
+
+    [Theory]
+    [InlineData("电动车上牌", "新车上牌")]
+    [InlineData("开养老院", "开公司")]
+    [InlineData("高中毕业证", "大学毕业证")]
+    public void ObjectsOfOneFamilyAreAlternatives(string a, string b)
+    {
+        var x = Lexicon.Read(a).Objects;
+        var y = Lexicon.Read(b).Objects;
+        Assert.Contains(Lexicon.Families, f => (x & f) != 0 && (y & f) != 0 && (x & y & f) == 0);
+    }
+
+    [Fact]
+    public void ALexiconLineNamesItsKindFamilyAndWords()
+    {
+        var lexicon = ServiceLexicon.Load(["# comment", "need 补办 补办 丢了", "object 车/机动车 汽车", "object 车/电动车 电动车", "nonsense line"]);
+        Assert.Single(lexicon.Families);
+        Assert.NotEqual(0UL, lexicon.Read("汽车丢了").Needs);
+        Assert.Equal(0UL, lexicon.Read("汽车").Needs);
+    }
+}

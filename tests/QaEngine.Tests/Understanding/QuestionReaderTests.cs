@@ -1,0 +1,83 @@
+using GovAssistant.QaEngine.Understanding;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+public class QuestionReaderTests
+{
+    private static readonly QuestionReader Reader = new(Text.TextNormalizer.Default, RegionNames.Of(["西安市", "西安", "商州区", "新河镇"]));
+
+    [Theory]
+    [InlineData("咨询G市新车上牌选号问题", "新车上牌选号")]
+    [InlineData("关于M1区小学入学申请资料的咨询", "小学入学申请资料")]
+    [InlineData("您好，请问身份证丢了怎么补办？谢谢！", "身份证丢了怎么补办")]
+    [InlineData("尊敬的领导：您好！现就居住证签注一事咨询。", "居住证签注")]
+    [InlineData("西安市新河镇居民咨询独生子女证办理事宜", "居民咨询独生子女证办理")]
+    public void FramingAndPlacesAreSetAside(string message, string core) =>
+        Assert.Equal(core, Reader.Read(message).Core.Replace(" ", ""));
+
+    [Theory]
+    [InlineData("咨询K8县户口迁移问题", "k8县")]
+    [InlineData("我在西安市上班，社保怎么转", "西安市")]
+    [InlineData("商州区的居住证在哪办", "商州区")]
+    public void ThePlaceNamedIsKeptAsRegionNotTopic(string message, string region)
+    {
+        var read = Reader.Read(message);
+        Assert.Equal(region, read.Region);
+        Assert.DoesNotContain(region, read.Core);
+    }
+
+    [Fact]
+    public void ALongNarrativeIsMatchedByItsQuestionAndTheCircumstanceBeforeIt()
+    {
+        var read = Reader.Read("上周末去郊外钓鱼，回来后发现放驾驶证的小包不见了，应该是落在河边了，回去找也没找到。" +
+                               "我平时每天都要开车上下班，驾驶证丢了要怎么补办？");
+        Assert.Contains("驾驶证丢了要怎么补办", read.Core);
+        Assert.DoesNotContain("钓鱼", read.Core);
+    }
+
+    [Fact]
+    public void AQuestionWithoutItsOwnTopicTakesTheClauseThatNamesOne()
+    {
+        var read = Reader.Read("亲戚车祸后基本瘫痪在床，失去了劳动能力。这种情况可以申请吗？");
+        Assert.Contains("失去了劳动能力", read.Core);
+        Assert.Contains("这种情况可以申请吗", read.Core);
+    }
+
+    [Fact]
+    public void SeveralQuestionsAreToldApartAndAspectClausesStayWithTheirQuestion()
+    {
+        var read = Reader.Read("小孩出生了户口怎么上？需要带什么材料？另外医保怎么给孩子办？");
+        Assert.Equal(2, read.Questions.Count);
+        Assert.Contains("户口怎么上", read.Questions[0]);
+        Assert.Contains("医保怎么给孩子办", read.Questions[1]);
+        Assert.DoesNotContain("材料", read.Core);
+    }
+
+    [Theory]
+    [InlineData("我的社保这个月为什么没扣")]
+    [InlineData("我交的材料审核到哪一步了")]
+    [InlineData("我的护照什么时候能寄到")]
+    [InlineData("我的残疾人两项补贴这个月到账了吗")]
+    [InlineData("我的身份证号是，护照什么时候到")]
+    public void AQuestionAboutOnesOwnCaseIsRecognised(string message) => Assert.True(Reader.Read(message).OwnCase);
+
+    [Theory]
+    [InlineData("身份证办到哪一步了怎么查")]
+    [InlineData("我的身份证丢了怎么补办")]
+    [InlineData("社保断缴了还能补缴吗")]
+    public void AGeneralQuestionIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
+
+    [Fact]
+    public void ATitleAsksNothingAndAQuestionDoes()
+    {
+        Assert.False(Reader.Read("咨询A市住房公积金贷款问题").Asked);
+        Assert.True(Reader.Read("公积金贷款能贷多少？").Asked);
+        Assert.True(Reader.Read("公积金能贷多少").Asked);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("您好，谢谢！")]
+    [InlineData("。。。？？？")]
+    public void AMessageWithNothingToAskHasAnEmptyCore(string message) => Assert.Equal("", Reader.Read(message).Core);
+}

@@ -1,0 +1,90 @@
+using GovAssistant.QaEngine.Answering;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+/// <summary>The engine over the seed bank, asked the way real citizens write (issue 9's cases).</summary>
+[Collection(SeedEngineCollection.Name)]
+public class RealMessagesTests(SeedEngineFixture seed)
+{
+    private AnswerResult Ask(string q) => seed.Engine.Ask(q);
+
+    [Fact]
+    public void AResidencePermitWithNoNeedNamedIsNotAnsweredWithTheYearlyEndorsement()
+    {
+        var r = Ask("居住证怎么办");
+        Assert.False(r is { Decision: AnswerDecision.Answered, Entry.Id: "JZ-004" }, $"{r.Decision} {r.Entry?.Id}");
+    }
+
+    [Fact]
+    public void OpeningACompanyIsNotAnsweredWithOpeningACareHome()
+    {
+        var r = Ask("开公司要什么手续");
+        Assert.False(r is { Decision: AnswerDecision.Answered, Entry.Id: "YL-011" }, $"{r.Decision} {r.Entry?.Id}");
+    }
+
+    [Fact]
+    public void AnIdNumberWithAPassportQuestionIsNotAnsweredAboutTheIdCard()
+    {
+        var r = Ask("我的身份证号是110101199003071234，护照什么时候到");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("ownCase", r.Reason);
+    }
+
+    [Theory]
+    [InlineData("电动自行车怎么上牌", "JT-004")]
+    [InlineData("高中毕业证丢了怎么补", "JX-009")]
+    [InlineData("想开一家托儿所需要办什么手续", "YL-011")]
+    public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
+    {
+        var r = Ask(question);
+        Assert.False(r.Decision == AnswerDecision.Answered && r.Entry?.Id == resembles, $"{question} → {r.Decision} {r.Entry?.Id}");
+    }
+
+    [Theory]
+    [InlineData("我的社保这个月为什么没扣")]
+    [InlineData("我交的材料审核到哪一步了")]
+    public void AnOwnCaseQuestionOffersAPersonOrTheLookupChannel(string question)
+    {
+        var r = Ask(question);
+        Assert.Equal(AnswerDecision.NoAnswer, r.Decision);
+        Assert.Equal("ownCase", r.Reason);
+        Assert.Contains("人工", r.Reply);
+        Assert.Contains("12345", r.Reply);
+    }
+
+    [Theory]
+    [InlineData("您好，请问身份证丢了怎么补办？谢谢！", "SF-001")]
+    [InlineData("咨询A市办理社保卡问题", "SB-008")]
+    [InlineData("尊敬的领导：您好！本人上周末不慎遗失驾驶证，现就补办一事咨询：驾驶证丢了要怎么补办？望予答复。", "JT-002")]
+    [InlineData("那个我的社保卡丢了咋个补办嘛要带啥子", "SB-006")]
+    [InlineData("上周末去郊外钓鱼，回来后发现放驾驶证的小包不见了，应该是落在河边了，回去找也没找到。我平时每天都要开车上下班，驾驶证丢了要怎么补办？", "JT-002")]
+    public void LongPoliteAndSpokenMessagesReachTheirEntry(string question, string id)
+    {
+        var r = Ask(question);
+        // Answered outright, or asked back with the entry among the choices: either way one step away.
+        Assert.True(r.Entry?.Id == id || r.Choices.Any(c => c.Id == id), $"{r.Decision} {r.Entry?.Id} [{string.Join(",", r.Choices.Select(c => c.Id))}]");
+    }
+
+    [Fact]
+    public void AMessageWithSeveralQuestionsAnswersTheMainOneAndOffersTheOthers()
+    {
+        var r = Ask("新生儿怎么落户？另外孩子的医保怎么办理参保？");
+        Assert.Equal("HJ-001", r.Entry?.Id ?? r.Choices.FirstOrDefault()?.Id);
+        Assert.Contains(r.OtherQuestions, c => c.Id == "YB-002");
+    }
+
+    [Fact]
+    public void ThePlaceNamedIsReportedAsTheRegion() => Assert.Equal("a市", Ask("咨询A市办理社保卡问题").Region);
+
+    [Theory]
+    [InlineData("附近有什么好吃的")]
+    [InlineData("明天天气怎么样")]
+    [InlineData("qwertyuiop")]
+    [InlineData("帮我查一下")]
+    public void NoAnswerRepliesSpeakToTheCitizenNeverOfTheBank(string question)
+    {
+        var r = Ask(question);
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        if (r.Reply is { } reply) Assert.DoesNotContain("问答库", reply);
+    }
+}
