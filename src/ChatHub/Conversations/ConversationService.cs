@@ -111,11 +111,14 @@ public sealed partial class ConversationService(
         return WithLockAsync(conversationId, async () =>
         {
             var c = await GetForVisitorAsync(conversationId, visitorId, ct);
+            var wasQueued = c.State == ConversationState.Queued;
             if (c.State != ConversationState.Ticket)
             {
                 c.LeaveTicket(contact, time.GetUtcNow());
                 await SaveAsync(c, ct);
             }
+            // A visitor who gave up waiting leaves the queue: agents' queues and others' positions change.
+            if (wasQueued) await NotifyQueueAsync(ct);
             await AddAsync(c, SenderKind.Visitor, visitorId, "访客", text, new { type = "ticket", contact }, ct);
             await AddAsync(c, SenderKind.System, null, SystemName, "您的留言已提交，工作人员会尽快答复。回到本页面即可查看回复。", new { type = "ticketCreated" }, ct);
             return 0;
