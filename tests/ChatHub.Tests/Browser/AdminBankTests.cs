@@ -49,6 +49,8 @@ public sealed class AdminBankTests(Chromium chromium) : IAsyncLifetime
             await Expect(card.GetByTestId("answer-diff")).ToContainTextAsync("浏览器测试修改");
             await chromium.ScreenshotAsync(reviewer, "admin-review-queue");
             await card.GetByTestId("publish").ClickAsync();
+            await Expect(reviewer.GetByTestId("confirm-dialog")).ToContainTextAsync($"确定发布草稿 {draftId}");
+            await reviewer.GetByTestId("confirm-ok").ClickAsync();
             await Expect(reviewer.GetByTestId("message")).ToContainTextAsync($"草稿 {draftId} 已发布");
 
             var visitor = await chromium.OpenAsync(bank.Address, phone: true);
