@@ -85,7 +85,7 @@ public sealed partial class ConversationService(
         {
             var c = await GetForVisitorAsync(conversationId, visitorId, ct);
             if (c.State != ConversationState.Bot) return 0;
-            var (category, department) = contexts.LastTopic(conversationId);
+            var (category, department) = contexts.HandoffTopic(conversationId);
             await EscalateAsync(c, category, department, ct);
             return 0;
         });
@@ -159,13 +159,16 @@ public sealed partial class ConversationService(
         var bot = await AddAsync(c, SenderKind.Bot, null, BotName, BotText(result), BotData(result), ct);
         var added = new List<ChatMessage> { bot };
         var misses = contexts.With(c.Id, context => context.ConsecutiveNoAnswers);
+        NoteTurn(c.Id, result);
         var (category, department) = contexts.LastTopic(c.Id);
         await questions.RecordAsync(new QuestionAsked(c.Channel, c.Id, text, result, category, department, bot.Seq));
         if (result.Decision == AnswerDecision.HumanRequested
             || misses >= _options.NoAnswersBeforeEscalation
             || (thumbsDown && result.Decision != AnswerDecision.SmallTalk))
         {
-            added.AddRange(await EscalateAsync(c, category, department, ct));
+            // Routed by the problem still open, not by an earlier answered topic.
+            var (openCategory, openDepartment) = contexts.HandoffTopic(c.Id);
+            added.AddRange(await EscalateAsync(c, openCategory, openDepartment, ct));
         }
         return added;
     }
@@ -188,6 +191,25 @@ public sealed partial class ConversationService(
         await NotifyQueueAsync(ct);
         await OfferAsync(c, ct);
         return [message];
+    }
+
+    private void NoteTurn(string conversationId, AnswerResult result)
+    {
+        switch (result.Decision)
+        {
+            case AnswerDecision.Answered:
+                contexts.NoteTurn(conversationId, answered: true);
+                break;
+            case AnswerDecision.Clarify or AnswerDecision.NoAnswer:
+                // A clarification names a topic when most of its choices share one; choices scattered over several
+                // topics, or no answer at all, name none (routing by them would be chance): the agent re-categorises.
+                var topics = result.Decision == AnswerDecision.Clarify
+                    ? result.Choices.Select(c => engine.FindEntry(c.Id)).OfType<KnowledgeBase.FaqEntry>().Select(e => (e.Category, e.Department)).ToList()
+                    : [];
+                var shared = topics.GroupBy(t => t).FirstOrDefault(g => g.Count() * 2 > topics.Count)?.Key;
+                contexts.NoteTurn(conversationId, answered: false, shared?.Category, shared?.Department);
+                break;
+        }
     }
 
     /// <summary>How many conversations wait before <paramref name="c"/> for the same department.</summary>
