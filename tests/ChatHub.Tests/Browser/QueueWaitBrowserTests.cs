@@ -56,4 +56,35 @@ public sealed class QueueWaitBrowserTests(Chromium chromium) : IAsyncLifetime
         await Expect(queued).ToHaveCountAsync(0);
         chromium.AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task AnAgentReCategorisesAConversationFromTheConsole()
+    {
+        await using var host = new ConversationHost().Start();
+        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
+        var agent = await chromium.OpenAsync(host.Address);
+        await agent.GotoAsync("/agent/login.html");
+        await agent.GetByTestId("username").FillAsync("zhang");
+        await agent.GetByTestId("password").FillAsync(ConversationHost.AgentPassword);
+        await agent.GetByTestId("login-submit").ClickAsync();
+        await Expect(agent.GetByTestId("presence")).ToHaveValueAsync("online");
+        await using var visitor = await host.ConnectVisitorAsync();
+        var id = (await visitor.StartAsync()).Conversation.Id;
+        await visitor.SendAsync(id, "驾驶证到期了怎么换证");
+        await visitor.WaitForAsync(m => m.Decision == "answered");
+        await visitor.SendAsync(id, "转人工");
+
+        await agent.Locator($"[data-testid=queue-item][data-conversation='{id}']").GetByTestId("accept").ClickAsync();
+        var pane = agent.Locator($"[data-testid=chat-pane][data-conversation='{id}']");
+        await Expect(pane.GetByTestId("chat-meta")).ToContainTextAsync("公安交通管理部门");
+        await pane.GetByTestId("transfer").ClickAsync();
+        await pane.GetByTestId("category").FillAsync("养犬登记");
+        await pane.GetByTestId("department").FillAsync("公安局治安管理部门");
+        await pane.GetByTestId("recategorise").ClickAsync();
+
+        await Expect(pane.GetByTestId("chat-meta")).ToContainTextAsync("公安局治安管理部门");
+        await Expect(pane.GetByTestId("msg-note").Last).ToContainTextAsync("养犬登记");
+        await Expect(pane.GetByTestId("transfer-panel")).ToBeHiddenAsync();
+        chromium.AssertNoPageErrors();
+    }
 }
