@@ -27,7 +27,11 @@ internal static class ImportCommand
         var publish = args.Flag("publish");
         var replace = args.Flag("replace");
         var by = args.Option("by")?.Trim();
-        if (by is { Length: 0 or > 64 }) by = null;
+        if (by is { Length: 0 or > 64 })
+        {
+            output.WriteLine("--by 应为操作人姓名（1–64 个字）。");
+            return 2;
+        }
         if (publish && by is null)
         {
             output.WriteLine("使用 --publish 直接发布时，必须用 --by <操作人> 注明操作人姓名（最多 64 个字），以便记入审计日志。");

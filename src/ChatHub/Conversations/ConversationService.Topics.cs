@@ -1,4 +1,5 @@
 using GovAssistant.ChatHub.Agents;
+using GovAssistant.QaEngine.Answering;
 
 namespace GovAssistant.ChatHub.Conversations;
 
@@ -31,4 +32,23 @@ public sealed partial class ConversationService
         });
 
     private static string Label(string? category, string? department) => $"{category ?? "未分类"} / {department ?? "未指定部门"}";
+
+    private void NoteTurn(string conversationId, AnswerResult result)
+    {
+        switch (result.Decision)
+        {
+            case AnswerDecision.Answered:
+                contexts.NoteTurn(conversationId, answered: true);
+                break;
+            case AnswerDecision.Clarify or AnswerDecision.NoAnswer:
+                // A clarification names a topic when most of its choices share one; choices scattered over several
+                // topics, or no answer at all, name none (routing by them would be chance): the agent re-categorises.
+                var topics = result.Decision == AnswerDecision.Clarify
+                    ? result.Choices.Select(c => engine.FindEntry(c.Id)).OfType<KnowledgeBase.FaqEntry>().Select(e => (e.Category, e.Department)).ToList()
+                    : [];
+                var shared = topics.GroupBy(t => t).FirstOrDefault(g => g.Count() * 2 > topics.Count)?.Key;
+                contexts.NoteTurn(conversationId, answered: false, shared?.Category, shared?.Department);
+                break;
+        }
+    }
 }
