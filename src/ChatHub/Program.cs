@@ -22,7 +22,12 @@ if (command.Verb == "eval")
     return EvalCommand.Run(command, configuration.GetSection(QaEngineOptions.SectionName).Get<QaEngineOptions>() ?? new(), Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(command.HostArguments);
+// The service's own folder, not the caller's, is where its configuration and data live (Bank/ContentRoot.cs).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command.HostArguments,
+    ContentRootPath = ContentRoot.For(command.HostArguments),
+});
 
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
@@ -55,8 +60,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Loc
 if (command.Verb == "import")
 {
     using var host = builder.Build();
-    var store = host.Services.GetRequiredService<FaqStore>();
-    return await ImportCommand.RunAsync(command, store, Console.Out);
+    return await ImportCommand.RunAsync(command, host.Services, Console.Out);
 }
 
 var app = builder.Build();

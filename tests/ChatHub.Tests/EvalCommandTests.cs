@@ -62,6 +62,32 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task EvalResolvesTypedPathsAgainstTheCurrentFolder()
+    {
+        _folder.Write("bank.jsonl", Entry("T-001", "身份证丢了怎么补办", "携带户口簿到户籍所在地派出所申请补领。", "身份证遗失补办") + "\n"
+            + Entry("T-002", "居住证怎么办理", "到居住地派出所申领居住证。", "外地人办居住证") + "\n");
+        _folder.Write("queries.jsonl", """{"query":"身份证丢了怎么补办","expected":"T-001"}""" + "\n");
+
+        var run = await ChatHubCli.RunAsync(_folder.Path, new Dictionary<string, string>(),
+            "eval", "--bank", "bank.jsonl", "--queries", "queries.jsonl", "--out", Path.Combine("out", "r.jsonl"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Single(File.ReadAllLines(_folder.File(Path.Combine("out", "r.jsonl"))), l => l.Length > 0);
+        Assert.Contains($"问答库：{_folder.File("bank.jsonl")}", run.Output);
+        Assert.Contains("数据库：不使用", run.Output);
+    }
+
+    [Fact]
+    public async Task EvalOfAMissingBankNamesTheFullPath()
+    {
+        var run = await ChatHubCli.RunAsync(_folder.Path, new Dictionary<string, string>(),
+            "eval", "--bank", "data/faq/bank", "--queries", "q.jsonl", "--out", "r.jsonl");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"问答库不存在：{_folder.File(Path.Combine("data", "faq", "bank"))}", run.Output);
+    }
+
+    [Fact]
     public async Task EvalWithoutItsOptionsPrintsUsageAndFails()
     {
         var run = await ChatHubCli.RunAsync(_folder.Path, new Dictionary<string, string>(), "eval", "--bank", _folder.File("bank.jsonl"));

@@ -1,3 +1,5 @@
+using GovAssistant.ChatHub.Audit;
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.KnowledgeBase;
 
 namespace GovAssistant.ChatHub.Tests;
@@ -45,23 +47,61 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ValidCsvIsStoredAndReported()
+    public async Task ValidCsvBecomesDraftsForReviewByDefault()
     {
-        var csv = _folder.Write("good.csv",
-            "id,question,similarQuestions,answer,category\n" +
-            "CSV-001,社保卡丢了怎么挂失,社保卡遗失|社保卡不见了,\"拨打服务热线挂失，\n或到网点办理。\",社保\n" +
-            "CSV-002,公积金怎么提取,,符合条件可申请提取。,公积金\n");
+        var csv = _folder.Write("good.csv", GoodCsv);
 
         var run = await ChatHubCli.RunAsync(_folder.Path, _environment, "import", csv);
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("生成草稿 2 条", run.Output);
+        Assert.Contains($"数据库：{_database}", run.Output);
+        var store = new FaqStore(new KnowledgeBaseOptions { DatabasePath = _database });
+        Assert.Empty(await store.ListAsync());
+        var drafts = await store.ListDraftsAsync(DraftStatus.Pending);
+        Assert.Equal(["CSV-001", "CSV-002"], drafts.Select(d => d.Proposed.Id).Order());
+        Assert.All(drafts, d => Assert.Equal(DraftOrigin.Import, d.Origin));
+        Assert.Single(drafts.Select(d => d.BatchId).Distinct());
+        var audit = await AuditAsync();
+        Assert.Contains(audit, a => a.Action == "bank.import" && a.Detail!.Contains("drafts=2"));
+    }
+
+    [Fact]
+    public async Task PublishWithAnOperatorStoresTheFileAtOnceAndAuditsItUnderTheirName()
+    {
+        var csv = _folder.Write("good.csv", GoodCsv);
+
+        var run = await ChatHubCli.RunAsync(_folder.Path, _environment, "import", csv, "--publish", "--by", "李明");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("导入完成：新增 2", run.Output);
+        Assert.Contains("操作人 李明", run.Output);
+        var entry = Assert.Single(await AuditAsync(), a => a.Action == "bank.import.publish");
+        Assert.Equal("李明", entry.Actor);
+        Assert.Contains("created=2", entry.Detail);
         var store = new FaqStore(new KnowledgeBaseOptions { DatabasePath = _database });
         var entries = await store.ListAsync();
         Assert.Equal(["CSV-001", "CSV-002"], entries.Select(e => e.Id));
         Assert.Equal(["社保卡遗失", "社保卡不见了"], entries[0].SimilarQuestions);
         Assert.Equal("拨打服务热线挂失，\n或到网点办理。", entries[0].Answer);
         Assert.Equal("公积金", entries[1].Category);
+    }
+
+    [Fact]
+    public async Task PublishWithoutAnOperatorAndReplaceWithoutPublishAreRefused()
+    {
+        var csv = _folder.Write("good.csv", GoodCsv);
+
+        var anonymous = await ChatHubCli.RunAsync(_folder.Path, _environment, "import", csv, "--publish");
+        var replace = await ChatHubCli.RunAsync(_folder.Path, _environment, "import", csv, "--replace");
+
+        Assert.Equal(2, anonymous.ExitCode);
+        Assert.Contains("--by", anonymous.Output);
+        Assert.Equal(2, replace.ExitCode);
+        Assert.Contains("--replace", replace.Output);
+        var store = new FaqStore(new KnowledgeBaseOptions { DatabasePath = _database });
+        Assert.Empty(await store.ListAsync());
+        Assert.Empty(await store.ListDraftsAsync());
     }
 
     [Fact]
@@ -72,4 +112,12 @@ public sealed class ImportCommandTests : IDisposable
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("文件不存在", run.Output);
     }
+
+    private const string GoodCsv =
+        "id,question,similarQuestions,answer,category\n" +
+        "CSV-001,社保卡丢了怎么挂失,社保卡遗失|社保卡不见了,\"拨打服务热线挂失，\n或到网点办理。\",社保\n" +
+        "CSV-002,公积金怎么提取,,符合条件可申请提取。,公积金\n";
+
+    private async Task<IReadOnlyList<AuditEntry>> AuditAsync() =>
+        await new AuditLog(new SqliteDatabase(_database), TimeProvider.System).ListAsync(new AuditQuery());
 }

@@ -19,10 +19,11 @@ internal sealed record DraftView(string Id, string? BaseEntryId, int? BaseVersio
     string CreatedBy, DateTimeOffset CreatedAt, string? UpdatedBy, DateTimeOffset UpdatedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt,
     string? RejectReason, int? PublishedVersion, EntryView Proposed, EntryDiff? Diff)
 {
-    public static DraftView Of(EntryDraft d, FaqEntry? current, Agents.AgentProfile viewer, bool withDiff)
+    public static DraftView Of(EntryDraft d, FaqEntry? current, Agents.AgentProfile viewer, bool withDiff, bool requireSecondReviewer)
     {
         var owners = new[] { current?.Department, d.Proposed.Department };
-        var refusal = BankAccess.RefusalFor(viewer, d.BaseEntryId is null ? [d.Proposed.Department] : owners);
+        var refusal = BankAccess.RefusalFor(viewer, d.BaseEntryId is null ? [d.Proposed.Department] : owners)
+            ?? BankAccess.SelfReviewRefusal(viewer, d, requireSecondReviewer);
         return new(d.Id, d.BaseEntryId, d.BaseVersion, d.Proposed.Id.Length > 0 ? d.Proposed.Id : null, DraftNames.Of(d.Status),
             DraftNames.Of(d.Origin), d.Note, d.BatchId, d.OwningDepartment(current), d.IsComplete, d.MissingFields,
             d.Status == DraftStatus.Pending && d.BaseEntryId is not null && current?.Version != d.BaseVersion,

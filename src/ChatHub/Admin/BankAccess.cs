@@ -39,4 +39,13 @@ public static class BankAccess
     /// <summary>True when <paramref name="profile"/> sees entries of <paramref name="department"/> in review lists.</summary>
     public static bool Covers(AgentProfile profile, string? department) =>
         profile.Roles.Contains(AgentRoles.Admin) || profile.Serves(department);
+
+    /// <summary>
+    /// Why <paramref name="profile"/> may not publish <paramref name="draft"/> under four-eyes review (they wrote or last
+    /// edited it), or null. Rejecting one's own draft stays allowed: it withdraws the proposal.
+    /// </summary>
+    public static string? SelfReviewRefusal(AgentProfile profile, KnowledgeBase.EntryDraft draft, bool requireSecondReviewer) =>
+        requireSecondReviewer && (draft.CreatedBy == profile.Id || draft.UpdatedBy == profile.Id)
+            ? "该草稿由您本人提交或修改，按照“四眼”审核要求不能由您发布，请另一位审核人审核发布。"
+            : null;
 }

@@ -2,7 +2,7 @@ namespace GovAssistant.ChatHub.Admin;
 
 /// <summary>
 /// Settings of the bank administration, bound from the <c>BankAdmin</c> section:
-/// <code>"BankAdmin": { "ExpiryWindowDays": 30, "MaxUploadBytes": 5242880, "CheckConsistencyAfterPublish": true }</code>
+/// <code>"BankAdmin": { "ExpiryWindowDays": 30, "MaxUploadBytes": 5242880, "CheckConsistencyAfterPublish": true, "RequireSecondReviewer": true }</code>
 /// </summary>
 public sealed class BankAdminOptions
 {
@@ -14,6 +14,11 @@ public sealed class BankAdminOptions
 
     /// <summary>Largest bank file accepted by the upload (bytes).</summary>
     public long MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// Four-eyes review: whoever wrote or last edited a draft cannot publish it, admins included; another reviewer must.
+    /// </summary>
+    public bool RequireSecondReviewer { get; set; } = true;
 
     /// <summary>Run the consistency checker in the background after every publish.</summary>
     public bool CheckConsistencyAfterPublish { get; set; } = true;

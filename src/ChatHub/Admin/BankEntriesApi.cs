@@ -134,7 +134,7 @@ internal static class BankEntriesApi
         {
             var draft = await store.CreateDraftAsync(id, changes, DraftOrigin.Rollback, note, me.Id, cancellationToken: ct);
             await audit.RecordAsync(me.Id, "entry.rollback", id, $"draft={draft.Id}; toVersion={version}", ct);
-            return Results.Created($"/api/admin/bank/drafts/{draft.Id}", await DraftsApi.ViewAsync(store, draft, me, ct));
+            return Results.Created($"/api/admin/bank/drafts/{draft.Id}", await DraftsApi.ViewAsync(store, draft, me, http, ct));
         }
         catch (InvalidFaqEntryException e) { return AdminProblems.Of(e); }
         catch (DraftException e) { return AdminProblems.Of(e); }

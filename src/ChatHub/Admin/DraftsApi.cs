@@ -3,6 +3,7 @@ using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Bank;
 using GovAssistant.KnowledgeBase;
+using Microsoft.Extensions.Options;
 
 namespace GovAssistant.ChatHub.Admin;
 
@@ -38,7 +39,7 @@ internal static class DraftsApi
             var draft = await store.CreateDraftAsync(Blank(body.BaseEntryId), body.Changes, origin, body.Note, me.Id, cancellationToken: ct);
             await audit.RecordAsync(me.Id, "draft.create", draft.Id,
                 $"origin={DraftNames.Of(origin)}; entry={draft.BaseEntryId ?? "(新条目)"}; complete={draft.IsComplete}" + NoteOf(body.Note), ct);
-            return Results.Created($"/api/admin/bank/drafts/{draft.Id}", await ViewAsync(store, draft, me, ct));
+            return Results.Created($"/api/admin/bank/drafts/{draft.Id}", await ViewAsync(store, draft, me, http, ct));
         }
         catch (InvalidFaqEntryException e) { return AdminProblems.Of(e); }
         catch (DraftException e) { return AdminProblems.Of(e); }
@@ -55,7 +56,7 @@ internal static class DraftsApi
         var me = AgentAuth.ProfileOf(http.User);
         var drafts = await store.ListDraftsAsync(wanted, string.IsNullOrEmpty(batch) ? null : batch, 1000, ct);
         var views = new List<DraftView>(drafts.Count);
-        foreach (var d in drafts) views.Add(await ViewAsync(store, d, me, ct, withDiff: false));
+        foreach (var d in drafts) views.Add(await ViewAsync(store, d, me, http, ct, withDiff: false));
         // scope=mine: the drafts this reviewer may act on (their departments' review queue).
         if (scope == "mine") views = [.. views.Where(v => v.CanReview)];
         return Results.Ok(new { items = views });
@@ -63,7 +64,7 @@ internal static class DraftsApi
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, FaqStore store, CancellationToken ct) =>
         await store.GetDraftAsync(id, ct) is { } draft
-            ? Results.Ok(await ViewAsync(store, draft, AgentAuth.ProfileOf(http.User), ct))
+            ? Results.Ok(await ViewAsync(store, draft, AgentAuth.ProfileOf(http.User), http, ct))
             : Problems.NotFound($"没有编号为“{id}”的草稿。");
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext http, FaqStore store, AuditLog audit, CancellationToken ct)
@@ -75,26 +76,29 @@ internal static class DraftsApi
         {
             var draft = await store.UpdateDraftAsync(id, body!.Changes, body.Note, me.Id, ct);
             await audit.RecordAsync(me.Id, "draft.update", draft.Id, $"entry={draft.BaseEntryId ?? "(新条目)"}; complete={draft.IsComplete}" + NoteOf(body.Note), ct);
-            return Results.Ok(await ViewAsync(store, draft, me, ct));
+            return Results.Ok(await ViewAsync(store, draft, me, http, ct));
         }
         catch (InvalidFaqEntryException e) { return AdminProblems.Of(e); }
         catch (DraftException e) { return AdminProblems.Of(e); }
     }
 
-    private static async Task<IResult> PublishAsync(string id, HttpContext http, FaqStore store, AuditLog audit, BankPublisher publisher, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(string id, HttpContext http, FaqStore store, AuditLog audit, BankPublisher publisher,
+        IOptions<BankAdminOptions> options, CancellationToken ct)
     {
         var me = AgentAuth.ProfileOf(http.User);
         if (await store.GetDraftAsync(id, ct) is not { } draft) return Problems.NotFound($"没有编号为“{id}”的草稿。");
         var current = draft.BaseEntryId is null ? null : await store.GetAsync(draft.BaseEntryId, ct);
         if (BankAccess.RefusalFor(me, [current?.Department ?? draft.Proposed.Department, draft.Proposed.Department]) is { } refusal)
             return Problems.Forbidden(refusal);
+        if (BankAccess.SelfReviewRefusal(me, draft, options.Value.RequireSecondReviewer) is { } selfReview)
+            return Problems.Forbidden(selfReview);
         try
         {
             var (published, entry) = await store.PublishDraftAsync(id, me.Id, ct);
             await audit.RecordAsync(me.Id, "draft.publish", published.Id, $"entry={entry.Id}; version={entry.Version}; status={entry.Status.ToString().ToLowerInvariant()}; by={published.CreatedBy}", ct);
             // Searchable before the reviewer's page shows "已发布"; the consistency check follows in the background.
             await publisher.RefreshNowAsync(ct);
-            return Results.Ok(new { draft = await ViewAsync(store, published, me, ct), entry = EntryView.Of(entry) });
+            return Results.Ok(new { draft = await ViewAsync(store, published, me, http, ct), entry = EntryView.Of(entry) });
         }
         catch (DraftException e) { return AdminProblems.Of(e); }
         catch (InvalidFaqEntryException e) { return AdminProblems.Of(e); }
@@ -115,15 +119,16 @@ internal static class DraftsApi
         {
             var rejected = await store.RejectDraftAsync(id, me.Id, body.Reason, ct);
             await audit.RecordAsync(me.Id, "draft.reject", rejected.Id, $"entry={rejected.BaseEntryId ?? "(新条目)"}; reason={body.Reason.Trim()}", ct);
-            return Results.Ok(await ViewAsync(store, rejected, me, ct));
+            return Results.Ok(await ViewAsync(store, rejected, me, http, ct));
         }
         catch (DraftException e) { return AdminProblems.Of(e); }
     }
 
-    internal static async Task<DraftView> ViewAsync(FaqStore store, EntryDraft draft, AgentProfile me, CancellationToken ct, bool withDiff = true)
+    internal static async Task<DraftView> ViewAsync(FaqStore store, EntryDraft draft, AgentProfile me, HttpContext http, CancellationToken ct, bool withDiff = true)
     {
         var current = draft.BaseEntryId is null ? null : await store.GetAsync(draft.BaseEntryId, ct);
-        return DraftView.Of(draft, current, me, withDiff);
+        var options = http.RequestServices.GetRequiredService<IOptions<BankAdminOptions>>().Value;
+        return DraftView.Of(draft, current, me, withDiff, options.RequireSecondReviewer);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -27,8 +27,8 @@ internal static class BankServiceCollectionExtensions
             .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Bank:RefreshInterval 必须大于 0")
             .ValidateOnStart();
 
-        var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(StoragePaths.Resolve(builder));
+        var paths = StoragePaths.Resolve(builder);
+        builder.Services.AddSingleton(paths);
         // The one SQLite file the host's stores share (accounts, conversations, audit, insights, channels).
         builder.Services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<StoragePaths>().DatabasePath));
         builder.Services.AddSingleton(sp =>
@@ -43,7 +43,7 @@ internal static class BankServiceCollectionExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<QaEngineOptions>>().Value;
-            if (!string.IsNullOrWhiteSpace(options.IndexPath)) options.IndexPath = Path.Combine(contentRoot, options.IndexPath);
+            options.IndexPath = paths.IndexPath;
             return new AnswerEngine(options, time: sp.GetService<TimeProvider>());
         });
         builder.Services.AddHostedService<BankStartup>();

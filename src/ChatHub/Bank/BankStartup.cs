@@ -8,10 +8,11 @@ namespace GovAssistant.ChatHub.Bank;
 /// At start-up: loads the seed bank into an empty database, then publishes the stored bank to the engine
 /// before the host accepts requests, so the first question is already answered from the whole bank.
 /// </summary>
-internal sealed class BankStartup(FaqStore store, AnswerEngine engine, IOptions<BankOptions> options, ILogger<BankStartup> logger) : IHostedService
+internal sealed class BankStartup(FaqStore store, AnswerEngine engine, IOptions<BankOptions> options, StoragePaths paths, ILogger<BankStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        logger.LogInformation("Service data: {Paths}", paths.Describe());
         if (options.Value.LoadSeedWhenEmpty && await store.CountAsync(cancellationToken: cancellationToken) == 0)
         {
             var report = SeedBankLoader.Load(options.Value.ResolvedSeedPath);

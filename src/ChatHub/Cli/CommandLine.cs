@@ -1,11 +1,13 @@
 namespace GovAssistant.ChatHub.Cli;
 
 /// <summary>
-/// The verb and options of the command line: <c>serve</c> (default), <c>import &lt;file&gt; [--replace]</c>,
+/// The verb and options of the command line: <c>serve</c> (default), <c>import &lt;file&gt; [--publish --by &lt;name&gt; [--replace]]</c>,
 /// <c>eval --bank … --queries … --out …</c>. Options not recognised here are left for ASP.NET Core's configuration.
 /// </summary>
 internal sealed class CommandLine
 {
+    // Options that take no value.
+    private static readonly HashSet<string> Flags = ["--replace", "--publish"];
     private readonly string[] _args;
 
     private CommandLine(string verb, string[] args)
@@ -35,7 +37,14 @@ internal sealed class CommandLine
         {
             if (Verb == "serve") return _args;
             var positional = FirstPositional();
-            return _args.Where(a => a != positional && a != "--replace").ToArray();
+            var kept = new List<string>();
+            for (var i = 0; i < _args.Length; i++)
+            {
+                if (_args[i] == positional || Flags.Contains(_args[i])) continue;
+                if (_args[i] == "--by") { i++; continue; }
+                kept.Add(_args[i]);
+            }
+            return [.. kept];
         }
     }
 
@@ -56,7 +65,7 @@ internal sealed class CommandLine
         {
             if (_args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                if (_args[i] is not "--replace") i++;
+                if (!Flags.Contains(_args[i])) i++;
                 continue;
             }
             return _args[i];

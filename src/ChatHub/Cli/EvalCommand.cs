@@ -29,6 +29,16 @@ internal static class EvalCommand
             output.WriteLine("用法：eval --bank <文件或目录> --queries <queries.jsonl> --out <results.jsonl>");
             return 2;
         }
+        // Typed paths are the caller's: relative to the current directory, shown in full so a typo is obvious.
+        (bankPath, queriesPath, outPath) = (Path.GetFullPath(bankPath), Path.GetFullPath(queriesPath), Path.GetFullPath(outPath));
+        foreach (var (path, what) in new[] { (bankPath, "问答库"), (queriesPath, "查询文件") })
+        {
+            if (File.Exists(path) || Directory.Exists(path)) continue;
+            output.WriteLine($"{what}不存在：{path}");
+            return 1;
+        }
+        output.WriteLine($"问答库：{bankPath}；查询：{queriesPath}；结果：{outPath}");
+        output.WriteLine("数据库：不使用（评测只读问答库文件）；索引：临时目录，评测结束即删除");
 
         var report = ReadBank(bankPath);
         if (report.Entries.Count == 0)

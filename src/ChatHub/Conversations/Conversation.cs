@@ -120,6 +120,19 @@ public sealed class Conversation
         Move(ConversationState.Bot, at);
     }
 
+    /// <summary>
+    /// Queued, WithAgent or Ticket, unchanged: an agent corrects the category and department the bot routed it by
+    /// (empty values mean 未分类 / 未指定部门).
+    /// </summary>
+    public void Recategorise(string? category, string? department, DateTimeOffset at)
+    {
+        if (State is not (ConversationState.Queued or ConversationState.WithAgent or ConversationState.Ticket))
+            throw new IllegalTransitionException(State, State, "只有排队中、接待中或留言的会话可以修改分类");
+        Category = category;
+        Department = department;
+        UpdatedAt = at;
+    }
+
     /// <summary>Bot or Queued → Ticket: nobody can take it now; the visitor leaves a message and a contact.</summary>
     public void LeaveTicket(string? contact, DateTimeOffset at)
     {

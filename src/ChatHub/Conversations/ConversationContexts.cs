@@ -35,6 +35,43 @@ public sealed class ConversationContexts(TimeProvider time)
     public (string? Category, string? Department) LastTopic(string conversationId) =>
         _slots.TryGetValue(conversationId, out var slot) ? (slot.Context.TopicCategory, slot.Context.TopicDepartment) : (null, null);
 
+    /// <summary>
+    /// Records what a bot turn tells about the visitor's open problem: an answer closes it; an unanswered question
+    /// (no answer, or a clarification) adds the topic its best candidate suggests, or none when nothing came close.
+    /// </summary>
+    public void NoteTurn(string conversationId, bool answered, string? category = null, string? department = null)
+    {
+        if (!_slots.TryGetValue(conversationId, out var slot)) return;
+        lock (slot)
+        {
+            if (answered) slot.Unanswered.Clear();
+            else slot.Unanswered.Add((category, department));
+        }
+    }
+
+    /// <summary>
+    /// Category and department to route a handoff by: those suggested by the unanswered questions since the last
+    /// answer (the problem the visitor still has; none when they suggested nothing), else the last answer's topic
+    /// (a visitor asking for a person right after an answer wants to pursue it).
+    /// </summary>
+    public (string? Category, string? Department) HandoffTopic(string conversationId)
+    {
+        if (!_slots.TryGetValue(conversationId, out var slot)) return (null, null);
+        lock (slot)
+        {
+            if (slot.Unanswered.Count == 0) return (slot.Context.TopicCategory, slot.Context.TopicDepartment);
+            // The topic most of the open questions point at; on a tie, the latest question's.
+            var best = slot.Unanswered
+                .Select((topic, index) => (topic, index))
+                .Where(x => x.topic.Category is not null || x.topic.Department is not null)
+                .GroupBy(x => (x.topic.Category, x.topic.Department))
+                .OrderByDescending(g => g.Count())
+                .ThenByDescending(g => g.Max(x => x.index))
+                .FirstOrDefault();
+            return best is null ? (null, null) : best.Key;
+        }
+    }
+
     /// <summary>Drops the context of a finished conversation.</summary>
     public void Forget(string conversationId) => _slots.TryRemove(conversationId, out _);
 
@@ -54,6 +91,7 @@ public sealed class ConversationContexts(TimeProvider time)
     private sealed class Slot
     {
         public ConversationContext Context { get; } = new();
+        public List<(string? Category, string? Department)> Unanswered { get; } = [];
         public DateTimeOffset LastUsed { get; set; }
     }
 }

@@ -141,11 +141,14 @@ public sealed partial class ConversationService
 
     /// <summary>
     /// Offers a queued conversation to the online agent of its department with the most free capacity (least loaded
-    /// first); nobody is offered it when all are full, and it waits in the queue for a manual pick.
+    /// first); nobody is offered it when all are full, and it waits in the queue for a manual pick. With
+    /// <paramref name="anyDepartment"/> (the wait passed the fallback), agents of other departments are candidates
+    /// when none of its own is online.
     /// </summary>
-    private async Task OfferAsync(Conversation c, CancellationToken ct)
+    private async Task OfferAsync(Conversation c, CancellationToken ct, bool anyDepartment = false)
     {
         var candidates = presence.Available().Where(a => a.Serves(c.Department) || c.Department is null).ToList();
+        if (candidates.Count == 0 && anyDepartment) candidates = [.. presence.Available()];
         if (candidates.Count == 0) return;
         var active = await store.ListAsync(new ConversationQuery([ConversationState.WithAgent], Max: 10_000), ct);
         var best = candidates
@@ -174,9 +177,11 @@ public sealed partial class ConversationService
         WithLockAsync(conversationId, async () =>
         {
             var c = await GetForAgentAsync(conversationId, agent, ct);
+            var wasQueued = c.State == ConversationState.Queued;
             c.HandBack(time.GetUtcNow());
             await SaveAsync(c, ct);
             await AddAsync(c, SenderKind.System, null, SystemName, "人工客服已结束接待，您可以继续向智能助手提问。", new { type = "handedBack" }, ct);
+            if (wasQueued) await NotifyQueueAsync(ct);
             return 0;
         });
 

@@ -86,7 +86,7 @@ public sealed partial class ConversationService(
         {
             var c = await GetForVisitorAsync(conversationId, visitorId, ct);
             if (c.State != ConversationState.Bot) return 0;
-            var (category, department) = contexts.LastTopic(conversationId);
+            var (category, department) = contexts.HandoffTopic(conversationId);
             await EscalateAsync(c, category, department, ct);
             return 0;
         });
@@ -112,11 +112,14 @@ public sealed partial class ConversationService(
         return WithLockAsync(conversationId, async () =>
         {
             var c = await GetForVisitorAsync(conversationId, visitorId, ct);
+            var wasQueued = c.State == ConversationState.Queued;
             if (c.State != ConversationState.Ticket)
             {
                 c.LeaveTicket(contact, time.GetUtcNow());
                 await SaveAsync(c, ct);
             }
+            // A visitor who gave up waiting leaves the queue: agents' queues and others' positions change.
+            if (wasQueued) await NotifyQueueAsync(ct);
             await AddAsync(c, SenderKind.Visitor, visitorId, "访客", text, new { type = "ticket", contact }, ct);
             await AddAsync(c, SenderKind.System, null, SystemName, "您的留言已提交，工作人员会尽快答复。回到本页面即可查看回复。", new { type = "ticketCreated" }, ct);
             return 0;
@@ -157,13 +160,16 @@ public sealed partial class ConversationService(
         var bot = await AddAsync(c, SenderKind.Bot, null, BotName, BotText(result), BotData(result), ct);
         var added = new List<ChatMessage> { bot };
         var misses = contexts.With(c.Id, context => context.ConsecutiveNoAnswers);
+        NoteTurn(c.Id, result);
         var (category, department) = contexts.LastTopic(c.Id);
         await questions.RecordAsync(new QuestionAsked(c.Channel, c.Id, text, result, category, department, bot.Seq));
         if (result.Decision == AnswerDecision.HumanRequested
             || misses >= _options.NoAnswersBeforeEscalation
             || (thumbsDown && result.Decision != AnswerDecision.SmallTalk))
         {
-            added.AddRange(await EscalateAsync(c, category, department, ct));
+            // Routed by the problem still open, not by an earlier answered topic.
+            var (openCategory, openDepartment) = contexts.HandoffTopic(c.Id);
+            added.AddRange(await EscalateAsync(c, openCategory, openDepartment, ct));
         }
         return added;
     }

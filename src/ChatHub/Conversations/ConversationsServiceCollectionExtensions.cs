@@ -15,12 +15,15 @@ internal static class ConversationsServiceCollectionExtensions
     {
         builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName)
             .Validate(o => o.NoAnswersBeforeEscalation >= 1, "Conversations:NoAnswersBeforeEscalation 至少为 1")
+            .Validate(o => o.QueueReviewInterval > TimeSpan.Zero, "Conversations:QueueReviewInterval 必须大于 0")
             .ValidateOnStart();
         builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<AgentPresence>();
         builder.Services.AddSingleton<AgentNames>();
         builder.Services.AddSingleton<IConversationObserver, SignalRBroadcaster>();
+        // Announces waits that pass without an event: any-department fallback, ticket offer.
+        builder.Services.AddHostedService<QueueWatcher>();
         builder.Services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 32 * 1024;

@@ -114,6 +114,22 @@ public sealed class AgentHub(
         return conversations.TransferToDepartmentAsync(conversationId, Me, department.Trim());
     }
 
+    /// <summary>
+    /// Corrects the category and department the conversation was routed by (empty = 未分类 / 未指定部门); recorded in
+    /// the audit log (<c>conversation.recategorise</c>).
+    /// </summary>
+    public async Task<ConversationSummary> Recategorise(string conversationId, string? category, string? department)
+    {
+        category = string.IsNullOrWhiteSpace(category) ? null : category.Trim();
+        department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        if (category is null && department is null) throw new HubException("请填写分类或部门");
+        if (category is { Length: > 32 } || department is { Length: > 64 }) throw new HubException("分类最多 32 个字，部门最多 64 个字");
+        var (c, fromCategory, fromDepartment) = await conversations.RecategoriseAsync(conversationId, Me, category, department);
+        await audit.RecordAsync(Me.Id, "conversation.recategorise", conversationId,
+            $"from={fromCategory ?? "-"}/{fromDepartment ?? "-"}; to={category ?? "-"}/{department ?? "-"}");
+        return ConversationSummary.Of(c, names.NameOf);
+    }
+
     /// <summary>Invites an online colleague into the same conversation.</summary>
     public Task Invite(string conversationId, string agentId) => conversations.InviteAsync(conversationId, Me, Colleague(agentId));
 

@@ -14,13 +14,15 @@ public sealed class ConsistencyApiTests(BankAdminHost bank) : IClassFixture<Bank
     public async Task TheSameQuestionAnsweredWithDifferentFeesAndPhonesByTwoDepartmentsIsFlaggedAndAConsistentPairIsNot()
     {
         using var reviewer = await bank.StaffAsync("reviewer.cc", ["reviewer", "editor"], "*");
-        await PublishAsync(reviewer, "DOG-1", Question, "公安局治安管理部门",
+        // Four-eyes review: an editor proposes, the reviewer publishes.
+        using var editor = await bank.StaffAsync("editor.cc", ["editor"], "*");
+        await PublishAsync(editor, reviewer, "DOG-1", Question, "公安局治安管理部门",
             "**办理地点**：各区犬类管理办公室。\n**收费**：登记费 300 元。\n咨询电话：0571-87280000。");
-        await PublishAsync(reviewer, "DOG-2", "办养犬登记证要交多少钱，怎么办？", "城市管理局",
+        await PublishAsync(editor, reviewer, "DOG-2", "办养犬登记证要交多少钱，怎么办？", "城市管理局",
             "**办理地点**：各区犬类管理办公室。\n**收费**：登记费 500 元。\n咨询电话：0571-87289999。");
         // Same question, same facts in other words: consistent.
-        await PublishAsync(reviewer, "BOAT-1", "游艇驾驶证考试费用是多少？", "交通运输局", "游艇驾驶证考试费 200 元，咨询电话 12328。");
-        await PublishAsync(reviewer, "BOAT-2", "游艇驾驶证考试要交多少费用？", "海事局", "考试收费200元；如有疑问请拨打 12328。");
+        await PublishAsync(editor, reviewer, "BOAT-1", "游艇驾驶证考试费用是多少？", "交通运输局", "游艇驾驶证考试费 200 元，咨询电话 12328。");
+        await PublishAsync(editor, reviewer, "BOAT-2", "游艇驾驶证考试要交多少费用？", "海事局", "考试收费200元；如有疑问请拨打 12328。");
 
         using (var run = await reviewer.PostAsync("/api/admin/bank/consistency/run", null))
             Assert.True((await run.JsonAsync(HttpStatusCode.OK))["found"]!.GetValue<int>() >= 1);
@@ -40,7 +42,7 @@ public sealed class ConsistencyApiTests(BankAdminHost bank) : IClassFixture<Bank
         await reviewer.PostAsync("/api/admin/bank/consistency/run", null);
         Assert.DoesNotContain(await OpenFlagsAsync(reviewer), f => f["pairKey"]!.GetValue<string>() == "DOG-1|DOG-2");
         // … until either answer changes.
-        var edit = await reviewer.ProposeAsync(new { baseEntryId = "DOG-2", answer = "**收费**：登记费 600 元。咨询电话：0571-87289999。", origin = "editor" });
+        var edit = await editor.ProposeAsync(new { baseEntryId = "DOG-2", answer = "**收费**：登记费 600 元。咨询电话：0571-87289999。", origin = "editor" });
         await reviewer.PublishedAsync(edit.Id());
         await reviewer.PostAsync("/api/admin/bank/consistency/run", null);
         Assert.Contains(await OpenFlagsAsync(reviewer), f => f["pairKey"]!.GetValue<string>() == "DOG-1|DOG-2");
@@ -63,9 +65,10 @@ public sealed class ConsistencyApiTests(BankAdminHost bank) : IClassFixture<Bank
     public async Task OnlyAReviewerOfBothDepartmentsDecidesOnAPair()
     {
         using var reviewer = await bank.StaffAsync("reviewer.cd", ["reviewer", "editor"], "*");
+        using var editor = await bank.StaffAsync("editor.cd", ["editor"], "*");
         using var narrow = await bank.StaffAsync("reviewer.narrow", ["reviewer"], "城市管理局");
-        await PublishAsync(reviewer, "CAT-1", "宠物猫免疫证明在哪里开？", "农业农村局", "到动物诊疗机构办理，收费 30 元。");
-        await PublishAsync(reviewer, "CAT-2", "宠物猫免疫证明在哪里开？", "城市管理局", "到动物诊疗机构办理，收费 50 元。");
+        await PublishAsync(editor, reviewer, "CAT-1", "宠物猫免疫证明在哪里开？", "农业农村局", "到动物诊疗机构办理，收费 30 元。");
+        await PublishAsync(editor, reviewer, "CAT-2", "宠物猫免疫证明在哪里开？", "城市管理局", "到动物诊疗机构办理，收费 50 元。");
         await reviewer.PostAsync("/api/admin/bank/consistency/run", null);
         Assert.Contains(await OpenFlagsAsync(reviewer), f => f["pairKey"]!.GetValue<string>() == "CAT-1|CAT-2");
 
@@ -75,9 +78,9 @@ public sealed class ConsistencyApiTests(BankAdminHost bank) : IClassFixture<Bank
         Assert.Contains("action", await bad.DetailAsync(HttpStatusCode.BadRequest));
     }
 
-    private static async Task PublishAsync(HttpClient reviewer, string id, string question, string department, string answer)
+    private static async Task PublishAsync(HttpClient editor, HttpClient reviewer, string id, string question, string department, string answer)
     {
-        var draft = await reviewer.ProposeAsync(new { baseEntryId = (string?)null, entryId = id, question, answer, department, origin = "editor" });
+        var draft = await editor.ProposeAsync(new { baseEntryId = (string?)null, entryId = id, question, answer, department, origin = "editor" });
         await reviewer.PublishedAsync(draft.Id());
     }
 

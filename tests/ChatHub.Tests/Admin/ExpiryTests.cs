@@ -14,16 +14,18 @@ public sealed class ExpiryTests(BankAdminHost bank) : IClassFixture<BankAdminHos
     {
         using var reviewer = await bank.StaffAsync("reviewer.exp", ["reviewer", "editor"], BankAdminHost.Huzheng);
         using var otherReviewer = await bank.StaffAsync("reviewer.exp2", ["reviewer"], BankAdminHost.Yibao);
+        // Four-eyes review: an editor proposes, the reviewer publishes.
+        using var editor = await bank.StaffAsync("editor.exp", ["editor"], BankAdminHost.Huzheng);
         using var visitor = bank.Host.NewClient();
         const string expiredQuestion = "冬季供暖补贴在哪个窗口登记？";
         const string expiringQuestion = "老旧小区加装电梯补助怎么申请？";
 
-        var expired = await reviewer.ProposeAsync(new
+        var expired = await editor.ProposeAsync(new
         {
             baseEntryId = (string?)null, entryId = "EXP-OLD", question = expiredQuestion, answer = "到街道便民服务中心登记。",
             department = BankAdminHost.Huzheng, validFrom = Day(-60), validTo = Day(-1), origin = "editor",
         });
-        var expiring = await reviewer.ProposeAsync(new
+        var expiring = await editor.ProposeAsync(new
         {
             baseEntryId = (string?)null, entryId = "EXP-SOON", question = expiringQuestion, answer = "向所在社区提交加装电梯补助申请。",
             department = BankAdminHost.Huzheng, validTo = Day(10), basis = "《加装电梯补助办法（2020）》", origin = "editor",
@@ -58,7 +60,8 @@ public sealed class ExpiryTests(BankAdminHost bank) : IClassFixture<BankAdminHos
     public async Task EntriesCitingASupersededPolicyNeedReview()
     {
         using var reviewer = await bank.StaffAsync("reviewer.pol", ["reviewer", "editor"], "*");
-        var entry = await reviewer.ProposeAsync(new
+        using var editor = await bank.StaffAsync("editor.pol", ["editor"], "*");
+        var entry = await editor.ProposeAsync(new
         {
             baseEntryId = (string?)null, entryId = "POL-1", question = "农村危房改造补助标准是多少？", answer = "按当地标准执行。",
             department = "住房和城乡建设局", basis = "《农村危房改造补助办法》第三条", origin = "editor",

@@ -10,6 +10,8 @@ public sealed class PublishUnderLoadTests(BankAdminHost bank) : IClassFixture<Ba
     public async Task QuestionsAskedContinuouslyDuringPublishesAreAllAnswered()
     {
         using var reviewer = await bank.StaffAsync("reviewer.load", ["reviewer", "editor"], "*");
+        // Four-eyes review: an editor proposes, the reviewer publishes.
+        using var editor = await bank.StaffAsync("editor.load", ["editor"], "*");
         using var asker = bank.Host.NewClient();
         using var stop = new CancellationTokenSource();
         var questions = new[] { "身份证丢了怎么补办？", "居住证怎么申领？", "新生儿怎么落户口？" };
@@ -31,7 +33,7 @@ public sealed class PublishUnderLoadTests(BankAdminHost bank) : IClassFixture<Ba
         for (var round = 1; round <= 3; round++)
         {
             // Each publish changes an answer and a phrasing of a hot entry, so its documents are re-indexed.
-            var draft = await reviewer.ProposeAsync(new
+            var draft = await editor.ProposeAsync(new
             {
                 baseEntryId = "JZ-001", addSimilarQuestions = new[] { $"居住证申请第{round}种问法" }, origin = "editor",
             });

@@ -49,12 +49,41 @@ public sealed class AdminBankTests(Chromium chromium) : IAsyncLifetime
             await Expect(card.GetByTestId("answer-diff")).ToContainTextAsync("浏览器测试修改");
             await chromium.ScreenshotAsync(reviewer, "admin-review-queue");
             await card.GetByTestId("publish").ClickAsync();
+            await Expect(reviewer.GetByTestId("confirm-dialog")).ToContainTextAsync($"确定发布草稿 {draftId}");
+            await reviewer.GetByTestId("confirm-ok").ClickAsync();
             await Expect(reviewer.GetByTestId("message")).ToContainTextAsync($"草稿 {draftId} 已发布");
 
             var visitor = await chromium.OpenAsync(bank.Address, phone: true);
             await visitor.GotoAsync("/");
             await VisitorPageTests.Ask(visitor, "身份证丢了怎么补办");
             await Expect(visitor.GetByTestId("msg-bot").Last).ToContainTextAsync("浏览器测试修改");
+            chromium.AssertNoPageErrors();
+        }
+        finally
+        {
+            await bank.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TheAuthorOfADraftIsToldWhyTheyCannotPublishIt()
+    {
+        var bank = new BankAdminHost();
+        await bank.InitializeAsync();
+        try
+        {
+            using (var self = await bank.StaffAsync("reviewer.self", ["reviewer", "editor"], BankAdminHost.Huzheng))
+                await Admin.DraftCalls.ProposeAsync(self, new { baseEntryId = "SF-001", answer = "本人提交的答案。", origin = "editor", note = "四眼" });
+
+            var page = await chromium.OpenAsync(bank.Address);
+            await page.GotoAsync("/agent/login.html?returnUrl=" + Uri.EscapeDataString("/admin/drafts.html"));
+            await SignInAsync(page, "reviewer.self");
+            // Not in "我可审核的": the author is not a reviewer of their own draft.
+            await Expect(page.GetByTestId("draft")).ToHaveCountAsync(0);
+            await page.GetByTestId("scope").SelectOptionAsync("all");
+            var card = page.GetByTestId("draft").Filter(new() { HasText = "四眼" });
+            await Expect(card.GetByTestId("review-refusal")).ToContainTextAsync("不能由您发布");
+            await Expect(card.GetByTestId("publish")).ToHaveCountAsync(0);
             chromium.AssertNoPageErrors();
         }
         finally

@@ -63,8 +63,18 @@ public sealed class AgentConsoleTests(Chromium chromium) : IAsyncLifetime
         await Expect(visitor.GetByText("已核实访客户籍在本市")).ToHaveCountAsync(0);
         await chromium.ScreenshotAsync(agent, "agent-console");
 
-        // The agent closes; the visitor rates 满意 (4).
+        // Closing asks first: 取消 keeps the conversation open.
         await pane.GetByTestId("close-chat").ClickAsync();
+        await Expect(agent.GetByTestId("confirm-dialog")).ToContainTextAsync("确定结束本次会话");
+        await agent.GetByTestId("confirm-cancel").ClickAsync();
+        await Expect(agent.GetByTestId("confirm-dialog")).ToHaveCountAsync(0);
+        await pane.GetByTestId("agent-input").FillAsync("还有其他问题吗？");
+        await pane.GetByTestId("agent-send").ClickAsync();
+        await Expect(visitor.GetByTestId("msg-agent").Last).ToContainTextAsync("还有其他问题吗？");
+
+        // The agent closes and confirms; the visitor rates 满意 (4).
+        await pane.GetByTestId("close-chat").ClickAsync();
+        await agent.GetByTestId("confirm-ok").ClickAsync();
         await Expect(pane.GetByTestId("chat-meta")).ToContainTextAsync("已结束");
         await visitor.GetByTestId("rating-4").ClickAsync();
         await visitor.GetByTestId("rating-comment").FillAsync("解答很清楚");

@@ -16,14 +16,18 @@ public sealed class ConversationHost : IAsyncDisposable
     private readonly bool _ownsFolder;
     private LoopbackApp? _factory;
 
-    public ConversationHost(TempFolder? folder = null, IReadOnlyDictionary<string, string>? settings = null)
+    public ConversationHost(TempFolder? folder = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
+        Clock = clock;
         _ownsFolder = folder is null;
         Folder = folder ?? new TempFolder();
         Settings = settings ?? new Dictionary<string, string>();
     }
 
     public TempFolder Folder { get; }
+
+    /// <summary>The host's clock when the test controls it, else null (system clock).</summary>
+    public TimeProvider? Clock { get; }
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
@@ -34,7 +38,7 @@ public sealed class ConversationHost : IAsyncDisposable
     public ConversationHost Start()
     {
         var settings = new Dictionary<string, string>(Settings) { ["Agents:AdminPassword"] = AdminPassword };
-        _factory = new LoopbackApp(Folder.Path, settings);
+        _factory = new LoopbackApp(Folder.Path, settings, Clock);
         Address = _factory.Start();
         return this;
     }

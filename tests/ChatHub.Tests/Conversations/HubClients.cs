@@ -84,11 +84,53 @@ public sealed class VisitorClient : RecordingClient
 public sealed class AgentClient : RecordingClient
 {
     private readonly ConcurrentQueue<Summary> _offers = new();
+    private readonly ConcurrentQueue<List<Summary>> _queues = new();
+    private readonly SemaphoreSlim _queueSignal = new(0);
 
     private AgentClient(HubConnection connection, StaffSession session) : base(connection)
     {
         Session = session;
-        connection.On<Summary>("Offered", s => _offers.Enqueue(s));
+        connection.On<Summary>("Offered", s =>
+        {
+            _offers.Enqueue(s);
+            _queueSignal.Release();
+        });
+        connection.On<List<Summary>>("QueueChanged", q =>
+        {
+            _queues.Enqueue(q);
+            _queueSignal.Release();
+        });
+    }
+
+    /// <summary>Waits until routing offers this agent a conversation that matches, or fails after <paramref name="seconds"/>.</summary>
+    public async Task<Summary> WaitForOfferAsync(Func<Summary, bool> match, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var found = _offers.FirstOrDefault(match);
+            if (found is not null) return found;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"没有收到预期的分配；已收到 {_offers.Count} 次");
+            await _queueSignal.WaitAsync(left);
+        }
+    }
+
+    /// <summary>Every queue the server pushed to this agent (QueueChanged), oldest first.</summary>
+    public IReadOnlyList<List<Summary>> Queues => [.. _queues];
+
+    /// <summary>Waits until a pushed queue (QueueChanged) matches, or fails after <paramref name="seconds"/>.</summary>
+    public async Task<List<Summary>> WaitForQueueAsync(Func<List<Summary>, bool> match, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var found = _queues.FirstOrDefault(match);
+            if (found is not null) return found;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"没有收到预期的队列；已收到 {_queues.Count} 次");
+            await _queueSignal.WaitAsync(left);
+        }
     }
 
     /// <summary>Conversations routing offered to this agent.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace GovAssistant.ChatHub.Tests.Infrastructure;
 
@@ -15,10 +16,13 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
 {
     private readonly string _folder;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
 
-    public LoopbackApp(string folder, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="clock">The host's clock (a FakeTimeProvider for tests of waits); the system clock when null.</param>
+    public LoopbackApp(string folder, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
         _folder = folder;
+        _clock = clock;
         _settings = settings ?? new Dictionary<string, string>();
         // Port 0: the OS picks a free port, so test classes can run in parallel.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -40,5 +44,6 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
         builder.UseSetting("QaEngine:IndexPath", Path.Combine(_folder, "index"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
     }
 }

@@ -48,7 +48,8 @@ public sealed partial class WeChatDialog(
         try
         {
             // "留言 …" leaves a ticket (agents answer later, through the customer-service API); the openid is the contact.
-            if (c.State == ConversationState.Bot && LeaveMessagePrefix().Match(text) is { Success: true } leave)
+            // Also while queued: a visitor waiting long is offered it (docs/protocol.md).
+            if (c.State is ConversationState.Bot or ConversationState.Queued && LeaveMessagePrefix().Match(text) is { Success: true } leave)
             {
                 var note = leave.Groups[1].Value.Trim();
                 if (note.Length == 0)

@@ -39,7 +39,7 @@
           reason,
           el("button", { type: "button", class: "danger", testid: "reject", onclick: () => act(d.id, "reject", { reason: reason.value }) }, "驳回"));
       } else {
-        actions.appendChild(el("span", { class: "muted" }, d.reviewRefusal || ""));
+        actions.appendChild(el("span", { class: "muted", testid: "review-refusal" }, d.reviewRefusal || ""));
       }
       actions.appendChild(edit);
       box.appendChild(actions);
@@ -48,6 +48,7 @@
   }
 
   async function act(id, action, body) {
+    if (action === "publish" && !(await window.confirmDialog(`确定发布草稿 ${id}？发布后将立即用于回答访客。`, "确认发布"))) return;
     try {
       await api(`/api/admin/bank/drafts/${id}/${action}`, { method: "POST", json: body || {} });
       show(message, action === "publish" ? `草稿 ${id} 已发布，问答已更新。` : `草稿 ${id} 已驳回。`);

@@ -57,8 +57,17 @@
         if (!department) return this.app.showError("请选择要转接的部门");
         this.act("TransferToDepartment", department).then((ok) => { if (ok) ui.transferPanel.hidden = true; });
       });
+      // Re-categorise by the visitor's real problem; a field left empty keeps its current value.
+      part("recategorise").addEventListener("click", () => {
+        const category = part("category").value.trim() || (this.summary && this.summary.category) || null;
+        const department = ui.department.value.trim() || (this.summary && this.summary.department) || null;
+        if (!category && !department) return this.app.showError("请填写分类或部门");
+        this.act("Recategorise", category, department).then((ok) => { if (ok) ui.transferPanel.hidden = true; });
+      });
       ui.handback.addEventListener("click", () => this.act("HandBack"));
-      ui.close.addEventListener("click", () => this.act("Close"));
+      ui.close.addEventListener("click", async () => {
+        if (await window.confirmDialog("确定结束本次会话？结束后访客将收到评价邀请，不能再继续对话。", "结束会话")) this.act("Close");
+      });
       // 存为问答草稿: the agent's last reply and the visitor's question become a proposal for the bank's editors.
       ui.close.after(el("button", { type: "button", class: "btn", testid: "propose-draft", onclick: () => this.proposeDraft() }, "存为问答草稿"));
     }

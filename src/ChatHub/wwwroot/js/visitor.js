@@ -155,7 +155,9 @@
     if (c.state !== "queued") ui.queue.hidden = true;
     if (c.state !== "withAgent") hideTyping();
     // Leave-a-message forms only make sense while the bot has the conversation.
-    for (const form of ui.transcript.querySelectorAll("form.ticket-form")) if (c.state !== "bot") disable(form, c.state === "ticket" ? "留言已提交" : "已转人工服务");
+    // A form offered after a long wait stays usable while the visitor keeps waiting in the queue.
+    for (const form of ui.transcript.querySelectorAll("form.ticket-form"))
+      if (c.state !== "bot" && !(c.state === "queued" && form.dataset.keepWaiting)) disable(form, c.state === "ticket" ? "留言已提交" : "已转人工服务");
     for (const form of ui.transcript.querySelectorAll("form.rating-form")) if (c.rating != null) form.remove();
     remember();
   }
@@ -246,15 +248,17 @@
     row.appendChild(el("div", { class: "system-text" }, m.text));
     const c = state.conversation;
     if (data.type === "offerTicket" && c && c.state === "bot") row.appendChild(ticketForm());
+    if (data.type === "offerTicket" && data.keepWaiting && c && c.state === "queued") row.appendChild(ticketForm(true));
     if (data.type === "closed" && c && c.state === "closed" && c.rating == null) row.appendChild(ratingForm());
     return row;
   }
 
-  function ticketForm() {
+  function ticketForm(keepWaiting) {
     const text = el("textarea", { rows: 3, maxlength: 2000, required: true, testid: "ticket-text", placeholder: "请描述您要咨询的事项", "aria-label": "留言内容" });
     const contact = el("input", { type: "text", maxlength: 100, testid: "ticket-contact", placeholder: "手机号或邮箱（选填，便于回复您）", "aria-label": "联系方式", autocomplete: "tel" });
     const submit = el("button", { type: "submit", class: "btn btn-primary", testid: "ticket-submit" }, "提交留言");
     const form = el("form", { class: "card ticket-form", testid: "ticket-form" });
+    if (keepWaiting) form.dataset.keepWaiting = "true";
     form.append(el("div", { class: "card-title" }, "留言咨询"), text, contact, submit);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
