@@ -8,6 +8,7 @@ using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
+using GovAssistant.ChatHub.Service;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
@@ -28,6 +29,8 @@ builder.AddBank();
 builder.Services.AddSingleton<AuditLog>();
 // Bank administration: drafts and review, history, consistency checks (BankAdmin, Consistency sections).
 builder.AddBankAdmin();
+// The service's time zone (Service:TimeZone): dashboard days and hours, times on the staff pages.
+builder.AddServiceTimeZone();
 // Staff accounts: SQLite accounts, cookie sign-in, agent/admin policies, first admin on an empty database.
 builder.AddAgentAccounts();
 // Per-conversation engine context (ask API and conversations).
@@ -43,6 +46,8 @@ builder.AddVisitors();
 builder.AddWeChat();
 // Bot Framework Direct Line 3.0 channel for sites embedding Microsoft's Web Chat (docs/directline.md).
 builder.AddDirectLine();
+// OpenAPI description of the REST APIs, served at /openapi/v1.json.
+builder.AddApiDescription();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -73,6 +78,7 @@ app.MapConversationHubs();
 app.MapWeChat();
 app.MapDirectLine();
 app.MapInsightsApi();
+app.MapApiDescription();
 
 app.Run();
 return 0;
