@@ -28,10 +28,13 @@ internal sealed record AgentSessionView(
     }
 }
 
-/// <summary>An account as admins see it (never the password hash).</summary>
+/// <summary>
+/// An account as admins see it (never the password hash); <c>temporaryCredentials</c>: its password was set by someone
+/// else and must be changed at the next sign-in.
+/// </summary>
 internal sealed record AgentAccountView(
     string Id, string Name, IReadOnlyList<string> Departments, IReadOnlyList<string> Roles, int Capacity, bool Disabled,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool MustChangePassword)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool TemporaryCredentials)
 {
     /// <summary>Only in the answer to a create without a password: shown once, never stored in clear.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

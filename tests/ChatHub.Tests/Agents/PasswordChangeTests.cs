@@ -68,7 +68,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
             username = "li.na", name = "李娜", departments = new[] { "人力资源和社会保障局" }, roles = new[] { "agent" },
         })).JsonAsync(HttpStatusCode.Created);
         Assert.Equal("li.na", created["id"]!.GetValue<string>());
-        Assert.True(created["mustChangePassword"]!.GetValue<bool>());
+        Assert.True(created["temporaryCredentials"]!.GetValue<bool>());
         var temporary = created["temporaryPassword"]!.GetValue<string>();
         Assert.DoesNotContain("temporaryPassword", await admin.Http.GetStringAsync("/api/admin/agents"));
 
@@ -80,7 +80,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
 
         // An admin resetting it makes it temporary again.
         var reset = await admin.Http.PutAsJsonAsync("/api/admin/agents/li.na", new { password = "Orchid-Bridge-4417" });
-        Assert.True((await reset.JsonAsync(HttpStatusCode.OK))["mustChangePassword"]!.GetValue<bool>());
+        Assert.True((await reset.JsonAsync(HttpStatusCode.OK))["temporaryCredentials"]!.GetValue<bool>());
     }
 
     private async Task<StaffSession> ChangedAdminAsync()

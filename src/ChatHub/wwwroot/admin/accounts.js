@@ -30,7 +30,7 @@
     const tr = el("tr", { testid: "account-row" });
     tr.dataset.account = a.id;
     const departments = a.departments.includes("*") ? "全部部门" : a.departments.join("、");
-    const state = a.disabled ? "已停用" : a.mustChangePassword ? "待修改密码" : "正常";
+    const state = a.disabled ? "已停用" : a.temporaryCredentials ? "待修改密码" : "正常";
     const actions = el("td", { class: "actions" });
     actions.append(el("button", { type: "button", testid: "account-edit", "aria-label": `编辑 ${a.id}`, onclick: () => edit(a) }, "编辑"),
       el("button", { type: "button", class: a.disabled ? "" : "danger", testid: "account-toggle", "aria-label": `${a.disabled ? "启用" : "停用"} ${a.id}`, onclick: () => toggle(a) }, a.disabled ? "启用" : "停用"));
