@@ -9,6 +9,7 @@ using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
 using GovAssistant.ChatHub.Pages;
+using GovAssistant.ChatHub.Service;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.ChatHub.Welcome;
 using GovAssistant.KnowledgeBase;
@@ -35,6 +36,8 @@ builder.AddBank();
 builder.Services.AddSingleton<AuditLog>();
 // Bank administration: drafts and review, history, consistency checks (BankAdmin, Consistency sections).
 builder.AddBankAdmin();
+// The service's time zone (Service:TimeZone): dashboard days and hours, times on the staff pages.
+builder.AddServiceTimeZone();
 // Staff accounts: SQLite accounts, cookie sign-in, agent/admin policies, first admin on an empty database.
 builder.AddAgentAccounts();
 // Per-conversation engine context (ask API and conversations).
@@ -54,6 +57,8 @@ builder.AddDirectLine();
 builder.AddWelcome();
 // wwwroot compressed and cacheable (StaticFiles section).
 builder.AddStaticPages();
+// OpenAPI description of the REST APIs, served at /openapi/v1.json.
+builder.AddApiDescription();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -83,6 +88,7 @@ app.MapConversationHubs();
 app.MapWeChat();
 app.MapDirectLine();
 app.MapInsightsApi();
+app.MapApiDescription();
 
 app.Run();
 return 0;

@@ -14,6 +14,12 @@ public sealed record AgentAccount(
     string Id, string Name, IReadOnlyList<string> Departments, IReadOnlyList<string> Roles, int Capacity, bool Disabled,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string SecurityStamp)
 {
+    /// <summary>
+    /// The password was set by someone else (first start, an admin creating or resetting the account): until its
+    /// holder chooses their own, the session only reaches the password change (<see cref="PasswordChangeGate"/>).
+    /// </summary>
+    public bool MustChangePassword { get; init; }
+
     /// <summary>The account as routing sees it.</summary>
     public AgentProfile Profile => new(Id, Name, Departments, Roles, Capacity);
 }
@@ -21,7 +27,7 @@ public sealed record AgentAccount(
 /// <summary>Changes to an account; null leaves a field as it is.</summary>
 public sealed record AgentAccountChanges(
     string? Name = null, IReadOnlyList<string>? Departments = null, IReadOnlyList<string>? Roles = null,
-    int? Capacity = null, bool? Disabled = null, string? Password = null);
+    int? Capacity = null, bool? Disabled = null, string? Password = null, bool? MustChangePassword = null);
 
 /// <summary>What <see cref="AgentAccountStore.UpdateAsync"/> did.</summary>
 public enum AgentUpdateResult

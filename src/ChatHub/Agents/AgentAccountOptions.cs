@@ -29,6 +29,12 @@ public sealed class AgentAccountOptions
     /// <summary>How long a locked account refuses every login, right password included.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The first admin, and accounts an admin creates or whose password an admin resets, must choose their own
+    /// password at first sign-in before the session reaches anything else. Off only for test hosts.
+    /// </summary>
+    public bool RequirePasswordChange { get; set; } = true;
+
     /// <summary>Where a browser asking for a protected page (not an API or hub call) is sent to sign in.</summary>
     public string LoginPath { get; set; } = "/agent/login.html";
 }

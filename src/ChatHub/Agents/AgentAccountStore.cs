@@ -14,7 +14,7 @@ namespace GovAssistant.ChatHub.Agents;
 public sealed class AgentAccountStore
 {
     private const string Columns =
-        "id, name, departments, roles, capacity, disabled, created_at AS CreatedAt, updated_at AS UpdatedAt, security_stamp AS SecurityStamp";
+        "id, name, departments, roles, capacity, disabled, created_at AS CreatedAt, updated_at AS UpdatedAt, security_stamp AS SecurityStamp, must_change_password AS MustChangePassword";
 
     private static readonly PasswordHasher<AgentAccount> Hasher = new();
 
@@ -36,11 +36,19 @@ public sealed class AgentAccountStore
                 roles TEXT NOT NULL, capacity INTEGER NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
                 security_stamp TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
             """);
+        // Added after the first release: databases made before it gain the column, every existing account unflagged.
+        if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pragma_table_info('agents') WHERE name = 'must_change_password';") == 0)
+            connection.Execute("ALTER TABLE agents ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;");
     }
 
     /// <summary>Creates an account; false when the id is taken.</summary>
     /// <exception cref="ArgumentException">A field breaks <see cref="AgentAccountRules"/>.</exception>
-    public async Task<bool> CreateAsync(AgentProfile profile, string password, CancellationToken cancellationToken = default)
+    public Task<bool> CreateAsync(AgentProfile profile, string password, CancellationToken cancellationToken = default) =>
+        CreateAsync(profile, password, mustChangePassword: false, cancellationToken);
+
+    /// <summary>Creates an account whose holder, when <paramref name="mustChangePassword"/>, must replace the password before anything else.</summary>
+    /// <exception cref="ArgumentException">A field breaks <see cref="AgentAccountRules"/>.</exception>
+    public async Task<bool> CreateAsync(AgentProfile profile, string password, bool mustChangePassword, CancellationToken cancellationToken = default)
     {
         Require(AgentAccountRules.CheckId(profile.Id) ?? AgentAccountRules.CheckName(profile.Name)
             ?? AgentAccountRules.CheckPassword(password, profile.Id) ?? AgentAccountRules.CheckDepartments(profile.Departments)
@@ -48,13 +56,14 @@ public sealed class AgentAccountStore
         var now = Now();
         await using var connection = _database.Open();
         var inserted = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO agents (id, name, password_hash, departments, roles, capacity, disabled, security_stamp, created_at, updated_at)
-            VALUES (@Id, @Name, @Hash, @Departments, @Roles, @Capacity, 0, @Stamp, @Now, @Now)
+            INSERT INTO agents (id, name, password_hash, departments, roles, capacity, disabled, security_stamp, created_at, updated_at, must_change_password)
+            VALUES (@Id, @Name, @Hash, @Departments, @Roles, @Capacity, 0, @Stamp, @Now, @Now, @Must)
             ON CONFLICT (id) DO NOTHING;
             """, new
         {
             profile.Id, Name = profile.Name.Trim(), Hash = Hasher.HashPassword(null!, password),
             Departments = Json(profile.Departments), Roles = Json(profile.Roles), profile.Capacity, Stamp = NewStamp(), Now = now,
+            Must = mustChangePassword ? 1 : 0,
         }, cancellationToken: cancellationToken));
         return inserted == 1;
     }
@@ -88,6 +97,7 @@ public sealed class AgentAccountStore
             Capacity = changes.Capacity ?? current.Capacity,
             Disabled = changes.Disabled ?? current.Disabled,
             UpdatedAt = _time.GetUtcNow(),
+            MustChangePassword = changes.MustChangePassword ?? current.MustChangePassword,
             SecurityStamp = changes.Password is not null || (changes.Disabled == true && !current.Disabled) ? NewStamp() : current.SecurityStamp,
         };
         if (!accounts.Select(a => a.Id == id ? updated : a).Any(a => !a.Disabled && a.Roles.Contains(AgentRoles.Admin)))
@@ -95,13 +105,15 @@ public sealed class AgentAccountStore
 
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE agents SET name = @Name, departments = @Departments, roles = @Roles, capacity = @Capacity, disabled = @Disabled,
-                security_stamp = @Stamp, updated_at = @Now, password_hash = COALESCE(@Hash, password_hash)
+                security_stamp = @Stamp, updated_at = @Now, password_hash = COALESCE(@Hash, password_hash),
+                must_change_password = @Must
             WHERE id = @Id;
             """, new
         {
             updated.Id, updated.Name, Departments = Json(updated.Departments), Roles = Json(updated.Roles), updated.Capacity,
             Disabled = updated.Disabled ? 1 : 0, Stamp = updated.SecurityStamp, Now = Format(updated.UpdatedAt),
             Hash = changes.Password is null ? null : Hasher.HashPassword(null!, changes.Password),
+            Must = updated.MustChangePassword ? 1 : 0,
         }, transaction, cancellationToken: cancellationToken));
         transaction.Commit();
         return AgentUpdateResult.Updated;
@@ -170,11 +182,14 @@ public sealed class AgentAccountStore
     }
 
     private sealed record Row(string Id, string Name, string Departments, string Roles, long Capacity, long Disabled,
-        string CreatedAt, string UpdatedAt, string SecurityStamp)
+        string CreatedAt, string UpdatedAt, string SecurityStamp, long MustChangePassword)
     {
         public AgentAccount ToAccount() => new(
             Id, Name, JsonSerializer.Deserialize<string[]>(Departments) ?? [], JsonSerializer.Deserialize<string[]>(Roles) ?? [],
             (int)Capacity, Disabled != 0, DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture), SecurityStamp);
+            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture), SecurityStamp)
+        {
+            MustChangePassword = MustChangePassword != 0,
+        };
     }
 }

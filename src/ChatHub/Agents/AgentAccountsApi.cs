@@ -1,6 +1,8 @@
 using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
+using GovAssistant.ChatHub.Service;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace GovAssistant.ChatHub.Agents;
 
@@ -11,7 +13,7 @@ internal static class AgentAccountsApi
 {
     private const long MaxBodyBytes = 16 * 1024;
     private const string LoginExample = """{"username":"zhang.min","password":"…"}""";
-    private const string CreateExample = """{"id":"zhang.min","name":"张敏","password":"…","departments":["公安局户政管理部门"],"roles":["agent"],"capacity":5}""";
+    private const string CreateExample = """{"username":"zhang.min","name":"张敏","password":"…","departments":["公安局户政管理部门"],"roles":["agent"],"capacity":5}""";
     private const string UpdateExample = """{"name":"张敏","departments":["*"],"roles":["agent","supervisor"],"capacity":8,"disabled":false}""";
 
     public static IEndpointRouteBuilder MapAgentAccountsApi(this IEndpointRouteBuilder app)
@@ -23,8 +25,9 @@ internal static class AgentAccountsApi
             await http.SignOutAsync(AgentAuth.Scheme);
             return Results.NoContent();
         }).AllowAnonymous();
-        session.MapGet("/me", (HttpContext http) => Results.Ok(AgentSessionView.Of(AgentAuth.ProfileOf(http.User))))
-            .RequireAuthorization(AgentAuth.StaffPolicy);
+        session.MapGet("/me", (HttpContext http, ServiceTimeZone zone) => Results.Ok(AgentSessionView.Of(http.User, zone)))
+            .RequireAuthorization(AgentAuth.StaffPolicy).WithMetadata(new AllowPendingPasswordChange());
+        session.MapOwnPassword();
 
         var admin = app.MapGroup("/api/admin/agents").RequireAuthorization(AgentAuth.AdminPolicy);
         admin.MapGet("/", async (AgentAccountStore store, CancellationToken ct) =>
@@ -34,7 +37,7 @@ internal static class AgentAccountsApi
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, AgentAccountStore store, LoginThrottle throttle, CancellationToken ct)
+    private static async Task<IResult> LoginAsync(HttpContext http, AgentAccountStore store, LoginThrottle throttle, ServiceTimeZone zone, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<LoginRequest>(http.Request, MaxBodyBytes, LoginExample);
         if (error is not null) return error;
@@ -59,34 +62,44 @@ internal static class AgentAccountsApi
         if (account.Disabled)
             return Results.Problem(detail: "该账号已停用，请联系管理员。", statusCode: StatusCodes.Status403Forbidden, title: "登录失败");
 
-        await http.SignInAsync(AgentAuth.Scheme, AgentAuth.PrincipalFor(account));
-        return Results.Ok(AgentSessionView.Of(account.Profile));
+        var principal = AgentAuth.PrincipalFor(account);
+        await http.SignInAsync(AgentAuth.Scheme, principal);
+        return Results.Ok(AgentSessionView.Of(principal, zone));
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, AgentAccountStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(
+        HttpContext http, AgentAccountStore store, AuditLog audit, IOptions<AgentAccountOptions> options, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<CreateAgentRequest>(http.Request, MaxBodyBytes, CreateExample);
         if (error is not null) return error;
         var capacity = body!.Capacity ?? AgentAccountRules.DefaultCapacity;
+        // The login name is "username" (as at sign-in); "id" is its older spelling, still accepted.
+        var id = body.Username ?? body.Id;
+        if (body.Username is not null && body.Id is not null && body.Username != body.Id)
+            return Problems.BadRequest("username 与 id 不一致：只需提供 username（登录名）。");
+        // No password given: a temporary one, shown once in the answer, which the holder must replace at first sign-in.
+        var temporary = body.Password is null ? AgentBootstrap.RandomPassword() : null;
+        var password = body.Password ?? temporary!;
         var invalid = Invalid(
-            ("id", AgentAccountRules.CheckId(body.Id)),
+            (body.Username is null ? "id" : "username", AgentAccountRules.CheckId(id)),
             ("name", AgentAccountRules.CheckName(body.Name)),
-            ("password", AgentAccountRules.CheckPassword(body.Password, body.Id)),
+            ("password", AgentAccountRules.CheckPassword(password, id)),
             ("departments", AgentAccountRules.CheckDepartments(body.Departments)),
             ("roles", AgentAccountRules.CheckRoles(body.Roles)),
             ("capacity", AgentAccountRules.CheckCapacity(capacity)));
         if (invalid is not null) return invalid;
 
-        var profile = new AgentProfile(body.Id!, body.Name!.Trim(), body.Departments!, body.Roles!, capacity);
-        if (!await store.CreateAsync(profile, body.Password!, ct))
-            return Results.Problem(detail: $"账号“{body.Id}”已存在。", statusCode: StatusCodes.Status409Conflict, title: "账号已存在");
+        var profile = new AgentProfile(id!, body.Name!.Trim(), body.Departments!, body.Roles!, capacity);
+        if (!await store.CreateAsync(profile, password, options.Value.RequirePasswordChange, ct))
+            return Results.Problem(detail: $"账号“{id}”已存在。", statusCode: StatusCodes.Status409Conflict, title: "账号已存在");
         await audit.RecordAsync(AgentAuth.ProfileOf(http.User).Id, "agent.create", profile.Id,
             $"roles={string.Join(',', profile.Roles)}; departments={string.Join(',', profile.Departments)}; capacity={profile.Capacity}", ct);
         var created = await store.GetAsync(profile.Id, ct);
-        return Results.Created($"/api/admin/agents/{profile.Id}", AgentAccountView.Of(created!));
+        return Results.Created($"/api/admin/agents/{profile.Id}", AgentAccountView.Of(created!) with { TemporaryPassword = temporary });
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, AgentAccountStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(
+        string id, HttpContext http, AgentAccountStore store, AuditLog audit, IOptions<AgentAccountOptions> options, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<UpdateAgentRequest>(http.Request, MaxBodyBytes, UpdateExample);
         if (error is not null) return error;
@@ -98,7 +111,10 @@ internal static class AgentAccountsApi
             ("capacity", body.Capacity is not { } c ? null : AgentAccountRules.CheckCapacity(c)));
         if (invalid is not null) return invalid;
 
-        var changes = new AgentAccountChanges(body.Name, body.Departments, body.Roles, body.Capacity, body.Disabled, body.Password);
+        var self = AgentAuth.ProfileOf(http.User).Id == id;
+        // A password an admin sets for someone else is a temporary one: its holder must replace it at next sign-in.
+        bool? mustChange = body.Password is null ? null : !self && options.Value.RequirePasswordChange;
+        var changes = new AgentAccountChanges(body.Name, body.Departments, body.Roles, body.Capacity, body.Disabled, body.Password, mustChange);
         switch (await store.UpdateAsync(id, changes, ct))
         {
             case AgentUpdateResult.NotFound:

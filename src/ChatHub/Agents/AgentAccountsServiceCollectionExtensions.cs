@@ -30,6 +30,7 @@ internal static class AgentAccountsServiceCollectionExtensions
         builder.Services.AddSingleton<CannedReplyStore>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddScoped<AgentCookieEvents>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PasswordChangeGate>();
 
         builder.Services.AddAuthentication().AddCookie(AgentAuth.Scheme);
         builder.Services.AddOptions<CookieAuthenticationOptions>(AgentAuth.Scheme).Configure<IOptions<AgentAccountOptions>>((cookie, options) =>

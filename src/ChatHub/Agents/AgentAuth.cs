@@ -40,6 +40,9 @@ public static class AgentAuth
     internal const string StampClaim = "agent_stamp";
     internal const string VersionClaim = "agent_version";
 
+    /// <summary>Claim present while the account must change its password before anything else.</summary>
+    public const string MustChangePasswordClaim = "agent_must_change_password";
+
     /// <summary>The principal a session of <paramref name="account"/> carries.</summary>
     public static ClaimsPrincipal PrincipalFor(AgentAccount account)
     {
@@ -51,6 +54,7 @@ public static class AgentAuth
             new(StampClaim, account.SecurityStamp),
             new(VersionClaim, VersionOf(account)),
         ];
+        if (account.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(account.Departments.Select(d => new Claim(DepartmentClaim, d)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));

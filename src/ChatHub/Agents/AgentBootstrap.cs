@@ -26,20 +26,21 @@ internal sealed class AgentBootstrap(AgentAccountStore store, IOptions<AgentAcco
 
         var admin = new AgentProfile(AdminId, "管理员", ["*"], [AgentRoles.Admin, AgentRoles.Supervisor, AgentRoles.Agent], AgentAccountRules.DefaultCapacity);
         // Another instance starting on the same database may have won the race; its admin stands.
-        if (!await store.CreateAsync(admin, password, cancellationToken)) return;
+        if (!await store.CreateAsync(admin, password, options.Value.RequirePasswordChange, cancellationToken)) return;
 
         logger.LogWarning("No staff account existed: created the first admin account '{Id}'", AdminId);
         if (string.IsNullOrEmpty(configured))
         {
             // The console, not the logger: the password must not travel to log files or collectors.
-            Console.WriteLine($"首次启动：已创建管理员账号 {AdminId}，初始密码：{password} （只显示这一次，请登录后立即修改）");
+            Console.WriteLine($"首次启动：已创建管理员账号 {AdminId}，初始密码：{password} （只显示这一次，首次登录时须修改）");
             Console.WriteLine($"First start: created admin account '{AdminId}' with password {password} (shown only once; change it after signing in).");
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static string RandomPassword()
+    /// <summary>A random password that passes <see cref="AgentAccountRules.CheckPassword"/>, for first and temporary passwords.</summary>
+    internal static string RandomPassword()
     {
         // Random text can still trip the weak-password rules (e.g. mostly one letter); draw again rather than relax them.
         string password;

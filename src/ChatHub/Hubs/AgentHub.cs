@@ -65,6 +65,16 @@ public sealed class AgentHub(
     }
 
     /// <summary>
+    /// The last visitor message (masked as in the transcript) of a conversation the agent may see, for the queue's
+    /// preview line; null when the visitor has written nothing yet. Does not subscribe to the conversation.
+    /// </summary>
+    public async Task<MessageView?> Preview(string conversationId)
+    {
+        var (_, messages) = await conversations.OpenForAgentAsync(conversationId, Me);
+        return messages.LastOrDefault(m => m.Sender == SenderKind.Visitor) is { } last ? MessageView.ForAgents(last) : null;
+    }
+
+    /// <summary>
     /// The original text of a visitor's message shown masked, for an agent who may see the conversation; every reveal
     /// is recorded in the audit log (<c>transcript.reveal</c>).
     /// </summary>

@@ -28,15 +28,15 @@ internal static class InsightsApi
         return app;
     }
 
-    private static async Task<IResult> DashboardAsync(HttpRequest request, ServiceQualityReport report, TimeProvider time, IOptions<InsightsOptions> options, CancellationToken ct)
+    private static async Task<IResult> DashboardAsync(HttpRequest request, ServiceQualityReport report, TimeProvider time, Service.ServiceTimeZone zone, CancellationToken ct)
     {
-        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, options.Value.Offset);
+        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, zone.OffsetAt(time.GetUtcNow()));
         return error ?? Results.Ok(await report.BuildAsync(filter!, ct));
     }
 
-    private static async Task<IResult> CsvAsync(HttpRequest request, ServiceQualityReport report, TimeProvider time, IOptions<InsightsOptions> options, CancellationToken ct)
+    private static async Task<IResult> CsvAsync(HttpRequest request, ServiceQualityReport report, TimeProvider time, Service.ServiceTimeZone zone, CancellationToken ct)
     {
-        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, options.Value.Offset);
+        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, zone.OffsetAt(time.GetUtcNow()));
         if (error is not null) return error;
         var name = request.Query["table"].ToString();
         var table = (await report.BuildAsync(filter!, ct)).Tables.FirstOrDefault(t => t.Name == name);
@@ -63,9 +63,9 @@ internal static class InsightsApi
     }
 
     private static async Task<IResult> ClustersAsync(
-        HttpRequest request, QuestionLog log, UnansweredClusters clusters, TimeProvider time, IOptions<InsightsOptions> options, CancellationToken ct)
+        HttpRequest request, QuestionLog log, UnansweredClusters clusters, TimeProvider time, Service.ServiceTimeZone zone, CancellationToken ct)
     {
-        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, options.Value.Offset);
+        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, zone.OffsetAt(time.GetUtcNow()));
         if (error is not null) return error;
         var list = clusters.Of(await log.ListAsync(filter!, ct));
         return Results.Ok(list.Select(c => new ClusterView(c.Key, c.Label, c.Count, c.Phrasings, [.. c.Members.Select(m => m.Id)])));
@@ -85,9 +85,9 @@ internal static class InsightsApi
     }
 
     private static async Task<IResult> SuggestionsAsync(
-        HttpRequest request, QuestionLog log, SuggestionFinder finder, TimeProvider time, IOptions<InsightsOptions> options, CancellationToken ct)
+        HttpRequest request, QuestionLog log, SuggestionFinder finder, TimeProvider time, Service.ServiceTimeZone zone, CancellationToken ct)
     {
-        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, options.Value.Offset);
+        var (filter, error) = InsightFilterQuery.Parse(request.Query, time, zone.OffsetAt(time.GetUtcNow()));
         return error ?? Results.Ok(finder.Of(await log.ListAsync(filter!, ct)));
     }
 

@@ -14,10 +14,4 @@ public sealed class InsightsOptions
 
     /// <summary>A ticket (留言) not answered within this many hours is overdue (2 working days ≈ 48 h).</summary>
     public double TicketSlaHours { get; set; } = 48;
-
-    /// <summary>Offset of the service's local time from UTC, for days and hours on the dashboard (China: 8).</summary>
-    public int UtcOffsetHours { get; set; } = 8;
-
-    /// <summary>The local offset as a span.</summary>
-    public TimeSpan Offset => TimeSpan.FromHours(UtcOffsetHours);
 }

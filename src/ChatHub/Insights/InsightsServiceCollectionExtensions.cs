@@ -10,7 +10,7 @@ internal static class InsightsServiceCollectionExtensions
 {
     /// <summary>
     /// Configuration:
-    /// <code>"Insights": { "LowConfidence": 0.5, "ClusterSimilarity": 0.25, "TicketSlaHours": 48, "UtcOffsetHours": 8 }</code>
+    /// <code>"Insights": { "LowConfidence": 0.5, "ClusterSimilarity": 0.25, "TicketSlaHours": 48 }</code>
     /// </summary>
     public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
     {
@@ -18,7 +18,6 @@ internal static class InsightsServiceCollectionExtensions
             .Validate(o => o.LowConfidence is >= 0 and <= 1, "Insights:LowConfidence 应在 0–1 之间")
             .Validate(o => o.ClusterSimilarity is > 0 and <= 1, "Insights:ClusterSimilarity 应在 0–1 之间")
             .Validate(o => o.TicketSlaHours > 0, "Insights:TicketSlaHours 应大于 0")
-            .Validate(o => o.UtcOffsetHours is >= -12 and <= 14, "Insights:UtcOffsetHours 应在 -12–14 之间")
             .ValidateOnStart();
         builder.Services.AddSingleton<QuestionLog>();
         builder.Services.AddSingleton<RatingFollowUps>();

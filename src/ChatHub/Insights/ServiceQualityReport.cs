@@ -11,7 +11,7 @@ namespace GovAssistant.ChatHub.Insights;
 /// </summary>
 public sealed class ServiceQualityReport(
     QuestionLog questions, ConversationFacts conversations, RatingFollowUps followUps, UnansweredClusters unanswered,
-    IOptions<InsightsOptions> options, TimeProvider time)
+    IOptions<InsightsOptions> options, TimeProvider time, Service.ServiceTimeZone zone)
 {
     private const int TopCount = 10;
     private readonly InsightsOptions _options = options.Value;
@@ -90,9 +90,9 @@ public sealed class ServiceQualityReport(
 
     private DashboardTable PerDay(IReadOnlyList<LoggedQuestion> asked, InsightFilter filter)
     {
-        var counts = asked.GroupBy(q => DateOnly.FromDateTime(q.At.ToOffset(_options.Offset).DateTime)).ToDictionary(g => g.Key, g => g.Count());
-        var first = DateOnly.FromDateTime(filter.From.ToOffset(_options.Offset).DateTime);
-        var last = DateOnly.FromDateTime(filter.To.ToOffset(_options.Offset).AddTicks(-1).DateTime);
+        var counts = asked.GroupBy(q => DateOnly.FromDateTime(zone.Local(q.At).DateTime)).ToDictionary(g => g.Key, g => g.Count());
+        var first = DateOnly.FromDateTime(zone.Local(filter.From).DateTime);
+        var last = DateOnly.FromDateTime(zone.Local(filter.To).AddTicks(-1).DateTime);
         var rows = new List<IReadOnlyList<string>>();
         for (var d = first; d <= last; d = d.AddDays(1)) rows.Add(Row(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Num(counts.GetValueOrDefault(d))));
         return new DashboardTable("perDay", "每日问题数", ["日期", "问题数"], rows);
@@ -100,7 +100,7 @@ public sealed class ServiceQualityReport(
 
     private DashboardTable PerHour(IReadOnlyList<LoggedQuestion> asked)
     {
-        var counts = asked.GroupBy(q => q.At.ToOffset(_options.Offset).Hour).ToDictionary(g => g.Key, g => g.Count());
+        var counts = asked.GroupBy(q => zone.Local(q.At).Hour).ToDictionary(g => g.Key, g => g.Count());
         return new DashboardTable("perHour", "各时段问题数", ["小时", "问题数"],
             Enumerable.Range(0, 24).Select(h => Row($"{h:00}:00", Num(counts.GetValueOrDefault(h)))).ToList());
     }
@@ -119,7 +119,7 @@ public sealed class ServiceQualityReport(
 
     private static double Rate(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
 
-    private string Local(DateTimeOffset at) => at.ToOffset(_options.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at) => zone.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Seconds(double? s) => s?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
 

@@ -78,6 +78,8 @@ public sealed class InsightsHost : WebApplicationFactory<Program>
         builder.UseSetting("KnowledgeBase:DatabasePath", Folder.File("bank.db"));
         builder.UseSetting("QaEngine:IndexPath", Folder.File("index"));
         builder.UseSetting("Agents:AdminPassword", AdminPassword);
+        // The forced first-sign-in password change is proven by PasswordChangeTests; these tests sign in with known passwords.
+        builder.UseSetting("Agents:RequirePasswordChange", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

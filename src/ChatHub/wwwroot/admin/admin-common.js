@@ -4,7 +4,7 @@
   const { el, problemText } = window.GovChat;
   const PAGES = [
     ["index.html", "问答库"], ["drafts.html", "审核队列"], ["needs-review.html", "待复核"], ["consistency.html", "一致性"],
-    ["import.html", "批量导入"], ["audit.html", "审计日志"], ["dashboard.html", "服务看板"], ["insights.html", "问答分析"],
+    ["import.html", "批量导入"], ["audit.html", "审计日志"], ["dashboard.html", "服务看板"], ["insights.html", "问答分析"], ["accounts.html", "账号管理"],
   ];
 
   async function api(path, options) {
@@ -16,6 +16,10 @@
     }
     const response = await fetch(path, init);
     if (response.status === 401) { toLogin(); throw new Error("请先登录。"); }
+    if (response.status === 403 && (await response.clone().json().catch(() => ({}))).code === "passwordChangeRequired") {
+      location.replace("/agent/password.html?returnUrl=" + encodeURIComponent(location.pathname + location.search));
+      throw new Error("请先修改密码。");
+    }
     if (!response.ok) {
       const error = new Error(await problemText(response.clone(), `操作失败（${response.status}）`));
       try { error.body = await response.json(); } catch { /* not JSON */ }
@@ -35,12 +39,16 @@
     header.appendChild(el("h1", {}, "问答库管理"));
     const nav = el("nav", { class: "admin-nav", "aria-label": "管理导航" });
     for (const [href, label] of PAGES) {
+      if (href === "accounts.html" && !me.roles.includes("admin")) continue;
       const a = el("a", { href: "/admin/" + href }, label);
       if (href === page) a.setAttribute("aria-current", "page");
       nav.appendChild(a);
     }
     header.appendChild(nav);
-    header.appendChild(el("span", { class: "me", testid: "admin-me" }, `${me.name}（${me.roles.join("、")}）`));
+    const roles = window.Labels ? window.Labels.roles(me.roles) : me.roles.join("、");
+    header.appendChild(el("span", { class: "me", testid: "admin-me" }, `${me.name}（${roles}）`));
+    header.appendChild(el("a", { class: "own-password", href: "/agent/password.html?returnUrl=" + encodeURIComponent(location.pathname) }, "修改密码"));
+    if (window.Labels) await window.Labels.loadTimeZone();
     document.body.prepend(header);
     document.body.dataset.ready = "true";
     return me;

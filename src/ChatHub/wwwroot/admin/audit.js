@@ -16,7 +16,9 @@
       rows.replaceChildren();
       for (const a of data.items) {
         const tr = el("tr", { testid: "audit-row" });
-        tr.append(el("td", {}, new Date(a.at).toLocaleString("zh-CN")), el("td", {}, a.actor), el("td", {}, a.action), el("td", {}, a.target || ""),
+        const action = el("td", {}, window.Labels.action(a.action));
+        action.title = a.action;
+        tr.append(el("td", {}, window.Labels.time(a.at)), el("td", {}, window.Labels.actor(a.actor)), action, el("td", {}, a.target || ""),
           el("td", { class: "opt" }, a.detail || ""));
         rows.appendChild(tr);
       }

@@ -12,7 +12,7 @@
       const data = await api("/api/admin/bank/consistency?status=" + status.value);
       const box = document.getElementById("flags");
       box.replaceChildren();
-      if (data.lastRun) box.appendChild(el("p", { class: "muted" }, `上次检查：${new Date(data.lastRun.at).toLocaleString("zh-CN")}，${data.lastRun.entries} 条，发现 ${data.lastRun.found} 对，用时 ${data.lastRun.milliseconds} 毫秒`));
+      if (data.lastRun) box.appendChild(el("p", { class: "muted" }, `上次检查：${window.Labels.time(data.lastRun.at)}，${data.lastRun.entries} 条，发现 ${data.lastRun.found} 对，用时 ${data.lastRun.milliseconds} 毫秒`));
       if (!data.items.length) box.appendChild(el("p", { class: "muted" }, "没有记录"));
       for (const f of data.items) {
         const card = el("article", { class: "card", testid: "flag" });

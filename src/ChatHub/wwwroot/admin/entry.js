@@ -40,8 +40,8 @@
       const actions = el("td");
       if (v.version > 1) actions.appendChild(el("button", { type: "button", onclick: () => diff(v.version) }, "对比上一版"));
       if (v.version !== original.version) actions.appendChild(el("button", { type: "button", testid: "rollback", onclick: () => rollback(v.version) }, "回滚到此版"));
-      tr.append(el("td", {}, `第 ${v.version} 版`), el("td", {}, `${v.changedBy}${v.reviewedBy ? " / " + v.reviewedBy : ""}`),
-        el("td", { class: "opt" }, new Date(v.changedAt).toLocaleString("zh-CN")), el("td", {}, v.note || v.kind), actions);
+      tr.append(el("td", {}, `第 ${v.version} 版`), el("td", {}, `${window.Labels.actor(v.changedBy)}${v.reviewedBy ? " / " + window.Labels.actor(v.reviewedBy) : ""}`),
+        el("td", { class: "opt" }, window.Labels.time(v.changedAt)), el("td", {}, v.note ? window.Labels.actor(v.note) : window.Labels.kind(v.kind)), actions);
       body.appendChild(tr);
     }
   }

@@ -26,7 +26,7 @@
   }
 
   function row(reply) {
-    const text = el("textarea", { rows: "2", maxlength: "1000", testid: "canned-edit-text" });
+    const text = el("textarea", { rows: "2", maxlength: "1000", testid: "canned-edit-text", "aria-label": "常用语内容" });
     text.value = reply.text;
     text.disabled = !reply.editable;
     const item = el("li", { class: "canned-row", testid: "canned-row" });

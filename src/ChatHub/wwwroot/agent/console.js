@@ -17,7 +17,7 @@
     .configureLogging(signalR.LogLevel.Warning)
     .build();
 
-  const app = {
+  const app = window.ConsoleApp = {
     connection,
     me: null,
     seesAll: false,
@@ -69,6 +69,7 @@
     app.me = home.me;
     app.seesAll = home.roles.includes("supervisor") || home.roles.includes("admin");
     $("manage-canned").hidden = !app.seesAll;
+    $("manage-accounts").hidden = !home.roles.includes("admin");
     const departments = home.departments.includes("*") ? "全部部门" : home.departments.join("、") || "未分配部门";
     ui.me.textContent = `${home.me.name}（${departments}）`;
     ui.presence.value = home.status;
@@ -134,7 +135,7 @@
     renderList(ui.active, ui.activeCount, app.active, "active-item", "暂无进行中的会话", (c) =>
       `${c.department || "未指定部门"} · ${c.agents.map((a) => a.name).join("、")}`);
     renderList(ui.tickets, ui.ticketCount, app.tickets, "ticket-item", "暂无待回复的留言", (c) =>
-      `${c.department || "未指定部门"} · ${new Date(c.createdAt).toLocaleString("zh-CN")}`);
+      `${c.department || "未指定部门"} · ${new Date(c.createdAt).toLocaleString("zh-CN", { timeZone: window.GovChat.timeZone })}`);
   }
 
   function renderList(list, count, map, testid, emptyText, describe) {
@@ -249,6 +250,9 @@
   async function boot() {
     const me = await fetch("/api/agents/me", { headers: { Accept: "application/json" } }).catch(() => null);
     if (me && me.status === 401) return location.replace(LOGIN);
+    const session = me && me.ok ? await me.json() : null;
+    if (session && session.mustChangePassword) return location.replace("/agent/password.html?returnUrl=%2Fagent%2F");
+    if (session) window.GovChat.timeZone = session.timeZone;
     try {
       await connection.start();
       await hello();

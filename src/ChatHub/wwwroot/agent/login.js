@@ -17,9 +17,15 @@
     error.hidden = !text;
   }
 
+  // A password set by someone else must be replaced first: the change page, then where they were going.
+  function next(session) {
+    const target = returnUrl();
+    location.replace(session && session.mustChangePassword ? "/agent/password.html?returnUrl=" + encodeURIComponent(target) : target);
+  }
+
   // Already signed in: straight to the console.
   fetch("/api/agents/me", { headers: { Accept: "application/json" } })
-    .then((r) => { if (r.ok) location.replace(returnUrl()); })
+    .then(async (r) => { if (r.ok) next(await r.json()); })
     .catch(() => { /* offline: let them try */ });
 
   form.addEventListener("submit", async (event) => {
@@ -33,7 +39,7 @@
         body: JSON.stringify({ username: form.username.value.trim(), password: form.password.value }),
       });
       if (response.ok) {
-        location.replace(returnUrl());
+        next(await response.json());
         return;
       }
       let detail = "登录失败，请稍后再试。";

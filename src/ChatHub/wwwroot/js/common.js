@@ -88,7 +88,8 @@
 
   function timeOf(iso) {
     const d = new Date(iso);
-    return isNaN(d) ? "" : d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" });
+    // Staff pages set GovChat.timeZone to the service's zone (GET /api/agents/me); visitors see their own.
+    return isNaN(d) ? "" : d.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", timeZone: window.GovChat.timeZone });
   }
 
   window.GovChat = { el, markdown, markdownToPlain, hubError, problemText, timeOf };
