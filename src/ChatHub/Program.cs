@@ -8,6 +8,7 @@ using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
+using GovAssistant.ChatHub.Limits;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
@@ -43,6 +44,8 @@ builder.AddVisitors();
 builder.AddWeChat();
 // Bot Framework Direct Line 3.0 channel for sites embedding Microsoft's Web Chat (docs/directline.md).
 builder.AddDirectLine();
+// Per-client limits: trusted proxies' forwarded headers, rate limits on ask, hubs, Direct Line and WeChat (RateLimits section).
+builder.AddClientLimits();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -54,6 +57,7 @@ if (command.Verb == "import")
 }
 
 var app = builder.Build();
+app.UseClientAddress();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Pages: visitor widget at /, agents' console at /agent (wwwroot).

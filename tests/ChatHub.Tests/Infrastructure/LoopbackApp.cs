@@ -32,6 +32,19 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
         return new Uri(addresses.Addresses.Single());
     }
 
+    /// <summary>Rate limits and login throttling high enough never to get in the way of a functional test.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TestLimits = new Dictionary<string, string>
+    {
+        ["RateLimits:Ask:Burst"] = "1000000",
+        ["RateLimits:HubCalls:Burst"] = "1000000",
+        ["RateLimits:DirectLine:Burst"] = "1000000",
+        ["RateLimits:WeChat:Burst"] = "1000000",
+        ["Agents:FailedLoginsPerAddress"] = "1000000",
+        ["Agents:FailedLoginsPerAccount"] = "1000000",
+        // A delay no test run outlasts, so "the next attempt waits" never depends on how fast the machine is.
+        ["Agents:FirstLoginDelay"] = "00:05:00",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: the factory hands these to Program as command-line arguments,
@@ -39,6 +52,9 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
         builder.UseSetting("KnowledgeBase:DatabasePath", Path.Combine(_folder, "bank.db"));
         builder.UseSetting("QaEngine:IndexPath", Path.Combine(_folder, "index"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client is 127.0.0.1 and many tests ask hundreds of questions: per-client limits far out of the
+        // way, unless a test sets its own (the limit tests do). The defaults in code stay what production gets.
+        foreach (var (key, value) in TestLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }

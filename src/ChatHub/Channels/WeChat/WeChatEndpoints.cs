@@ -1,5 +1,6 @@
 using System.Text;
 using GovAssistant.ChatHub.Api;
+using GovAssistant.ChatHub.Limits;
 using GovAssistant.ChatHub.Visitors;
 using Microsoft.Extensions.Options;
 
@@ -32,8 +33,8 @@ internal static class WeChatEndpoints
 
     /// <summary>A user's message or event: verify, decrypt, de-duplicate, queue, acknowledge with <c>success</c>.</summary>
     private static async Task<IResult> PushAsync(
-        string appId, HttpRequest request, IOptions<WeChatOptions> options, WeChatInbox inbox, WeChatNonces nonces, TimeProvider time,
-        ILogger<WeChatInbox> logger)
+        string appId, HttpRequest request, IOptions<WeChatOptions> options, WeChatInbox inbox, WeChatNonces nonces, ClientRateLimits limits,
+        TimeProvider time, ILogger<WeChatInbox> logger)
     {
         var settings = options.Value;
         if (settings.Find(appId) is not { } wechat) return Problems.NotFound("未配置该微信应用。");
@@ -70,6 +71,9 @@ internal static class WeChatEndpoints
 
         if (push.FromUserName is not { Length: > 0 and <= 128 } || push.MsgType is not { Length: > 0 })
             return Problems.BadRequest("消息缺少 FromUserName 或 MsgType。");
+        // Every push arrives from WeChat's servers, so the client is the WeChat user the push names.
+        if (!limits.TryAcquireWeChat(wechat.AppId + ":" + push.FromUserName))
+            return Results.Problem(detail: "消息过于频繁，请稍后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多");
         return inbox.Accept(new WeChatInbound(wechat, push)) switch
         {
             // A retry gets the same acknowledgement, so WeChat stops retrying; it is not handled again.
