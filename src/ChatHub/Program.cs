@@ -9,6 +9,7 @@ using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
 using GovAssistant.ChatHub.Limits;
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
@@ -22,6 +23,13 @@ if (command.Verb == "eval")
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);
+
+// Data folder, database and index: created private (0700/0600), checked writable and intact before any store opens them.
+if (builder.PrepareDataFiles() is { } cannotStart)
+{
+    Console.Error.WriteLine(cannotStart);
+    return 3;
+}
 
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
@@ -64,7 +72,11 @@ app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
-app.MapGet("/healthz", (AnswerEngine engine) => Results.Ok(new { status = "ok", entries = engine.EntryCount, revision = engine.Revision }));
+app.MapGet("/healthz", (AnswerEngine engine, DatabaseHealth database) => Results.Ok(new
+{
+    status = "ok", entries = engine.EntryCount, revision = engine.Revision,
+    database = new { integrity = database.Integrity, checkedAt = database.CheckedAt },
+}));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
