@@ -6,6 +6,7 @@ start_service() {
   if [[ "${KEEP_RATE_LIMITS:-0}" != "1" ]]; then
     export RateLimits__Ask__Burst="${RateLimits__Ask__Burst:-1000000000}"
     export RateLimits__HubCalls__Burst="${RateLimits__HubCalls__Burst:-1000000000}"
+    export RateLimits__StaffHubCalls__Burst="${RateLimits__StaffHubCalls__Burst:-1000000000}"
     export RateLimits__DirectLine__Burst="${RateLimits__DirectLine__Burst:-1000000000}"
   fi
   echo "== starting the service on $URL"

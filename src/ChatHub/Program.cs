@@ -65,6 +65,7 @@ if (command.Verb == "import")
 }
 
 var app = builder.Build();
+// First: a trusted proxy's X-Forwarded-For/-Proto, so everything after sees the citizen's address and https.
 app.UseClientAddress();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -6,7 +6,8 @@ namespace GovAssistant.ChatHub.Limits;
 /// <code>
 /// "RateLimits": {
 ///   "Ask":        { "PermitsPerMinute": 60, "Burst": 20 },   // POST /api/ask, per client address
-///   "HubCalls":   { "PermitsPerMinute": 60, "Burst": 30 },   // every hub method call, per visitor / staff account
+///   "HubCalls":   { "PermitsPerMinute": 60, "Burst": 30 },   // every visitor hub method call, per visitor
+///   "StaffHubCalls": { "PermitsPerMinute": 240, "Burst": 60 }, // every agent hub call, per staff account
 ///   "DirectLine": { "PermitsPerMinute": 60, "Burst": 20 },   // POST …/activities, per Direct Line conversation
 ///   "WeChat":     { "PermitsPerMinute": 30, "Burst": 10 }    // pushes, per WeChat user (app + openid)
 /// }
@@ -20,8 +21,11 @@ public sealed class ClientLimitsOptions
     /// <summary><c>POST /api/ask</c>, per client address (each question is engine work and a question-log row).</summary>
     public RateLimitRule Ask { get; set; } = new() { PermitsPerMinute = 60, Burst = 20 };
 
-    /// <summary>Hub method calls (Send, Start, Typing, Rate …), per visitor or staff account.</summary>
+    /// <summary>Visitor hub method calls (Send, Start, Typing, Rate …), per visitor.</summary>
     public RateLimitRule HubCalls { get; set; } = new() { PermitsPerMinute = 60, Burst = 30 };
+
+    /// <summary>Agent hub method calls, per staff account: an agent serves several conversations at once.</summary>
+    public RateLimitRule StaffHubCalls { get; set; } = new() { PermitsPerMinute = 240, Burst = 60 };
 
     /// <summary>Direct Line activities posted, per conversation.</summary>
     public RateLimitRule DirectLine { get; set; } = new() { PermitsPerMinute = 60, Burst = 20 };

@@ -23,7 +23,7 @@ internal static class ClientLimitsServiceCollectionExtensions
     public static IHostApplicationBuilder AddClientLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ClientLimitsOptions>().BindConfiguration(ClientLimitsOptions.SectionName)
-            .Validate(o => new[] { o.Ask, o.HubCalls, o.DirectLine, o.WeChat }.All(r => r.PermitsPerMinute > 0 && r.Burst > 0),
+            .Validate(o => new[] { o.Ask, o.HubCalls, o.StaffHubCalls, o.DirectLine, o.WeChat }.All(r => r.PermitsPerMinute > 0 && r.Burst > 0),
                 "RateLimits 下每一项的 PermitsPerMinute 与 Burst 都必须大于 0")
             .ValidateOnStart();
         builder.Services.AddSingleton<ClientRateLimits>();

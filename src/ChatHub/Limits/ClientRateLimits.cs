@@ -11,16 +11,18 @@ namespace GovAssistant.ChatHub.Limits;
 internal sealed class ClientRateLimits : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _hubCalls;
+    private readonly PartitionedRateLimiter<string> _staffHubCalls;
     private readonly PartitionedRateLimiter<string> _weChat;
 
     public ClientRateLimits(IOptions<ClientLimitsOptions> options)
     {
         _hubCalls = Create(options.Value.HubCalls);
+        _staffHubCalls = Create(options.Value.StaffHubCalls);
         _weChat = Create(options.Value.WeChat);
     }
 
-    /// <summary>A hub call by <paramref name="caller"/>; false when its bucket is empty.</summary>
-    public bool TryAcquireHubCall(string caller) => TryAcquire(_hubCalls, caller);
+    /// <summary>A hub call by <paramref name="caller"/> (a staff account when <paramref name="staff"/>); false when its bucket is empty.</summary>
+    public bool TryAcquireHubCall(string caller, bool staff) => TryAcquire(staff ? _staffHubCalls : _hubCalls, caller);
 
     /// <summary>A WeChat push from <paramref name="user"/>; false when its bucket is empty.</summary>
     public bool TryAcquireWeChat(string user) => TryAcquire(_weChat, user);
@@ -32,6 +34,7 @@ internal sealed class ClientRateLimits : IDisposable
     public void Dispose()
     {
         _hubCalls.Dispose();
+        _staffHubCalls.Dispose();
         _weChat.Dispose();
     }
 

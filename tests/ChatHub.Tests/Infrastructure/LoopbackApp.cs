@@ -37,6 +37,7 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
     {
         ["RateLimits:Ask:Burst"] = "1000000",
         ["RateLimits:HubCalls:Burst"] = "1000000",
+        ["RateLimits:StaffHubCalls:Burst"] = "1000000",
         ["RateLimits:DirectLine:Burst"] = "1000000",
         ["RateLimits:WeChat:Burst"] = "1000000",
         ["Agents:FailedLoginsPerAddress"] = "1000000",
