@@ -24,6 +24,17 @@ public sealed class ImportLimitTests
     }
 
     [Fact]
+    public void RowsAreCountedExactlyAcrossTheInflatedBuffers()
+    {
+        // ~1 MB of sheet XML: many 80 KB reads, so row tags fall across their boundaries.
+        var atTheLimit = Bank.Read(XlsxBomb.Create(rows: 20_000), BankFileFormat.Xlsx, Importer(rows: 20_000));
+        var oneOver = Bank.Read(XlsxBomb.Create(rows: 20_001), BankFileFormat.Xlsx, Importer(rows: 20_000));
+
+        Assert.Equal(20_000, atTheLimit.ErrorCount);   // read: each row lacks its answer
+        Assert.Contains("超过 20000 行的上限", Assert.Single(oneOver.Errors).Message);
+    }
+
+    [Fact]
     public void AnXlsxThatUnpacksBeyondTheLimitIsRefusedBeforeItsRowsAreRead()
     {
         var bomb = XlsxBomb.Create(rows: 100_000);   // ~6 MB of sheet XML in a zip of a few tens of KB

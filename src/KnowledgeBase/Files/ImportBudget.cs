@@ -12,6 +12,9 @@ internal sealed class ImportBudget(KnowledgeBaseOptions options, List<ImportErro
 {
     private int _rows;
 
+    /// <summary>Data rows a file may hold.</summary>
+    public int MaxRows => options.MaxImportRows;
+
     /// <summary>Errors found but not kept.</summary>
     public int OmittedErrors { get; private set; }
 

@@ -10,7 +10,7 @@ internal static class XlsxBankReader
     {
         try
         {
-            XlsxInspection.Check(content, maxUncompressedBytes);
+            XlsxInspection.Check(content, maxUncompressedBytes, budget.MaxRows);
             using var stream = new MemoryStream(content, writable: false);
             // Streamed row by row: the budget stops a sheet of millions of rows at the first row over the limit.
             var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
