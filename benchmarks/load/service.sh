@@ -2,6 +2,13 @@
 # /healthz. Usage: start_service <folder for server.log and healthz.json>. Sets SERVER_PID and started_ms.
 start_service() {
   local dir="$1"
+  # Throughput runs send everything from 127.0.0.1: per-client limits out of the way (run-flood.sh keeps them).
+  if [[ "${KEEP_RATE_LIMITS:-0}" != "1" ]]; then
+    export RateLimits__Ask__Burst="${RateLimits__Ask__Burst:-1000000000}"
+    export RateLimits__HubCalls__Burst="${RateLimits__HubCalls__Burst:-1000000000}"
+    export RateLimits__StaffHubCalls__Burst="${RateLimits__StaffHubCalls__Burst:-1000000000}"
+    export RateLimits__DirectLine__Burst="${RateLimits__DirectLine__Burst:-1000000000}"
+  fi
   echo "== starting the service on $URL"
   setsid dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build --urls "$URL" >"$dir/server.log" 2>&1 &
   SERVER_PID=$!

@@ -10,6 +10,8 @@ using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
 using GovAssistant.ChatHub.Pages;
 using GovAssistant.ChatHub.Service;
+using GovAssistant.ChatHub.Limits;
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.ChatHub.Welcome;
 using GovAssistant.KnowledgeBase;
@@ -29,6 +31,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = command.HostArguments,
     ContentRootPath = ContentRoot.For(command.HostArguments),
 });
+
+// Data folder, database and index: created private (0700/0600), checked writable and intact before any store opens them.
+if (builder.PrepareDataFiles() is { } cannotStart)
+{
+    Console.Error.WriteLine(cannotStart);
+    return 3;
+}
 
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
@@ -59,6 +68,8 @@ builder.AddWelcome();
 builder.AddStaticPages();
 // OpenAPI description of the REST APIs, served at /openapi/v1.json.
 builder.AddApiDescription();
+// Per-client limits: trusted proxies' forwarded headers, rate limits on ask, hubs, Direct Line and WeChat (RateLimits section).
+builder.AddClientLimits();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -69,12 +80,18 @@ if (command.Verb == "import")
 }
 
 var app = builder.Build();
+// First: a trusted proxy's X-Forwarded-For/-Proto, so everything after sees the citizen's address and https.
+app.UseClientAddress();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // Pages: visitor widget at /, agents' console at /agent (wwwroot).
 app.UseStaticPages();
 
-app.MapGet("/healthz", (AnswerEngine engine) => Results.Ok(new { status = "ok", entries = engine.EntryCount, revision = engine.Revision }));
+app.MapGet("/healthz", (AnswerEngine engine, DatabaseHealth database) => Results.Ok(new
+{
+    status = "ok", entries = engine.EntryCount, revision = engine.Revision,
+    database = new { integrity = database.Integrity, checkedAt = database.CheckedAt },
+}));
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -10,29 +10,51 @@ namespace GovAssistant.KnowledgeBase;
 /// <param name="options">Supplies <see cref="KnowledgeBaseOptions.MaxImportFileBytes"/>; defaults when null.</param>
 public sealed class BankImporter(KnowledgeBaseOptions? options = null)
 {
-    private readonly long _maxBytes = (options ?? new KnowledgeBaseOptions()).MaxImportFileBytes;
+    private readonly KnowledgeBaseOptions _options = options ?? new KnowledgeBaseOptions();
+
+    /// <summary>The limits this importer reads with.</summary>
+    internal KnowledgeBaseOptions Options => _options;
 
     /// <summary>Reads a bank file from <paramref name="content"/>, which is read to its end but not disposed.</summary>
     public ImportReport Read(Stream content, BankFileFormat format)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (ReadBounded(content) is not { } bytes)
-            return Failed($"文件过大：超过 {FormatSize(_maxBytes)} 的上限，请拆分成多个文件后分别导入");
+            return Failed($"文件过大：超过 {FormatSize(_options.MaxImportFileBytes)} 的上限，请拆分成多个文件后分别导入");
 
         if (format != BankFileFormat.Xlsx && !Utf8.IsValid(bytes))
             return Failed("文件不是 UTF-8 编码：在 Excel 中请“另存为”选择“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件");
 
         var entries = new List<(int Line, FaqEntry Entry)>();
         var errors = new List<ImportError>();
-        switch (format)
+        var budget = new ImportBudget(_options, errors);
+        try
         {
-            case BankFileFormat.JsonLines: JsonLinesBankReader.Read(bytes, entries, errors); break;
-            case BankFileFormat.Csv: CsvBankReader.Read(bytes, entries, errors); break;
-            case BankFileFormat.Xlsx: XlsxBankReader.Read(bytes, entries, errors); break;
-            default: throw new ArgumentOutOfRangeException(nameof(format), format, null);
+            switch (format)
+            {
+                case BankFileFormat.JsonLines: JsonLinesBankReader.Read(bytes, entries, errors, budget); break;
+                case BankFileFormat.Csv: CsvBankReader.Read(bytes, entries, errors, budget); break;
+                case BankFileFormat.Xlsx: XlsxBankReader.Read(bytes, entries, errors, budget, _options.MaxImportUncompressedBytes); break;
+                default: throw new ArgumentOutOfRangeException(nameof(format), format, null);
+            }
+        }
+        catch (ImportRefusedException refused)
+        {
+            // Over a limit: the rows read so far say nothing useful; the one message says what to do.
+            return Failed(refused.Message);
         }
 
-        return Finish(entries, errors);
+        budget.Trim();
+        return Cap(Finish(entries, errors), _options.MaxImportErrors, budget.OmittedErrors);
+    }
+
+    /// <summary>Keeps the first <paramref name="max"/> errors of <paramref name="report"/> (in line order) and counts the rest.</summary>
+    internal static ImportReport Cap(ImportReport report, int max, int alreadyOmitted = 0)
+    {
+        max = Math.Max(1, max);
+        var omitted = report.OmittedErrors + alreadyOmitted + Math.Max(0, report.Errors.Count - max);
+        return omitted == report.OmittedErrors ? report
+            : report with { Errors = report.Errors.Count > max ? [.. report.Errors.Take(max)] : report.Errors, OmittedErrors = omitted };
     }
 
     /// <summary>Reads the bank file at <paramref name="path"/>, its format taken from the extension.</summary>
@@ -74,14 +96,14 @@ public sealed class BankImporter(KnowledgeBaseOptions? options = null)
     /// <summary>The whole content, or null when it is larger than the limit (reading stops just past it).</summary>
     private byte[]? ReadBounded(Stream content)
     {
-        if (content.CanSeek && content.Length - content.Position > _maxBytes) return null;
+        if (content.CanSeek && content.Length - content.Position > _options.MaxImportFileBytes) return null;
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > _maxBytes) return null;
+            if (buffer.Length > _options.MaxImportFileBytes) return null;
         }
 
         return buffer.ToArray();

@@ -11,6 +11,15 @@ public sealed record ImportReport(IReadOnlyList<FaqEntry> Entries, IReadOnlyList
     /// <summary>True when the file had no error at all, so the whole of it may be imported.</summary>
     public bool IsValid => Errors.Count == 0;
 
+    /// <summary>
+    /// Errors found but left out of <see cref="Errors"/>, which keeps only the first
+    /// <see cref="KnowledgeBaseOptions.MaxImportErrors"/> so that a broken file of many rows gives a short report.
+    /// </summary>
+    public int OmittedErrors { get; init; }
+
+    /// <summary>Every error found: those listed and those left out.</summary>
+    public int ErrorCount => Errors.Count + OmittedErrors;
+
     /// <summary>The file line of each of <see cref="Entries"/>, for errors found after reading (ids repeated across files).</summary>
     internal IReadOnlyList<int> EntryLines { get; init; } = [];
 }

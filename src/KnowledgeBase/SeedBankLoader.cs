@@ -21,12 +21,14 @@ public static class SeedBankLoader
         var entries = new List<FaqEntry>();
         var errors = new List<ImportError>();
         var seenIn = new Dictionary<string, string>(StringComparer.Ordinal);
+        var omitted = 0;
         var files = Directory.EnumerateFiles(folder, "*.jsonl").Order(StringComparer.Ordinal);
         foreach (var path in files)
         {
             var file = Path.GetFileName(path);
             var report = importer.ReadFile(path);
             errors.AddRange(report.Errors.Select(e => e with { File = file }));
+            omitted += report.OmittedErrors;
             for (var i = 0; i < report.Entries.Count; i++)
             {
                 var entry = report.Entries[i];
@@ -35,6 +37,6 @@ public static class SeedBankLoader
             }
         }
 
-        return new ImportReport(entries, errors);
+        return BankImporter.Cap(new ImportReport(entries, errors) { OmittedErrors = omitted }, importer.Options.MaxImportErrors);
     }
 }

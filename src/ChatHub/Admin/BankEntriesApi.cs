@@ -61,7 +61,9 @@ internal static class BankEntriesApi
             default: return Problems.BadRequest("validity 只能是 valid、expired、expiring 或 all。");
         }
         var total = await store.CountAsync(filter, ct);
-        var items = await store.ListAsync(filter with { Skip = (number - 1) * size, Take = size }, ct);
+        // In long: (page − 1) × size overflows int for a huge page and would wrap round to an early page.
+        var skip = (long)(number - 1) * size;
+        var items = skip >= total ? [] : await store.ListAsync(filter with { Skip = (int)skip, Take = size }, ct);
         return Results.Ok(new { total, page = number, pageSize = size, items = items.Select(EntryView.Of) });
     }
 

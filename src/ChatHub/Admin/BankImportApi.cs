@@ -20,7 +20,7 @@ internal static class BankImportApi
     }
 
     private static async Task<IResult> ImportAsync(HttpContext http, FaqStore store, AuditLog audit, IOptions<BankAdminOptions> options,
-        TimeProvider time, CancellationToken ct)
+        IOptions<KnowledgeBaseOptions> limits, TimeProvider time, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
         var tooLarge = $"文件过大：上传上限为 {limit / 1024} KB，请拆分后分别导入。";
@@ -41,13 +41,13 @@ internal static class BankImportApi
 
         ImportReport report;
         await using (var stream = file.OpenReadStream())
-            report = new BankImporter(new KnowledgeBaseOptions { MaxImportFileBytes = limit }).Read(stream, format);
+            report = new BankImporter(ImportLimits(limits.Value, limit)).Read(stream, format);
         var me = AgentAuth.ProfileOf(http.User);
         var name = Path.GetFileName(file.FileName);
         if (!report.IsValid)
         {
-            await audit.RecordAsync(me.Id, "bank.import.rejected", name, $"errors={report.Errors.Count}", ct);
-            return Report(name, report.Errors);
+            await audit.RecordAsync(me.Id, "bank.import.rejected", name, $"errors={report.ErrorCount}", ct);
+            return Report(name, report.Errors, report.ErrorCount);
         }
 
         var batch = $"B{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -61,14 +61,28 @@ internal static class BankImportApi
                 unchanged = report.Entries.Count - drafts.Count, draftIds = drafts.Select(d => d.Id),
             });
         }
-        catch (InvalidFaqEntryException e) { return Report(name, e.Errors); }
+        catch (InvalidFaqEntryException e) { return Report(name, [.. e.Errors.Take(limits.Value.MaxImportErrors)], e.Errors.Count); }
     }
 
-    private static IResult Report(string file, IReadOnlyList<ImportError> errors) => Results.Problem(
-        detail: $"文件“{file}”有 {errors.Count} 处错误，未导入任何条目；请按行号修改后重新上传。",
+    // The host's import limits (rows, columns, unpacked size, errors listed), with the upload limit as the file limit.
+    private static KnowledgeBaseOptions ImportLimits(KnowledgeBaseOptions configured, long uploadLimit) => new()
+    {
+        MaxImportFileBytes = Math.Min(uploadLimit, configured.MaxImportFileBytes),
+        MaxImportUncompressedBytes = configured.MaxImportUncompressedBytes,
+        MaxImportRows = configured.MaxImportRows,
+        MaxImportColumns = configured.MaxImportColumns,
+        MaxImportErrors = configured.MaxImportErrors,
+    };
+
+    // At most MaxImportErrors are listed, so a broken file of many rows gives a short answer; "errorCount" tells the rest.
+    private static IResult Report(string file, IReadOnlyList<ImportError> errors, int total) => Results.Problem(
+        detail: total > errors.Count
+            ? $"文件“{file}”有 {total} 处错误（下面列出前 {errors.Count} 处），未导入任何条目；请按行号修改后重新上传。"
+            : $"文件“{file}”有 {total} 处错误，未导入任何条目；请按行号修改后重新上传。",
         statusCode: StatusCodes.Status400BadRequest, title: "导入文件有误",
         extensions: new Dictionary<string, object?>
         {
+            ["errorCount"] = total,
             ["errors"] = errors.Select(e => new { e.Line, e.Id, e.Field, e.Message, text = e.ToString() }).ToList(),
         });
 }

@@ -2,7 +2,8 @@ namespace GovAssistant.ChatHub.Agents;
 
 /// <summary>
 /// Staff accounts and their sessions, bound from the <c>Agents</c> section:
-/// <code>"Agents": { "SessionLength": "08:00:00", "MaxFailedLogins": 5, "FailureWindow": "00:05:00", "LockoutDuration": "00:05:00" }</code>
+/// <code>"Agents": { "SessionLength": "08:00:00", "MaxFailedLogins": 5, "FailedLoginsPerAddress": 20, "FailedLoginsPerAccount": 20,
+///   "FirstLoginDelay": "00:00:02", "MaxLoginDelay": "00:15:00", "MaxAccountLoginDelay": "00:00:30", "FailureWindow": "00:15:00" }</code>
 /// The first admin's password comes from the environment variable <c>GOVASSISTANT_ADMIN_PASSWORD</c>
 /// (or <c>Agents:AdminPassword</c>); it is a secret, so keep it out of appsettings.json.
 /// </summary>
@@ -20,14 +21,32 @@ public sealed class AgentAccountOptions
     /// <summary>A session ends after this long without a request (sliding).</summary>
     public TimeSpan SessionLength { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Failed logins for one account, within <see cref="FailureWindow"/>, that lock it.</summary>
+    /// <summary>Failed logins of one account from one address before each further attempt there must wait.</summary>
     public int MaxFailedLogins { get; set; } = 5;
 
-    /// <summary>How far back failed logins count.</summary>
-    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Failed logins from one address, whatever the accounts, before its attempts must wait.</summary>
+    public int FailedLoginsPerAddress { get; set; } = 20;
 
-    /// <summary>How long a locked account refuses every login, right password included.</summary>
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Failed logins of one account, from all addresses, before its attempts must wait (at most <see cref="MaxAccountLoginDelay"/>).</summary>
+    public int FailedLoginsPerAccount { get; set; } = 20;
+
+    /// <summary>The first wait; each further failure doubles it.</summary>
+    public TimeSpan FirstLoginDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait of one address (alone or for one account).</summary>
+    public TimeSpan MaxLoginDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The longest wait of an account over all addresses: short, so nobody can lock an account (admin included) out.</summary>
+    public TimeSpan MaxAccountLoginDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Failures are forgotten after this long without another one.</summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Password checks run at once; 0 = half the processors (at least one).</summary>
+    public int MaxConcurrentPasswordChecks { get; set; }
+
+    /// <summary>A login waiting longer than this for a free password check is told to retry (503).</summary>
+    public TimeSpan PasswordCheckWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The first admin, and accounts an admin creates or whose password an admin resets, must choose their own

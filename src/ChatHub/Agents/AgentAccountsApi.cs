@@ -37,34 +37,40 @@ internal static class AgentAccountsApi
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, AgentAccountStore store, LoginThrottle throttle, ServiceTimeZone zone, CancellationToken ct)
+    private static async Task<IResult> LoginAsync(HttpContext http, AgentAccountStore store, LoginThrottle throttle, PasswordCheckGate gate,
+        ServiceTimeZone zone, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<LoginRequest>(http.Request, MaxBodyBytes, LoginExample);
         if (error is not null) return error;
         var username = body!.Username?.Trim().ToLowerInvariant() ?? "";
         if (username.Length == 0 || string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("请输入用户名和密码。");
 
-        if (throttle.RetryAfter(username) is { } wait)
-        {
-            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem(detail: $"登录失败次数过多，该账号已暂时锁定，请 {minutes} 分钟后再试。",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "请稍后再试");
-        }
+        var address = Limits.ClientLimitsServiceCollectionExtensions.ClientAddress(http);
+        if (throttle.RetryAfter(username, address) is { } wait) return LoginThrottled(http, wait);
 
-        var account = await store.VerifyPasswordAsync(username, body.Password, ct);
+        var (ran, account) = await gate.RunAsync(() => store.VerifyPasswordAsync(username, body.Password, ct), ct);
+        if (!ran)
+            return Results.Problem(detail: "登录人数较多，请稍后再试。", statusCode: StatusCodes.Status503ServiceUnavailable, title: "请稍后再试");
         if (account is null)
         {
-            throttle.Failed(username);
+            throttle.Failed(username, address);
             return Results.Problem(detail: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
         }
-        throttle.Succeeded(username);
+        throttle.Succeeded(username, address);
         if (account.Disabled)
             return Results.Problem(detail: "该账号已停用，请联系管理员。", statusCode: StatusCodes.Status403Forbidden, title: "登录失败");
 
         var principal = AgentAuth.PrincipalFor(account);
         await http.SignInAsync(AgentAuth.Scheme, principal);
         return Results.Ok(AgentSessionView.Of(principal, zone));
+    }
+
+    private static IResult LoginThrottled(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var after = seconds < 60 ? $"{seconds} 秒" : $"{(int)Math.Ceiling(seconds / 60.0)} 分钟";
+        return Results.Problem(detail: $"登录失败次数过多，请 {after}后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请稍后再试");
     }
 
     private static async Task<IResult> CreateAsync(

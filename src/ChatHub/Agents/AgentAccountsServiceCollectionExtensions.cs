@@ -10,7 +10,7 @@ internal static class AgentAccountsServiceCollectionExtensions
 {
     /// <summary>
     /// Needs <c>AddBank()</c> first (the accounts live in its SQLite file). Configuration (see <see cref="AgentAccountOptions"/>):
-    /// <code>"Agents": { "SessionLength": "08:00:00", "MaxFailedLogins": 5, "FailureWindow": "00:05:00", "LockoutDuration": "00:05:00" }</code>
+    /// <code>"Agents": { "SessionLength": "08:00:00", "MaxFailedLogins": 5, "FailedLoginsPerAddress": 20, "FirstLoginDelay": "00:00:02" }</code>
     /// plus the secret <c>GOVASSISTANT_ADMIN_PASSWORD</c> from the environment for the first start.
     /// </summary>
     public static IHostApplicationBuilder AddAgentAccounts(this IHostApplicationBuilder builder)
@@ -21,14 +21,18 @@ internal static class AgentAccountsServiceCollectionExtensions
                 if (configuration[AgentAccountOptions.AdminPasswordVariable] is { Length: > 0 } fromEnvironment) o.AdminPassword = fromEnvironment;
             })
             .Validate(o => o.SessionLength > TimeSpan.Zero, "Agents:SessionLength 必须大于 0")
-            .Validate(o => o.MaxFailedLogins > 0, "Agents:MaxFailedLogins 必须大于 0")
-            .Validate(o => o.FailureWindow > TimeSpan.Zero && o.LockoutDuration > TimeSpan.Zero, "Agents:FailureWindow 与 LockoutDuration 必须大于 0")
+            .Validate(o => o.MaxFailedLogins > 0 && o.FailedLoginsPerAddress > 0 && o.FailedLoginsPerAccount > 0,
+                "Agents:MaxFailedLogins、FailedLoginsPerAddress 与 FailedLoginsPerAccount 必须大于 0")
+            .Validate(o => o.FailureWindow > TimeSpan.Zero && o.FirstLoginDelay > TimeSpan.Zero && o.MaxLoginDelay >= o.FirstLoginDelay
+                && o.MaxAccountLoginDelay > TimeSpan.Zero && o.PasswordCheckWait > TimeSpan.Zero,
+                "Agents:FailureWindow、FirstLoginDelay、MaxLoginDelay、MaxAccountLoginDelay 与 PasswordCheckWait 必须大于 0")
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AgentAccountStore>();
         builder.Services.AddSingleton<CannedReplyStore>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<PasswordCheckGate>();
         builder.Services.AddScoped<AgentCookieEvents>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PasswordChangeGate>();
 

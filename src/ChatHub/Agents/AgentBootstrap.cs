@@ -1,16 +1,22 @@
 using System.Security.Cryptography;
+using GovAssistant.ChatHub.Bank;
 using Microsoft.Extensions.Options;
 
 namespace GovAssistant.ChatHub.Agents;
 
 /// <summary>
 /// On a start with no staff account at all, creates <c>admin</c> (every role, every department) so someone can sign
-/// in and create the others. Its password is <c>GOVASSISTANT_ADMIN_PASSWORD</c>, or a random one printed once to the
-/// console; there is never a default password. Does nothing once any account exists.
+/// in and create the others. Its password is <c>GOVASSISTANT_ADMIN_PASSWORD</c>, or a random one written to
+/// <see cref="PasswordFileName"/> beside the database (mode 0600), whose path alone is printed; there is never a
+/// default password. Does nothing once any account exists.
 /// </summary>
-internal sealed class AgentBootstrap(AgentAccountStore store, IOptions<AgentAccountOptions> options, ILogger<AgentBootstrap> logger) : IHostedService
+internal sealed class AgentBootstrap(AgentAccountStore store, IOptions<AgentAccountOptions> options, StoragePaths paths, ILogger<AgentBootstrap> logger)
+    : IHostedService
 {
     public const string AdminId = "admin";
+
+    /// <summary>The file beside the database that receives a random first password.</summary>
+    public const string PasswordFileName = "admin-initial-password.txt";
 
     // No 0/O, 1/l/I: the operator may have to type it from a screen.
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -31,10 +37,21 @@ internal sealed class AgentBootstrap(AgentAccountStore store, IOptions<AgentAcco
         logger.LogWarning("No staff account existed: created the first admin account '{Id}'", AdminId);
         if (string.IsNullOrEmpty(configured))
         {
-            // The console, not the logger: the password must not travel to log files or collectors.
-            Console.WriteLine($"首次启动：已创建管理员账号 {AdminId}，初始密码：{password} （只显示这一次，首次登录时须修改）");
-            Console.WriteLine($"First start: created admin account '{AdminId}' with password {password} (shown only once; change it after signing in).");
+            // A file only the service's user can read, not the console: standard output is often captured by
+            // journald, container logs or collectors, where a password must never travel.
+            var file = WritePrivate(Path.Combine(paths.DataFolder, PasswordFileName), password);
+            Console.WriteLine($"首次启动：已创建管理员账号 {AdminId}，初始密码已写入 {file} （仅本服务账号可读；首次登录时须修改密码，之后请删除该文件）");
+            Console.WriteLine($"First start: created admin account '{AdminId}'; its password is in {file} (readable by this service's user only; delete it after changing the password).");
         }
+    }
+
+    private static string WritePrivate(string path, string password)
+    {
+        File.Delete(path);   // a file left from an earlier database keeps its mode; start afresh with 0600
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(new FileStream(path, options))) writer.WriteLine(password);
+        return path;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

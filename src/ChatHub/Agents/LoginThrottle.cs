@@ -4,47 +4,68 @@ using Microsoft.Extensions.Options;
 namespace GovAssistant.ChatHub.Agents;
 
 /// <summary>
-/// Locks an account id after too many failed logins in a short window (5 in 5 minutes, for 5 minutes by default),
-/// so a password cannot be guessed online. Counts unknown ids too, so the answer never tells which ids exist.
+/// Slows password guessing with delays that double after each failure, counted three ways: one account from one
+/// address (delays after <see cref="AgentAccountOptions.MaxFailedLogins"/>), one address over all accounts (a spray
+/// of usernames), and one account over all addresses (a distributed guess). The account-wide delay is capped short
+/// (<see cref="AgentAccountOptions.MaxAccountLoginDelay"/>): an attacker can slow the admin's sign-in, never lock it,
+/// while the admin's own address keeps a clean record of its own. Unknown ids count too, so answers never tell
+/// which ids exist.
 /// </summary>
 /// <remarks>REVIEW: in-process; with several instances each keeps its own count (move next to the SignalR backplane).</remarks>
 internal sealed class LoginThrottle(IOptions<AgentAccountOptions> options, TimeProvider time)
 {
-    // Above this many tracked ids, stale entries are swept, so a spray of made-up ids cannot grow memory for ever.
+    // Above this many tracked keys, quiet ones are swept, so a spray of made-up ids cannot grow memory for ever.
     private const int SweepThreshold = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>How long <paramref name="id"/> stays locked, or null when it may try to log in.</summary>
-    public TimeSpan? RetryAfter(string id)
-    {
-        if (!_entries.TryGetValue(Key(id), out var entry)) return null;
-        lock (entry)
-        {
-            var left = entry.LockedUntil - time.GetUtcNow();
-            return left > TimeSpan.Zero ? left : null;
-        }
-    }
-
-    /// <summary>Records a failed login; the one that reaches the limit locks the id.</summary>
-    public void Failed(string id)
+    /// <summary>How long a login of <paramref name="id"/> from <paramref name="address"/> must wait, or null when it may try now.</summary>
+    public TimeSpan? RetryAfter(string id, string address)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        if (_entries.Count > SweepThreshold) Sweep(now);
-        var entry = _entries.GetOrAdd(Key(id), _ => new Entry());
-        lock (entry)
+        var wait = new[]
         {
-            while (entry.Failures.TryPeek(out var oldest) && now - oldest >= o.FailureWindow) entry.Failures.Dequeue();
-            entry.Failures.Enqueue(now);
-            if (entry.Failures.Count < o.MaxFailedLogins) return;
-            entry.LockedUntil = now + o.LockoutDuration;
-            entry.Failures.Clear();
+            Left(PairKey(id, address), o.MaxFailedLogins, o.MaxLoginDelay, now),
+            Left(AddressKey(address), o.FailedLoginsPerAddress, o.MaxLoginDelay, now),
+            Left(AccountKey(id), o.FailedLoginsPerAccount, o.MaxAccountLoginDelay, now),
+        }.Max();
+        return wait > TimeSpan.Zero ? wait : null;
+    }
+
+    /// <summary>Records a failed login of <paramref name="id"/> from <paramref name="address"/>.</summary>
+    public void Failed(string id, string address)
+    {
+        var now = time.GetUtcNow();
+        if (_entries.Count > SweepThreshold) Sweep(now);
+        foreach (var key in new[] { PairKey(id, address), AddressKey(address), AccountKey(id) })
+        {
+            var entry = _entries.GetOrAdd(key, _ => new Entry());
+            lock (entry)
+            {
+                if (now - entry.Last >= options.Value.FailureWindow) entry.Failures = 0;
+                entry.Failures++;
+                entry.Last = now;
+            }
         }
     }
 
-    /// <summary>Forgets the failures of <paramref name="id"/> after a successful login.</summary>
-    public void Succeeded(string id) => _entries.TryRemove(Key(id), out _);
+    /// <summary>Forgets the failures of <paramref name="id"/> from <paramref name="address"/> after a successful login.</summary>
+    /// <remarks>Not the address's or the account's: a guesser who knows one password must not wipe its own record.</remarks>
+    public void Succeeded(string id, string address) => _entries.TryRemove(PairKey(id, address), out _);
+
+    // The delay after the free failures: FirstLoginDelay, doubled per further failure, at most the cap.
+    private TimeSpan Left(string key, int free, TimeSpan cap, DateTimeOffset now)
+    {
+        if (!_entries.TryGetValue(key, out var entry)) return TimeSpan.Zero;
+        lock (entry)
+        {
+            if (entry.Failures < free || now - entry.Last >= options.Value.FailureWindow) return TimeSpan.Zero;
+            var doublings = Math.Min(entry.Failures - free, 30);
+            var delay = TimeSpan.FromTicks((long)Math.Min(cap.Ticks, options.Value.FirstLoginDelay.Ticks * Math.Pow(2, doublings)));
+            return entry.Last + delay - now;
+        }
+    }
 
     private void Sweep(DateTimeOffset now)
     {
@@ -52,18 +73,24 @@ internal sealed class LoginThrottle(IOptions<AgentAccountOptions> options, TimeP
         {
             lock (entry)
             {
-                var stale = entry.LockedUntil <= now && entry.Failures.All(f => now - f >= options.Value.FailureWindow);
-                if (stale) _entries.TryRemove(key, out _);
+                if (now - entry.Last >= options.Value.FailureWindow) _entries.TryRemove(key, out _);
             }
         }
     }
 
     // Ids are at most 32 characters; longer input is cut so it cannot be used to store large keys.
-    private static string Key(string id) => id.Length <= 64 ? id : id[..64];
+    private static string Id(string id) => id.Length <= 64 ? id : id[..64];
+
+    private static string PairKey(string id, string address) => $"pair\n{Id(id)}\n{address}";
+
+    private static string AddressKey(string address) => "addr\n" + address;
+
+    private static string AccountKey(string id) => "acct\n" + Id(id);
 
     private sealed class Entry
     {
-        public Queue<DateTimeOffset> Failures { get; } = new();
-        public DateTimeOffset LockedUntil { get; set; } = DateTimeOffset.MinValue;
+        public int Failures { get; set; }
+
+        public DateTimeOffset Last { get; set; } = DateTimeOffset.MinValue;
     }
 }

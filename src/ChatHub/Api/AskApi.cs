@@ -19,6 +19,7 @@ internal static class AskApi
     {
         app.MapPost("/api/ask", AskAsync)
             .WithName("Ask")
+            .RequireRateLimiting(Limits.ClientLimitsServiceCollectionExtensions.AskPolicy)
             .Produces<AskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;

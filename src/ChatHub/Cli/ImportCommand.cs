@@ -54,8 +54,9 @@ internal static class ImportCommand
         var report = Directory.Exists(path) ? SeedBankLoader.Load(path) : new BankImporter().ReadFile(path);
         if (!report.IsValid)
         {
-            output.WriteLine($"导入失败：发现 {report.Errors.Count} 处错误，未做任何修改。");
+            output.WriteLine($"导入失败：发现 {report.ErrorCount} 处错误，未做任何修改。");
             foreach (var e in report.Errors) output.WriteLine("  " + e);
+            if (report.OmittedErrors > 0) output.WriteLine($"  ……另有 {report.OmittedErrors} 处错误未列出");
             return 1;
         }
 

@@ -5,7 +5,7 @@ namespace GovAssistant.KnowledgeBase;
 /// <summary>Reads a CSV bank file (RFC 4180, comma separated, UTF-8 with or without a byte order mark).</summary>
 internal static class CsvBankReader
 {
-    public static void Read(byte[] content, List<(int Line, FaqEntry Entry)> entries, List<ImportError> errors)
+    public static void Read(byte[] content, List<(int Line, FaqEntry Entry)> entries, List<ImportError> errors, ImportBudget budget)
     {
         var malformed = new HashSet<long>();
         var options = new CsvReaderOptions
@@ -22,11 +22,13 @@ internal static class CsvBankReader
             return;
         }
 
+        budget.Columns(headers.Length);
         var columns = TabularBankReader.MapHeader(headers, errors);
         if (columns is null) return;
 
         while (reader.Read())
         {
+            budget.Row();
             // The header is row 1, so the n-th record is row n + 1, as a spreadsheet shows it.
             var row = (int)reader.RowNumber + 1;
             if (malformed.Contains(row))

@@ -6,7 +6,7 @@ namespace GovAssistant.KnowledgeBase;
 /// <summary>Reads a JSON Lines bank file: one entry object per line, blank lines skipped, unknown properties ignored.</summary>
 internal static class JsonLinesBankReader
 {
-    public static void Read(byte[] content, List<(int Line, FaqEntry Entry)> entries, List<ImportError> errors)
+    public static void Read(byte[] content, List<(int Line, FaqEntry Entry)> entries, List<ImportError> errors, ImportBudget budget)
     {
         // The importer has checked the bytes are UTF-8; a byte order mark decodes to U+FEFF and is dropped.
         var text = Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
@@ -16,6 +16,7 @@ internal static class JsonLinesBankReader
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
+            budget.Row();
             ReadLine(line, lineNumber, entries, errors);
         }
     }

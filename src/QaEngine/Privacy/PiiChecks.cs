@@ -33,10 +33,23 @@ public static class PiiChecks
         return char.ToUpperInvariant(s[17]) == IdCheckChars[sum % 11];
     }
 
-    /// <summary>A bank card number: 16–19 digits, not starting with 0, passing the Luhn (mod 10) check.</summary>
+    /// <summary>
+    /// A bank card number: 16–19 digits, not starting with 0, that either pass the Luhn (mod 10) check or start with a
+    /// card network's prefix (3 JCB/Amex, 4 Visa, 5 Mastercard, 6 UnionPay 62/Discover). A card number with a typo
+    /// fails Luhn but is still somebody's card, so the prefix alone is enough to mask it.
+    /// </summary>
     public static bool IsBankCardNumber(string digits)
     {
         if (digits.Length is < 16 or > 19 || !digits.All(char.IsAsciiDigit) || digits[0] == '0') return false;
+        return HasCardPrefix(digits) || PassesLuhn(digits);
+    }
+
+    /// <summary>Starts with a payment network's first digit (3, 4, 5 or 6; 62 is China UnionPay).</summary>
+    public static bool HasCardPrefix(string digits) => digits.Length > 0 && digits[0] is >= '3' and <= '6';
+
+    /// <summary>The Luhn (mod 10) check over an all-digit string.</summary>
+    public static bool PassesLuhn(string digits)
+    {
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)
         {

@@ -12,7 +12,7 @@ public enum PiiKind
     /// <summary>Landline with area code (区号-号码).</summary>
     Landline,
 
-    /// <summary>Bank card number (16–19 digits passing the Luhn check).</summary>
+    /// <summary>Bank card number (16–19 digits passing the Luhn check or starting with a card network prefix).</summary>
     BankCard,
 
     /// <summary>统一社会信用代码 (18 characters, GB 32100 check character).</summary>

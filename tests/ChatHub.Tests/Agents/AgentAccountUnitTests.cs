@@ -1,60 +1,91 @@
 using GovAssistant.ChatHub.Agents;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GovAssistant.ChatHub.Tests.Agents;
 
 public sealed class LoginThrottleTests
 {
-    private readonly ManualTime _time = new();
+    private const string Attacker = "203.0.113.66";
+    private const string Office = "198.51.100.10";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
     private readonly LoginThrottle _throttle;
 
     public LoginThrottleTests() => _throttle = new LoginThrottle(Options.Create(new AgentAccountOptions()), _time);
 
     [Fact]
-    public void TheFifthFailureWithinFiveMinutesLocksForFiveMinutes()
+    public void FromOneAddressTheFifthFailureStartsADelayThatDoublesWithEachFurtherFailure()
     {
-        for (var i = 0; i < 4; i++) _throttle.Failed("zhang");
-        Assert.Null(_throttle.RetryAfter("zhang"));
+        for (var i = 0; i < 4; i++) _throttle.Failed("zhang", Attacker);
+        Assert.Null(_throttle.RetryAfter("zhang", Attacker));
 
-        _throttle.Failed("zhang");
+        _throttle.Failed("zhang", Attacker);
+        Assert.Equal(TimeSpan.FromSeconds(2), _throttle.RetryAfter("zhang", Attacker));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(_throttle.RetryAfter("zhang", Attacker));
 
-        Assert.Equal(TimeSpan.FromMinutes(5), _throttle.RetryAfter("zhang"));
-        _time.Advance(TimeSpan.FromMinutes(4));
-        Assert.Equal(TimeSpan.FromMinutes(1), _throttle.RetryAfter("zhang"));
-        _time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Null(_throttle.RetryAfter("zhang"));
-        Assert.Null(_throttle.RetryAfter("li"));
+        _throttle.Failed("zhang", Attacker);
+        Assert.Equal(TimeSpan.FromSeconds(4), _throttle.RetryAfter("zhang", Attacker));
+        _time.Advance(TimeSpan.FromSeconds(4));
+        _throttle.Failed("zhang", Attacker);
+        Assert.Equal(TimeSpan.FromSeconds(8), _throttle.RetryAfter("zhang", Attacker));
+        // The same account from the office is not held back by the attacker's failures.
+        Assert.Null(_throttle.RetryAfter("zhang", Office));
     }
 
     [Fact]
-    public void FailuresOlderThanTheWindowDoNotCount()
+    public void TheDelayOfOneAddressStopsGrowingAtFifteenMinutes()
     {
-        for (var i = 0; i < 4; i++) _throttle.Failed("zhang");
-        _time.Advance(TimeSpan.FromMinutes(5));
+        for (var i = 0; i < 40; i++) _throttle.Failed("zhang", Attacker);
 
-        _throttle.Failed("zhang");
-
-        Assert.Null(_throttle.RetryAfter("zhang"));
+        Assert.Equal(TimeSpan.FromMinutes(15), _throttle.RetryAfter("zhang", Attacker));
     }
 
     [Fact]
-    public void ASuccessfulLoginForgetsEarlierFailures()
+    public void SprayingUsernamesFromOneAddressDelaysThatAddressForEveryName()
     {
-        for (var i = 0; i < 4; i++) _throttle.Failed("zhang");
+        for (var i = 0; i < 20; i++) _throttle.Failed("user" + i, Attacker);
 
-        _throttle.Succeeded("zhang");
-        _throttle.Failed("zhang");
-
-        Assert.Null(_throttle.RetryAfter("zhang"));
+        Assert.Equal(TimeSpan.FromSeconds(2), _throttle.RetryAfter("someone.else", Attacker));
+        Assert.Null(_throttle.RetryAfter("someone.else", Office));
     }
 
-    private sealed class ManualTime : TimeProvider
+    [Fact]
+    public void ADistributedGuessAtTheAdminSlowsItByThirtySecondsAtMostNeverALockout()
     {
-        private DateTimeOffset _now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 500; i++) _throttle.Failed("admin", $"10.0.{i / 250}.{i % 250}");
 
-        public override DateTimeOffset GetUtcNow() => _now;
+        // From a clean address the admin waits at most the account-wide cap, however many guesses were made.
+        Assert.Equal(TimeSpan.FromSeconds(30), _throttle.RetryAfter("admin", Office));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Null(_throttle.RetryAfter("admin", Office));
+    }
 
-        public void Advance(TimeSpan by) => _now += by;
+    [Fact]
+    public void FailuresAreForgottenAfterAQuietWindow()
+    {
+        for (var i = 0; i < 10; i++) _throttle.Failed("zhang", Attacker);
+        _time.Advance(TimeSpan.FromMinutes(15));
+
+        Assert.Null(_throttle.RetryAfter("zhang", Attacker));
+        _throttle.Failed("zhang", Attacker);
+        Assert.Null(_throttle.RetryAfter("zhang", Attacker));
+    }
+
+    [Fact]
+    public void ASuccessfulLoginForgetsTheFailuresOfThatAccountAtThatAddressOnly()
+    {
+        for (var i = 0; i < 4; i++) _throttle.Failed("zhang", Office);
+        for (var i = 0; i < 19; i++) _throttle.Failed("x" + i, Attacker);
+
+        _throttle.Succeeded("zhang", Office);
+        _throttle.Succeeded("x0", Attacker);
+        _throttle.Failed("zhang", Office);
+        _throttle.Failed("x0", Attacker);
+
+        Assert.Null(_throttle.RetryAfter("zhang", Office));
+        // A guesser who knows one password cannot wipe its address's record by using it.
+        Assert.Equal(TimeSpan.FromSeconds(2), _throttle.RetryAfter("x1", Attacker));
     }
 }
 

@@ -52,11 +52,11 @@ public sealed class ConsoleCapture;
 [Collection(nameof(ConsoleCapture))]
 public sealed partial class AgentBootstrapConsoleTests
 {
-    [GeneratedRegex("初始密码：(\\S+)")]
-    private static partial Regex PrintedPassword();
+    [GeneratedRegex("初始密码已写入 (\\S+)")]
+    private static partial Regex PrintedPath();
 
     [Fact]
-    public async Task WithoutAConfiguredPasswordARandomOneIsPrintedOnceAndWorks()
+    public async Task WithoutAConfiguredPasswordARandomOneGoesToAPrivateFileWhosePathAloneIsPrinted()
     {
         var original = Console.Out;
         var console = new StringWriter();
@@ -74,9 +74,13 @@ public sealed partial class AgentBootstrapConsoleTests
 
         try
         {
-            var printed = PrintedPassword().Matches(console.ToString());
-            var password = Assert.Single(printed).Groups[1].Value;
+            var path = Assert.Single(PrintedPath().Matches(console.ToString())).Groups[1].Value;
+            Assert.Equal(Path.Combine(host.Folder, "admin-initial-password.txt"), path);
+            var password = File.ReadAllText(path).Trim();
             Assert.Equal(16, password.Length);
+            Assert.DoesNotContain(password, console.ToString());
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             Assert.Contains("First start", console.ToString());
             Assert.Equal(HttpStatusCode.OK, (await host.NewClient().LoginAsync("admin", password)).StatusCode);
         }

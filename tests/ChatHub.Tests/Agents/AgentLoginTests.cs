@@ -77,7 +77,7 @@ public sealed class AgentLoginTests(AgentsHost host) : IClassFixture<AgentsHost>
     }
 
     [Fact]
-    public async Task FiveFailedLoginsLockTheAccountEvenForTheRightPasswordButNotOthers()
+    public async Task AfterFiveFailedLoginsEvenTheRightPasswordWaitsButOtherAccountsDoNot()
     {
         (await host.AgentAsync("locked.out", "Quiet-harbor-5513", "agent")).Dispose();
         using var client = host.NewClient();
@@ -89,6 +89,7 @@ public sealed class AgentLoginTests(AgentsHost host) : IClassFixture<AgentsHost>
         }
         using var right = await client.LoginAsync("locked.out", "Quiet-harbor-5513");
 
+        // The test hosts start the delay at 5 minutes (LoopbackApp.TestLimits); production at 2 seconds, doubling.
         Assert.Contains("分钟后再试", await right.DetailAsync(HttpStatusCode.TooManyRequests));
         Assert.True(right.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(4));
         using var other = await host.NewClient().LoginAsync("admin", AgentsHost.AdminPassword);

@@ -36,6 +36,20 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
         return new Uri(addresses.Addresses.Single());
     }
 
+    /// <summary>Rate limits and login throttling high enough never to get in the way of a functional test.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TestLimits = new Dictionary<string, string>
+    {
+        ["RateLimits:Ask:Burst"] = "1000000",
+        ["RateLimits:HubCalls:Burst"] = "1000000",
+        ["RateLimits:StaffHubCalls:Burst"] = "1000000",
+        ["RateLimits:DirectLine:Burst"] = "1000000",
+        ["RateLimits:WeChat:Burst"] = "1000000",
+        ["Agents:FailedLoginsPerAddress"] = "1000000",
+        ["Agents:FailedLoginsPerAccount"] = "1000000",
+        // A delay no test run outlasts, so "the next attempt waits" never depends on how fast the machine is.
+        ["Agents:FirstLoginDelay"] = "00:05:00",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: the factory hands these to Program as command-line arguments,
@@ -46,6 +60,9 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
         // Tests sign in with the configured first-admin password and the passwords they give new accounts; the forced
         // change at first sign-in (on by default) is proven by PasswordChangeTests, which turn it back on.
         builder.UseSetting("Agents:RequirePasswordChange", "false");
+        // Every test client is 127.0.0.1 and many tests ask hundreds of questions: per-client limits far out of the
+        // way, unless a test sets its own (the limit tests do). The defaults in code stay what production gets.
+        foreach (var (key, value) in TestLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
     }

@@ -55,10 +55,19 @@ public class PiiMaskerTests
     public void BankCardsPassingLuhnAreMasked(string text, string expected) => Assert.Equal(expected, PiiMasker.Mask(text));
 
     [Theory]
-    [InlineData("6222021234567890127")]       // Luhn fails
-    [InlineData("4559 5200 1234 5679")]       // Luhn fails
+    [InlineData("卡号6222021234567890123", "卡号622202*********0123")]   // UnionPay, Luhn fails (a typo is still a card)
+    [InlineData("6222021234567890127", "622202*********0127")]
+    [InlineData("4559 5200 1234 5679", "4559 52** **** 5679")]          // Visa, Luhn fails
+    [InlineData("5123456789012345", "512345******2345")]                 // Mastercard, Luhn fails
+    [InlineData("3566002020360506", "356600******0506")]                 // JCB
+    public void CardNumbersWithANetworkPrefixAreMaskedEvenWhenLuhnFails(string text, string expected) =>
+        Assert.Equal(expected, PiiMasker.Mask(text));
+
+    [Theory]
     [InlineData("0000000000000000")]          // leading zero
-    public void CardLikeNumbersFailingLuhnStay(string text) => Assert.Equal(text, PiiMasker.Mask(text));
+    [InlineData("1234567890123457")]          // no card network starts with 1, Luhn fails
+    [InlineData("9876543210987654321")]       // nor with 9
+    public void CardLengthNumbersWithoutAPrefixOrLuhnStay(string text) => Assert.Equal(text, PiiMasker.Mask(text));
 
     [Theory]
     [InlineData("统一社会信用代码91350100M000100Y43", "统一社会信用代码913501********0Y43")]

@@ -21,7 +21,8 @@ internal static class DirectLineApi
         api.MapPost("/tokens/refresh", RefreshToken);
         api.MapPost("/conversations", StartConversationAsync);
         api.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync)
+            .RequireRateLimiting(Limits.ClientLimitsServiceCollectionExtensions.DirectLinePolicy);
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.MapPost("/conversations/{conversationId}/upload", () => Problems.BadRequest("暂不支持上传附件，请直接输入文字。"));
         return api;

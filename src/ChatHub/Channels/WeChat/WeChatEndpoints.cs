@@ -1,5 +1,6 @@
 using System.Text;
 using GovAssistant.ChatHub.Api;
+using GovAssistant.ChatHub.Limits;
 using GovAssistant.ChatHub.Visitors;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,8 @@ internal static class WeChatEndpoints
 
     /// <summary>A user's message or event: verify, decrypt, de-duplicate, queue, acknowledge with <c>success</c>.</summary>
     private static async Task<IResult> PushAsync(
-        string appId, HttpRequest request, IOptions<WeChatOptions> options, WeChatInbox inbox, TimeProvider time, ILogger<WeChatInbox> logger)
+        string appId, HttpRequest request, IOptions<WeChatOptions> options, WeChatInbox inbox, WeChatNonces nonces, ClientRateLimits limits,
+        TimeProvider time, ILogger<WeChatInbox> logger)
     {
         var settings = options.Value;
         if (settings.Find(appId) is not { } wechat) return Problems.NotFound("未配置该微信应用。");
@@ -53,6 +55,7 @@ internal static class WeChatEndpoints
                 push = WeChatPush.Parse(new WeChatMessageCrypt(wechat.EncodingAesKey, wechat.AppId).Decrypt(cipher), push.IsJson);
             }
             else if (CheckSignature(wechat, q["signature"], q["timestamp"], q["nonce"], settings, time) is { } refusal) return refusal;
+            else if (Replayed(nonces, wechat, q["timestamp"]!, q["nonce"]!, body) is { } replay) return replay;
         }
         catch (WeChatPushFormatException e)
         {
@@ -68,6 +71,9 @@ internal static class WeChatEndpoints
 
         if (push.FromUserName is not { Length: > 0 and <= 128 } || push.MsgType is not { Length: > 0 })
             return Problems.BadRequest("消息缺少 FromUserName 或 MsgType。");
+        // Every push arrives from WeChat's servers, so the client is the WeChat user the push names.
+        if (!limits.TryAcquireWeChat(wechat.AppId + ":" + push.FromUserName))
+            return Results.Problem(detail: "消息过于频繁，请稍后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多");
         return inbox.Accept(new WeChatInbound(wechat, push)) switch
         {
             // A retry gets the same acknowledgement, so WeChat stops retrying; it is not handled again.
@@ -117,6 +123,15 @@ internal static class WeChatEndpoints
         var skew = (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253402300799))).Duration();
         return skew > settings.MaxClockSkew ? Refuse("时间戳已过期。") : null;
     }
+
+    // The plain signature does not cover the body: a signed (timestamp, nonce) carries one body only.
+    private static IResult? Replayed(WeChatNonces nonces, WeChatAppOptions app, string timestamp, string nonce, string body) =>
+        nonces.Check(app.AppId, long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), nonce, body) switch
+        {
+            WeChatNonces.Verdict.Reused => Refuse("该签名（timestamp + nonce）已用于另一条消息，请求被拒绝。"),
+            WeChatNonces.Verdict.Full => Results.Problem(detail: "消息过多，请稍后重试。", statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => null,
+        };
 
     private static IResult Refuse(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "签名无效");

@@ -72,7 +72,8 @@ public sealed class WeChatMessageCrypt
         var content = plain.AsSpan(0, plain.Length - pad);
         if (content.Length < 20) throw new WeChatCryptException("解密失败：内容过短", wrongApp: false);
         var length = BinaryPrimitives.ReadInt32BigEndian(content[16..]);
-        if (length < 0 || 20 + length > content.Length) throw new WeChatCryptException("解密失败：长度字段不正确", wrongApp: false);
+        // Compared as "length > room" rather than "20 + length > content.Length": 0x7fffffff + 20 overflows int.
+        if (length < 0 || length > content.Length - 20) throw new WeChatCryptException("解密失败：长度字段不正确", wrongApp: false);
         var appId = content[(20 + length)..];
         if (!CryptographicOperations.FixedTimeEquals(appId, _appId)) throw new WeChatCryptException("消息不属于该应用（AppId 不符）", wrongApp: true);
         try

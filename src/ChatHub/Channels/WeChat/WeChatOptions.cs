@@ -27,6 +27,12 @@ public sealed class WeChatOptions
     /// <summary>A push whose timestamp is further than this from our clock is refused (a captured push replayed later).</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Signed (timestamp, nonce) pairs of plain-mode pushes remembered at most (each for <see cref="MaxClockSkew"/>
+    /// after its timestamp), so a signed URL cannot be reused with another body.
+    /// </summary>
+    public int MaxRememberedNonces { get; set; } = 100_000;
+
     /// <summary>How long a push id is remembered to drop WeChat's retries (it retries 3 times, 5 s apart).</summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromMinutes(30);
 

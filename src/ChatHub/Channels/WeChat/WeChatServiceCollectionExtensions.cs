@@ -21,6 +21,7 @@ internal static class WeChatServiceCollectionExtensions
             Timeout = TimeSpan.FromSeconds(10),
         }));
         builder.Services.AddSingleton<WeChatAccessTokens>();
+        builder.Services.AddSingleton<WeChatNonces>();
         builder.Services.AddSingleton<WeChatUsers>();
         builder.Services.AddSingleton<WeChatInbox>();
         builder.Services.AddSingleton<WeChatOutbox>();
