@@ -19,12 +19,14 @@ public sealed record AssistDay(string Day, long Calls, long Failures, double Ave
 
 /// <summary>
 /// Token accounting in the <c>assist_calls</c> table. Calls are queued and written by <see cref="AssistUsageWriter"/>
-/// in the background, so a slow disk never delays an answer; a full queue drops the oldest record rather than block.
+/// in the background (and before the figures are read), so a slow disk never delays an answer; a full queue drops
+/// the oldest record rather than block.
 /// </summary>
 public sealed class AssistUsage
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<(DateTimeOffset At, AssistCall Call)> _queue =
         Channel.CreateBounded<(DateTimeOffset, AssistCall)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
@@ -46,9 +48,35 @@ public sealed class AssistUsage
     /// <summary>Queues a call for writing; never blocks, never throws.</summary>
     public void Record(AssistCall call) => _queue.Writer.TryWrite((_time.GetUtcNow(), call));
 
-    internal ChannelReader<(DateTimeOffset At, AssistCall Call)> Pending => _queue.Reader;
+    /// <summary>Waits until a call is queued.</summary>
+    internal ValueTask<bool> WaitAsync(CancellationToken ct) => _queue.Reader.WaitToReadAsync(ct);
 
-    internal async Task WriteAsync(IReadOnlyList<(DateTimeOffset At, AssistCall Call)> batch)
+    /// <summary>
+    /// Writes what is queued. The writer calls it in the background; reading the figures calls it first, so they
+    /// include the calls just made (one gate, so a batch in flight is finished before anyone reads).
+    /// </summary>
+    internal async Task FlushAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var batch = new List<(DateTimeOffset, AssistCall)>();
+            while (_queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+                if (batch.Count < 500) continue;
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+            if (batch.Count > 0) await WriteAsync(batch);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<(DateTimeOffset At, AssistCall Call)> batch)
     {
         await using var connection = _database.Open();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -65,15 +93,28 @@ public sealed class AssistUsage
     /// <summary>Calls, failures, latency and tokens per day over the last <paramref name="days"/> days, oldest first.</summary>
     public async Task<IReadOnlyList<AssistDay>> DailyAsync(int days, CancellationToken ct = default)
     {
+        await FlushAsync();
         var since = _time.GetUtcNow().AddDays(-(days - 1)).ToString("yyyy-MM-dd");
         await using var connection = _database.Open();
-        var rows = await connection.QueryAsync<AssistDay>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition("""
             SELECT day AS Day, COUNT(*) AS Calls, SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END) AS Failures,
                    ROUND(AVG(ms), 1) AS AverageMs, ROUND(MAX(ms), 1) AS MaxMs,
                    SUM(prompt_tokens) AS PromptTokens, SUM(completion_tokens) AS CompletionTokens
             FROM assist_calls WHERE day >= @since GROUP BY day ORDER BY day;
             """, new { since }, cancellationToken: ct));
-        return rows.ToList();
+        return rows.Select(r => new AssistDay(r.Day, r.Calls, r.Failures, r.AverageMs, r.MaxMs, r.PromptTokens, r.CompletionTokens)).ToList();
+    }
+
+    // Settable, so Dapper converts SQLite's loosely typed aggregates instead of matching a constructor exactly.
+    private sealed class DayRow
+    {
+        public string Day { get; set; } = "";
+        public long Calls { get; set; }
+        public long Failures { get; set; }
+        public double AverageMs { get; set; }
+        public double MaxMs { get; set; }
+        public long PromptTokens { get; set; }
+        public long CompletionTokens { get; set; }
     }
 }
 
@@ -82,20 +123,17 @@ internal sealed class AssistUsageWriter(AssistUsage usage, ILogger<AssistUsageWr
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<(DateTimeOffset, AssistCall)>();
-        while (await usage.Pending.WaitToReadAsync(stoppingToken))
+        while (await usage.WaitAsync(stoppingToken))
         {
-            while (batch.Count < 500 && usage.Pending.TryRead(out var item)) batch.Add(item);
             try
             {
-                await usage.WriteAsync(batch);
+                await usage.FlushAsync();
             }
             catch (Exception e)
             {
                 // Accounting must never stop assistance; the figures of this batch are lost.
-                logger.LogWarning(e, "Could not write {Count} model-usage records", batch.Count);
+                logger.LogWarning(e, "Could not write model-usage records");
             }
-            batch.Clear();
         }
     }
 }

@@ -121,6 +121,37 @@ public sealed class AssistFeatureTests(AssistHost assist) : IClassFixture<Assist
         Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.Redirect, response.StatusCode.ToString());
     }
 
+    [Fact]
+    public async Task ModelCallsAreCountedPerDayWithTheirLatencyTokensAndFailures()
+    {
+        var id = await ConversationAsync("居住证怎么办理");
+        using var wang = await Host.SignInAsync("wang");
+        assist.Model.Enqueue(new FakeReply.Refusal("无法回答"));
+        Assert.Equal("unavailable", (await wang.Http.GetFromJsonAsync<JsonElement>($"/api/assist/conversations/{id}/summary")).GetProperty("status").GetString());
+        Assert.Equal("ok", (await wang.Http.GetFromJsonAsync<JsonElement>($"/api/assist/conversations/{id}/summary")).GetProperty("status").GetString());
+
+        // Written in the background; reading the figures writes what is still queued first.
+        var days = (await wang.Http.GetFromJsonAsync<JsonElement>("/api/assist/usage?days=7")).GetProperty("days");
+        var today = days[days.GetArrayLength() - 1];
+        Assert.True(today.GetProperty("calls").GetInt64() >= 2);
+        Assert.True(today.GetProperty("failures").GetInt64() >= 1);
+        Assert.True(today.GetProperty("promptTokens").GetInt64() > 0);
+        Assert.True(today.GetProperty("completionTokens").GetInt64() > 0);
+        Assert.True(today.GetProperty("averageMs").GetDouble() > 0);
+        Assert.Equal(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd"), today.GetProperty("day").GetString());
+    }
+
+    [Fact]
+    public async Task UsageFiguresAreForSupervisorsAndTheDaysAreValidated()
+    {
+        using var li = await Host.SignInAsync("li");
+        Assert.Equal(HttpStatusCode.Forbidden, (await li.Http.GetAsync("/api/assist/usage")).StatusCode);
+        using var wang = await Host.SignInAsync("wang");
+        var response = await wang.Http.GetAsync("/api/assist/usage?days=0");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("days", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
     private async Task<string> ConversationAsync(string question)
     {
         await using var visitor = await Host.ConnectVisitorAsync();
