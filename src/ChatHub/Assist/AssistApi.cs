@@ -20,8 +20,9 @@ internal static class AssistApi
     public static IEndpointRouteBuilder MapAssistApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/assist");
-        group.MapGet("/status", (IAssistModel model) => Results.Ok(new { status = model.IsOn ? "ok" : Off, model = model.Name }))
-            .RequireAuthorization(AgentAuth.StaffPolicy);
+        // Open to anyone: pages ask it as they load, before they know whether someone is signed in (a 401 there would be
+        // noise), and whether a model is configured is no secret.
+        group.MapGet("/status", (IAssistModel model) => Results.Ok(new { status = model.IsOn ? "ok" : Off })).AllowAnonymous();
         group.MapGet("/conversations/{id}/summary", SummaryAsync).RequireAuthorization(AgentAuth.StaffPolicy);
         group.MapPost("/conversations/{id}/reply-draft", ReplyDraftAsync).RequireAuthorization(AgentAuth.StaffPolicy);
         group.MapPost("/entries/{id}/phrasings", PhrasingsAsync).RequireAuthorization(AgentAuth.BankPolicy);

@@ -27,7 +27,7 @@ public static class LlmResilience
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 ShouldRetryAfterHeader = true,
-                // 429 and 5xx (the defaults also retry 408 and network errors); a 400 will not improve by asking again.
+                // 429, 408, 5xx, network errors and attempt timeouts; a 400 will not improve by asking again.
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
             });
         }
@@ -36,7 +36,8 @@ public static class LlmResilience
             Name = "llm-breaker",
             FailureRatio = 0.5,
             MinimumThroughput = Math.Max(2, options.BreakerMinimumCalls),
-            SamplingDuration = TimeSpan.FromSeconds(Math.Max(0.5, Math.Max(30, options.BreakDuration.TotalSeconds))),
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            // Polly's floor for a break.
             BreakDuration = options.BreakDuration < TimeSpan.FromMilliseconds(500) ? TimeSpan.FromMilliseconds(500) : options.BreakDuration,
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
         });
