@@ -1,6 +1,7 @@
 using GovAssistant.ChatHub.Admin;
 using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Api;
+using GovAssistant.ChatHub.Assist;
 using GovAssistant.ChatHub.Audit;
 using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Channels.DirectLine;
@@ -52,6 +53,8 @@ builder.AddAgentAccounts();
 // Per-conversation engine context (ask API and conversations).
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ConversationContexts>();
+// Model assistance (Llm section), off unless Llm:Endpoint is set: summaries, drafts, phrasings, question rewriting.
+builder.AddLlmAssist();
 // Conversations: state machine service, SQLite store, presence, SignalR hubs.
 builder.AddConversations();
 // Question log (masked), unanswered clusters, suggestions and the service-quality dashboard.
@@ -106,6 +109,7 @@ app.MapWeChat();
 app.MapDirectLine();
 app.MapInsightsApi();
 app.MapApiDescription();
+app.MapAssistApi();
 
 app.Run();
 return 0;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GovAssistant.ChatHub.Assist;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
 using GovAssistant.QaEngine;
@@ -25,7 +26,7 @@ internal static class AskApi
         return app;
     }
 
-    private static async Task<IResult> AskAsync(HttpRequest request, AnswerEngine engine, ConversationContexts contexts, QuestionLog questions)
+    private static async Task<IResult> AskAsync(HttpRequest request, AnswerEngine engine, ConversationContexts contexts, QuestionRewriter rewriter, QuestionLog questions)
     {
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, MaxBodyBytes, Example);
         if (error is not null) return error;
@@ -40,6 +41,7 @@ internal static class AskApi
 
         var conversationId = string.IsNullOrEmpty(body.ConversationId) ? ConversationIds.New() : body.ConversationId;
         var result = contexts.With(conversationId, context => engine.Ask(body.Question, context));
+        result = await rewriter.ImproveAsync(conversationId, body.Question, result, request.HttpContext.RequestAborted);
         var (category, department) = contexts.LastTopic(conversationId);
         await questions.RecordAsync(new QuestionAsked("api", conversationId, body.Question, result, category, department, null));
         return Results.Ok(AskResponse.From(result, conversationId));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovAssistant.ChatHub.Agents;
+using GovAssistant.ChatHub.Assist;
 using GovAssistant.ChatHub.Insights;
 using GovAssistant.QaEngine;
 using GovAssistant.QaEngine.Answering;
@@ -20,6 +21,7 @@ public sealed partial class ConversationService(
     AgentPresence presence,
     IEnumerable<IConversationObserver> observers,
     QuestionLog questions,
+    QuestionRewriter rewriter,
     IOptions<ConversationOptions> options,
     TimeProvider time,
     ILogger<ConversationService> logger)
@@ -157,6 +159,7 @@ public sealed partial class ConversationService(
         bool thumbsDown;
         lock (_thumbsDown) thumbsDown = _thumbsDown.Remove(c.Id);
         var result = contexts.With(c.Id, context => engine.Ask(text, context));
+        result = await rewriter.ImproveAsync(c.Id, text, result, ct);
         var bot = await AddAsync(c, SenderKind.Bot, null, BotName, BotText(result), BotData(result), ct);
         var added = new List<ChatMessage> { bot };
         var misses = contexts.With(c.Id, context => context.ConsecutiveNoAnswers);
