@@ -26,6 +26,8 @@ internal static class ConversationsServiceCollectionExtensions
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.AddFilter<HubErrorFilter>();
         });
+        builder.Services.AddSingleton<Security.RefusalLog>();
+        builder.Logging.AddFilter(HubErrorFilter.DispatcherLogCategory, LogLevel.None);
         return builder;
     }
 
