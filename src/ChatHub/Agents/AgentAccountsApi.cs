@@ -18,8 +18,11 @@ internal static class AgentAccountsApi
     {
         var session = app.MapGroup("/api/agents");
         session.MapPost("/login", LoginAsync).AllowAnonymous();
-        session.MapPost("/logout", async (HttpContext http) =>
+        session.MapPost("/logout", async (HttpContext http, AgentAccountStore store) =>
         {
+            // Ends the session on the server too: a copy of the cookie taken before logout is refused afterwards.
+            if ((await http.AuthenticateAsync(AgentAuth.Scheme)).Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier) is { } id)
+                await store.EndSessionsAsync(id.Value);
             await http.SignOutAsync(AgentAuth.Scheme);
             return Results.NoContent();
         }).AllowAnonymous();
@@ -60,7 +63,7 @@ internal static class AgentAccountsApi
             return Results.Problem(detail: "该账号已停用，请联系管理员。", statusCode: StatusCodes.Status403Forbidden, title: "登录失败");
 
         await http.SignInAsync(AgentAuth.Scheme, AgentAuth.PrincipalFor(account));
-        return Results.Ok(AgentSessionView.Of(account.Profile));
+        return Results.Ok(LoginView.Of(account.Profile, body.ReturnUrl));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, AgentAccountStore store, AuditLog audit, CancellationToken ct)

@@ -1,7 +1,15 @@
 namespace GovAssistant.ChatHub.Agents;
 
 /// <summary><c>POST /api/agents/login</c> body.</summary>
-internal sealed record LoginRequest(string? Username, string? Password);
+/// <summary><c>POST /api/agents/login</c> body; <c>returnUrl</c> is the page that sent the user to sign in.</summary>
+internal sealed record LoginRequest(string? Username, string? Password, string? ReturnUrl = null);
+
+/// <summary>A successful sign-in: the session, and where to go next (a path on this site, checked by the server).</summary>
+internal sealed record LoginView(string Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, int Capacity, string ReturnUrl)
+{
+    public static LoginView Of(AgentProfile p, string? returnUrl) =>
+        new(p.Id, p.Name, p.Roles, p.Departments, p.Capacity, Security.LocalReturnUrl.Of(returnUrl));
+}
 
 /// <summary><c>POST /api/admin/agents</c> body; capacity defaults to 5.</summary>
 internal sealed record CreateAgentRequest(
