@@ -8,6 +8,7 @@ using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
+using GovAssistant.ChatHub.Security;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
@@ -43,6 +44,8 @@ builder.AddVisitors();
 builder.AddWeChat();
 // Bot Framework Direct Line 3.0 channel for sites embedding Microsoft's Web Chat (docs/directline.md).
 builder.AddDirectLine();
+// Browser protections: security headers, staff Origin/antiforgery checks, no Server header (Security section).
+builder.AddWebSecurity();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -56,12 +59,14 @@ if (command.Verb == "import")
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
 // Pages: visitor widget at /, agents' console at /agent (wwwroot).
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
 app.MapGet("/healthz", (AnswerEngine engine) => Results.Ok(new { status = "ok", entries = engine.EntryCount, revision = engine.Revision }));
 app.UseAuthentication();
+app.UseStaffRequestGuard();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapAgentAccountsApi();

@@ -15,11 +15,14 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
 {
     private readonly string _folder;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public LoopbackApp(string folder, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="configure">Extra set-up of the host, such as a logger provider that records what the service logs.</param>
+    public LoopbackApp(string folder, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
         _folder = folder;
         _settings = settings ?? new Dictionary<string, string>();
+        _configure = configure;
         // Port 0: the OS picks a free port, so test classes can run in parallel.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
@@ -40,5 +43,6 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
         builder.UseSetting("QaEngine:IndexPath", Path.Combine(_folder, "index"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        _configure?.Invoke(builder);
     }
 }
