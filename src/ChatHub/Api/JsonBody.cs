@@ -29,7 +29,7 @@ internal static class JsonBody
             var value = await JsonSerializer.DeserializeAsync<T>(limited, JsonSerializerOptions.Web, request.HttpContext.RequestAborted);
             return value is null ? (null, Problems.BadRequest($"请求体不能为空，例如：{example}")) : (value, null);
         }
-        catch (JsonException e) when (e.InnerException is InvalidOperationException or System.Text.DecoderFallbackException)
+        catch (JsonException e) when (Security.MalformedText.Caused(e))
         {
             // Valid JSON syntax around text that is not: a lone surrogate escape (\ud800) or bytes that are not UTF-8.
             return (null, Problems.BadRequest(GovAssistant.KnowledgeBase.TextRules.Malformed));

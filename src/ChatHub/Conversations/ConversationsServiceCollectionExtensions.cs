@@ -27,7 +27,6 @@ internal static class ConversationsServiceCollectionExtensions
             o.AddFilter<HubErrorFilter>();
         });
         builder.Services.AddSingleton<Security.RefusalLog>();
-        builder.Logging.AddFilter(HubErrorFilter.DispatcherLogCategory, LogLevel.None);
         return builder;
     }
 

@@ -14,16 +14,14 @@ namespace GovAssistant.ChatHub.Security;
 /// (<c>GET /api/agents/antiforgery</c>, sent back in <see cref="HeaderName"/>). Clients that are not browsers send
 /// neither Origin nor Sec-Fetch-Site and carry no ambient credentials to abuse, so they need no token.
 /// </summary>
-internal sealed class StaffRequestGuard(RequestDelegate next, IAntiforgery antiforgery, IOptions<WebSecurityOptions> options)
+internal sealed class StaffRequestGuard(
+    RequestDelegate next, IAntiforgery antiforgery, IAuthorizationPolicyProvider policies, IOptions<WebSecurityOptions> options)
 {
     /// <summary>Header carrying the antiforgery request token.</summary>
     public const string HeaderName = "X-CSRF-TOKEN";
 
     /// <summary>Response header marking a refusal for a missing or stale token, so the page fetches a new one and retries.</summary>
     public const string FailureHeader = "X-Antiforgery";
-
-    private static readonly HashSet<string> StaffPolicies =
-        [AgentAuth.AgentPolicy, AgentAuth.StaffPolicy, AgentAuth.AdminPolicy, AgentAuth.SupervisorPolicy, AgentAuth.BankPolicy];
 
     private readonly HashSet<string> _allowed = new(options.Value.AllowedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
 
@@ -32,7 +30,7 @@ internal sealed class StaffRequestGuard(RequestDelegate next, IAntiforgery antif
         var request = context.Request;
         var session = request.Path.StartsWithSegments("/api/agents/login") || request.Path.StartsWithSegments("/api/agents/logout");
         var hub = request.Path.StartsWithSegments("/hubs/agent");
-        var staff = session || hub || IsStaffEndpoint(context.GetEndpoint());
+        var staff = session || hub || await IsStaffEndpointAsync(context.GetEndpoint());
         var changes = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
 
         if (staff && (changes || hub) && !FromAllowedOrigin(request))
@@ -50,9 +48,14 @@ internal sealed class StaffRequestGuard(RequestDelegate next, IAntiforgery antif
         await next(context);
     }
 
-    // An endpoint behind one of the staff policies (cookie sign-in), the agent hub included.
-    private static bool IsStaffEndpoint(Endpoint? endpoint) =>
-        endpoint is not null && endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null && StaffPolicies.Contains(a.Policy));
+    // An endpoint whose authorization signs in with the staff cookie, whatever its policy is called.
+    private async Task<bool> IsStaffEndpointAsync(Endpoint? endpoint)
+    {
+        if (endpoint is null) return false;
+        var policy = await AuthorizationPolicy.CombineAsync(policies,
+            endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+        return policy is not null && policy.AuthenticationSchemes.Contains(AgentAuth.Scheme);
+    }
 
     private static bool IsBrowser(HttpRequest request) => request.Headers.Origin.Count > 0 || request.Headers["Sec-Fetch-Site"].Count > 0;
 

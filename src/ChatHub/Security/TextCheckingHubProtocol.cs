@@ -33,20 +33,10 @@ internal sealed class TextCheckingHubProtocol(IOptions<JsonHubProtocolOptions> o
         if (!_inner.TryParseMessage(ref input, binder, out message)) return false;
         if (message is InvocationBindingFailureMessage failure)
         {
-            var text = IsMalformedText(failure.BindingFailure.SourceException) ? TextRules.Malformed : WrongArguments;
+            var text = MalformedText.Caused(failure.BindingFailure.SourceException) ? TextRules.Malformed : WrongArguments;
             message = new InvocationBindingFailureMessage(failure.InvocationId, failure.Target, ExceptionDispatchInfo.Capture(new HubException(text)));
         }
         return true;
-    }
-
-    // System.Text.Json reports a lone surrogate or invalid UTF-8 as an InvalidOperationException inside its JsonException.
-    private static bool IsMalformedText(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is InvalidOperationException or System.Text.DecoderFallbackException) return true;
-        }
-        return false;
     }
 
     public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => _inner.WriteMessage(message, output);
