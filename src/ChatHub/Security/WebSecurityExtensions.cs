@@ -1,5 +1,6 @@
 using GovAssistant.ChatHub.Agents;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace GovAssistant.ChatHub.Security;
 
@@ -28,6 +29,9 @@ internal static class WebSecurityExtensions
         // "Server: Kestrel" tells an attacker what to try first.
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         TextCheckingHubProtocol.Replace(builder.Services);
+        // A query value that does not parse (?page=%00) is the client's error: 400, not the exception handler's 500
+        // (minimal APIs throw it in Development; Kestrel throws it for bodies over its limit, with 413).
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500);
         return builder;
     }
 
