@@ -13,6 +13,7 @@ using GovAssistant.ChatHub.Pages;
 using GovAssistant.ChatHub.Service;
 using GovAssistant.ChatHub.Limits;
 using GovAssistant.ChatHub.Storage;
+using GovAssistant.ChatHub.Security;
 using GovAssistant.ChatHub.Visitors;
 using GovAssistant.ChatHub.Welcome;
 using GovAssistant.KnowledgeBase;
@@ -73,6 +74,8 @@ builder.AddStaticPages();
 builder.AddApiDescription();
 // Per-client limits: trusted proxies' forwarded headers, rate limits on ask, hubs, Direct Line and WeChat (RateLimits section).
 builder.AddClientLimits();
+// Browser protections: security headers, staff Origin/antiforgery checks, no Server header (Security section).
+builder.AddWebSecurity();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -87,6 +90,7 @@ var app = builder.Build();
 app.UseClientAddress();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
 // Pages: visitor widget at /, agents' console at /agent (wwwroot).
 app.UseStaticPages();
 
@@ -96,6 +100,7 @@ app.MapGet("/healthz", (AnswerEngine engine, DatabaseHealth database) => Results
     database = new { integrity = database.Integrity, checkedAt = database.CheckedAt },
 }));
 app.UseAuthentication();
+app.UseStaffRequestGuard();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapAgentAccountsApi();

@@ -48,7 +48,7 @@ public static class FaqEntryRules
         else if (entry.Id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             yield return (FaqFields.Id, "id 不能包含空白或控制字符");
 
-        if (entry.Question.Length == 0)
+        if (TextRules.IsBlank(entry.Question))
             yield return (FaqFields.Question, "标准问题不能为空");
         else if (entry.Question.Length > MaxQuestionLength)
             yield return (FaqFields.Question, $"标准问题过长：{entry.Question.Length} 个字，最多 {MaxQuestionLength} 个字");
@@ -67,16 +67,38 @@ public static class FaqEntryRules
         if (entry.Tags.Any(t => t.Contains(FaqFields.ListSeparator)))
             yield return (FaqFields.Tags, $"标签不能包含“{FaqFields.ListSeparator}”：它在 CSV/XLSX 中用于分隔多个标签");
 
-        if (entry.Answer.Length == 0)
+        if (TextRules.IsBlank(entry.Answer))
             yield return (FaqFields.Answer, "答案不能为空");
         else if (entry.Answer.Length > MaxAnswerLength)
             yield return (FaqFields.Answer, $"答案过长：{entry.Answer.Length} 个字，最多 {MaxAnswerLength} 个字");
+
+        foreach (var (field, text) in TextFields(entry))
+        {
+            if (!TextRules.IsWellFormed(text)) yield return (field, $"{field}：{TextRules.Malformed}");
+        }
 
         if (entry.ValidFrom is { } from && entry.ValidTo is { } to && to < from)
             yield return (FaqFields.ValidTo, $"失效日期 validTo（{to:yyyy-MM-dd}）早于生效日期 validFrom（{from:yyyy-MM-dd}）");
 
         if (entry.Version < 1)
             yield return (FaqFields.Version, $"版本号必须是正整数，实际为 {entry.Version}");
+    }
+
+    // Every free-text field an editor or a file fills in, for the well-formedness check.
+    private static IEnumerable<(string Field, string Text)> TextFields(FaqEntry entry)
+    {
+        (string, string?)[] single =
+        [
+            (FaqFields.Id, entry.Id), (FaqFields.Question, entry.Question), (FaqFields.Answer, entry.Answer),
+            (FaqFields.Category, entry.Category), (FaqFields.Department, entry.Department), (FaqFields.Region, entry.Region),
+            (FaqFields.Source, entry.Source), (FaqFields.Basis, entry.Basis),
+        ];
+        foreach (var (field, text) in single)
+        {
+            if (text is not null) yield return (field, text);
+        }
+        foreach (var q in entry.SimilarQuestions) yield return (FaqFields.SimilarQuestions, q);
+        foreach (var t in entry.Tags) yield return (FaqFields.Tags, t);
     }
 
     private static string? Clean(string? text)

@@ -63,8 +63,8 @@ internal static class ReviewDueApi
     {
         var (body, error) = await JsonBody.ReadAsync<PolicyRequest>(http.Request, 16 * 1024, """{"basis":"《居住证暂行条例》","note":"已被新条例替代"}""");
         if (error is not null) return (null, error);
-        if (string.IsNullOrWhiteSpace(body!.Basis)) return (null, Problems.BadRequest("请填写政策名称 basis。"));
-        if (body.Basis.Trim().Length > 200) return (null, Problems.BadRequest("政策名称过长（最多 200 字）。"));
+        if (GovAssistant.KnowledgeBase.TextRules.Problem(body!.Basis, "政策名称 basis 不能为空，请填写。") is { } problem) return (null, Problems.BadRequest(problem));
+        if (body.Basis!.Trim().Length > 200) return (null, Problems.BadRequest("政策名称过长（最多 200 字）。"));
         if (body.Note is { Length: > 500 }) return (null, Problems.BadRequest("说明过长（最多 500 字）。"));
         return (body, null);
     }

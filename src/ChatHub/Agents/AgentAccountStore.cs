@@ -119,6 +119,14 @@ public sealed class AgentAccountStore
         return AgentUpdateResult.Updated;
     }
 
+    /// <summary>Ends every session of the account (a new security stamp), as at logout.</summary>
+    public async Task EndSessionsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = _database.Open();
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE agents SET security_stamp = @stamp WHERE id = @id;",
+            new { id, stamp = NewStamp() }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The account with <paramref name="id"/>, or null.</summary>
     public async Task<AgentAccount?> GetAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -20,8 +20,11 @@ internal static class AgentAccountsApi
     {
         var session = app.MapGroup("/api/agents");
         session.MapPost("/login", LoginAsync).AllowAnonymous();
-        session.MapPost("/logout", async (HttpContext http) =>
+        session.MapPost("/logout", async (HttpContext http, AgentAccountStore store) =>
         {
+            // Ends the session on the server too: a copy of the cookie taken before logout is refused afterwards.
+            if ((await http.AuthenticateAsync(AgentAuth.Scheme)).Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier) is { } id)
+                await store.EndSessionsAsync(id.Value);
             await http.SignOutAsync(AgentAuth.Scheme);
             return Results.NoContent();
         }).AllowAnonymous();
@@ -62,7 +65,8 @@ internal static class AgentAccountsApi
 
         var principal = AgentAuth.PrincipalFor(account);
         await http.SignInAsync(AgentAuth.Scheme, principal);
-        return Results.Ok(AgentSessionView.Of(principal, zone));
+        // Where to go next is checked here, not in the page: only a path on this site (Security/LocalReturnUrl).
+        return Results.Ok(AgentSessionView.Of(principal, zone) with { ReturnUrl = Security.LocalReturnUrl.Of(body.ReturnUrl) });
     }
 
     private static IResult LoginThrottled(HttpContext http, TimeSpan wait)

@@ -1,7 +1,7 @@
 namespace GovAssistant.ChatHub.Agents;
 
-/// <summary><c>POST /api/agents/login</c> body.</summary>
-internal sealed record LoginRequest(string? Username, string? Password);
+/// <summary><c>POST /api/agents/login</c> body; <c>returnUrl</c> is the page that sent the user to sign in.</summary>
+internal sealed record LoginRequest(string? Username, string? Password, string? ReturnUrl = null);
 
 /// <summary>
 /// <c>POST /api/admin/agents</c> body; capacity defaults to 5; <c>username</c> is the login name (<c>id</c>, its older
@@ -21,6 +21,9 @@ internal sealed record UpdateAgentRequest(
 internal sealed record AgentSessionView(
     string Id, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, int Capacity, bool MustChangePassword, string TimeZone)
 {
+    /// <summary>After a sign-in: the local path to go to next (never another site).</summary>
+    public string? ReturnUrl { get; init; }
+
     public static AgentSessionView Of(System.Security.Claims.ClaimsPrincipal user, Service.ServiceTimeZone zone)
     {
         var p = AgentAuth.ProfileOf(user);

@@ -17,8 +17,8 @@ public sealed record CannedReply(long Id, string Department, string Text, string
     /// <summary>Checks a reply's fields; a Chinese message naming the problem, or null when they are fine.</summary>
     public static string? Check(string? department, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "常用语内容不能为空。";
-        if (text.Trim().Length > MaxTextLength) return $"常用语最多 {MaxTextLength} 个字。";
+        if (GovAssistant.KnowledgeBase.TextRules.Problem(text, "常用语内容不能为空。") is { } problem) return problem;
+        if (text!.Trim().Length > MaxTextLength) return $"常用语最多 {MaxTextLength} 个字。";
         if (department is { Length: > MaxDepartmentLength }) return $"部门名称最多 {MaxDepartmentLength} 个字符。";
         return department == "*" ? "部门不能为“*”；通用常用语请留空部门。" : null;
     }

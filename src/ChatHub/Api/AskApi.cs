@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovAssistant.ChatHub.Assist;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
+using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
 using GovAssistant.QaEngine.Answering;
 
@@ -30,10 +31,10 @@ internal static class AskApi
     {
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, MaxBodyBytes, Example);
         if (error is not null) return error;
-        if (body!.Question is null || body.Question.All(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            return Problems.BadRequest("问题不能为空，请输入您要咨询的内容。");
+        if (TextRules.Problem(body!.Question, "问题不能为空，请输入您要咨询的内容。") is { } problem)
+            return Problems.BadRequest(problem);
         // Characters as a citizen counts them: an emoji is one, not two UTF-16 units.
-        var length = body.Question.EnumerateRunes().Count();
+        var length = body.Question!.EnumerateRunes().Count();
         if (length > engine.Options.MaxQuestionLength)
             return Problems.BadRequest($"问题过长（{length} 个字），请精简到 {engine.Options.MaxQuestionLength} 个字以内。");
         if (body.ConversationId is { Length: > 0 } given && !ConversationIds.IsValid(given))

@@ -29,6 +29,11 @@ internal static class JsonBody
             var value = await JsonSerializer.DeserializeAsync<T>(limited, JsonSerializerOptions.Web, request.HttpContext.RequestAborted);
             return value is null ? (null, Problems.BadRequest($"请求体不能为空，例如：{example}")) : (value, null);
         }
+        catch (JsonException e) when (Security.MalformedText.Caused(e))
+        {
+            // Valid JSON syntax around text that is not: a lone surrogate escape (\ud800) or bytes that are not UTF-8.
+            return (null, Problems.BadRequest(GovAssistant.KnowledgeBase.TextRules.Malformed));
+        }
         catch (JsonException)
         {
             return (null, Problems.BadRequest($"请求体格式不正确：应为 JSON 对象，字段类型与示例一致，例如：{example}"));

@@ -54,7 +54,8 @@ public sealed partial class ConversationService
         WithLockAsync(conversationId, async () =>
         {
             var c = await store.GetAsync(conversationId, ct) ?? throw new ConversationAccessException();
-            if (!MayTake(agent, c, time.GetUtcNow()) && c.State == ConversationState.Queued) throw new ConversationAccessException();
+            // Permission before state: an agent who may neither take nor see it learns nothing of its state.
+            if (!MayTake(agent, c, time.GetUtcNow()) && !MaySee(agent, c)) throw new ConversationAccessException();
             var load = (await store.ListAsync(new ConversationQuery([ConversationState.WithAgent], AgentId: agent.Id), ct)).Count;
             if (load >= agent.Capacity && c.State == ConversationState.Queued)
                 throw new IllegalTransitionException(c.State, ConversationState.WithAgent, $"您正在接待 {load} 个会话，已达上限 {agent.Capacity}");
@@ -74,9 +75,9 @@ public sealed partial class ConversationService
             {
                 return await AcceptAsync(c.Id, agent, ct);
             }
-            catch (IllegalTransitionException)
+            catch (Exception e) when (e is IllegalTransitionException or ConversationAccessException)
             {
-                // Taken by a colleague meanwhile: try the next one.
+                // Taken by a colleague meanwhile (no longer ours to see): try the next one.
             }
         }
         return null;
@@ -197,11 +198,13 @@ public sealed partial class ConversationService
     private async Task<Conversation> GetForAgentAsync(string conversationId, AgentProfile agent, CancellationToken ct)
     {
         var c = await store.GetAsync(conversationId, ct) ?? throw new ConversationAccessException();
-        var allowed = agent.SeesAll
-            || c.Agents.Contains(agent.Id)
-            || (c.State is ConversationState.Queued or ConversationState.Ticket && (c.Department is null || agent.Serves(c.Department)));
-        return allowed ? c : throw new ConversationAccessException();
+        return MaySee(agent, c) ? c : throw new ConversationAccessException();
     }
+
+    private static bool MaySee(AgentProfile agent, Conversation c) =>
+        agent.SeesAll
+        || c.Agents.Contains(agent.Id)
+        || (c.State is ConversationState.Queued or ConversationState.Ticket && (c.Department is null || agent.Serves(c.Department)));
 
     private bool MayTake(AgentProfile agent, Conversation c, DateTimeOffset now) =>
         c.State == ConversationState.Queued

@@ -231,8 +231,8 @@ public sealed partial class ConversationService(
 
     private string CheckText(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("消息不能为空");
-        text = text.Trim();
+        if (GovAssistant.KnowledgeBase.TextRules.Problem(text, "消息不能为空") is { } problem) throw new ArgumentException(problem);
+        text = text!.Trim();
         if (text.Length > _options.MaxMessageLength) throw new ArgumentException($"消息过长（最多 {_options.MaxMessageLength} 个字）");
         return text;
     }

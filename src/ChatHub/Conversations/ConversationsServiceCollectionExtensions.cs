@@ -29,6 +29,7 @@ internal static class ConversationsServiceCollectionExtensions
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.AddFilter<HubErrorFilter>();
         });
+        builder.Services.AddSingleton<Security.RefusalLog>();
         return builder;
     }
 

@@ -32,7 +32,8 @@ internal static class InsightsServiceCollectionExtensions
         builder.Services.AddSingleton<SuggestionFinder>();
         builder.Services.AddSingleton<ServiceQualityReport>();
         // User text must never reach a log: SignalR's dispatcher logs hub arguments (the visitor's messages) at Debug.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Information);
+        // Silenced altogether: it also logs every refusal as an error with a stack trace, which HubErrorFilter logs briefly.
+        builder.Logging.AddFilter(Hubs.HubErrorFilter.DispatcherLogCategory, LogLevel.None);
         return builder;
     }
 }

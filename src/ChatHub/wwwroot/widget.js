@@ -15,8 +15,9 @@
   host.id = "govassistant-widget";
   // A shadow root keeps the site's CSS off our button and ours off the site.
   const root = host.attachShadow({ mode: "open" });
-  root.innerHTML = `
-    <style>
+  // Constructed style sheets, not a <style> element: a site's Content-Security-Policy without 'unsafe-inline'
+  // (ours included) blocks inline styles but not these. Browsers without them get the <style> element.
+  const css = `
       :host { all: initial; }
       .launcher {
         position: fixed; right: 16px; bottom: calc(16px + env(safe-area-inset-bottom)); z-index: 2147483000;
@@ -36,7 +37,16 @@
       @media (max-width: 600px) {
         .panel { inset: 0; width: auto; height: auto; border-radius: 0; }
       }
-    </style>
+    `;
+  let inlineStyle = "";
+  if ("adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    inlineStyle = `<style>${css}</style>`;
+  }
+  root.innerHTML = inlineStyle + `
     <button type="button" class="launcher" data-testid="widget-launcher" aria-haspopup="dialog"></button>
     <div class="panel" role="dialog" aria-label="" data-testid="widget-panel" hidden></div>`;
   const launcher = root.querySelector(".launcher");

@@ -53,7 +53,7 @@ public sealed class Chromium : IAsyncLifetime
         {
             // Failed loads are recorded from the responses below, with their address.
             if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-                PageErrors.Add("console: " + message.Text);
+                PageErrors.Add("console: " + message.Text + " @ " + message.Location + " " + page.Url);
         };
         page.Response += (_, response) =>
         {

@@ -14,11 +14,14 @@ public sealed class ConversationHost : IAsyncDisposable
     public const string AdminPassword = "Qz7-Ministry-Desk!";
     public const string AgentPassword = "Hj3#Rivers-Quay";
     private readonly bool _ownsFolder;
+    private readonly Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? _configure;
     private LoopbackApp? _factory;
 
-    public ConversationHost(TempFolder? folder = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
+    public ConversationHost(TempFolder? folder = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null,
+        Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
     {
         Clock = clock;
+        _configure = configure;
         _ownsFolder = folder is null;
         Folder = folder ?? new TempFolder();
         Settings = settings ?? new Dictionary<string, string>();
@@ -38,7 +41,7 @@ public sealed class ConversationHost : IAsyncDisposable
     public ConversationHost Start()
     {
         var settings = new Dictionary<string, string>(Settings) { ["Agents:AdminPassword"] = AdminPassword };
-        _factory = new LoopbackApp(Folder.Path, settings, Clock);
+        _factory = new LoopbackApp(Folder.Path, settings, Clock, _configure);
         Address = _factory.Start();
         return this;
     }

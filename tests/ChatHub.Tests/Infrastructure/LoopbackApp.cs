@@ -17,13 +17,16 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly TimeProvider? _clock;
+    private readonly Action<IWebHostBuilder>? _configure;
 
     /// <param name="clock">The host's clock (a FakeTimeProvider for tests of waits); the system clock when null.</param>
-    public LoopbackApp(string folder, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
+    /// <param name="configure">Extra set-up of the host, such as a logger provider that records what the service logs.</param>
+    public LoopbackApp(string folder, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, Action<IWebHostBuilder>? configure = null)
     {
         _folder = folder;
         _clock = clock;
         _settings = settings ?? new Dictionary<string, string>();
+        _configure = configure;
         // Port 0: the OS picks a free port, so test classes can run in parallel.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
@@ -65,5 +68,6 @@ public sealed class LoopbackApp : WebApplicationFactory<Program>
         foreach (var (key, value) in TestLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        _configure?.Invoke(builder);
     }
 }

@@ -41,7 +41,8 @@ public sealed record IncomingActivity(
             return "channelData.clientActivityID 必须是不超过 100 个字符的字符串。";
         if (Type != ActivityTypes.Message) return null;
         if (Attachments is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0) return "暂不支持发送附件，请直接输入文字。";
-        if (string.IsNullOrWhiteSpace(Text) && RatingValue is null) return "消息不能为空：message 活动需要 text 字段。";
+        if (GovAssistant.KnowledgeBase.TextRules.IsBlank(Text) && RatingValue is null) return "消息不能为空：message 活动需要 text 字段。";
+        if (Text is { } raw && !GovAssistant.KnowledgeBase.TextRules.IsWellFormed(raw)) return GovAssistant.KnowledgeBase.TextRules.Malformed;
         if (Text is { } t && t.Trim().Length > maxTextLength) return $"消息过长（最多 {maxTextLength} 个字）。";
         return null;
     }

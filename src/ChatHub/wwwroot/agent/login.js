@@ -1,15 +1,20 @@
 // Staff sign-in: POST /api/agents/login sets the HTTP-only session cookie, then back to where the cookie
-// middleware sent us from (only a path on this site, never another host).
+// middleware sent us from: the server checks that target and answers with a path on this site (returnUrl).
 (function () {
   "use strict";
   const form = document.getElementById("login");
   const error = document.getElementById("error");
   const submit = document.getElementById("submit");
 
+  function requested() {
+    return new URLSearchParams(location.search).get("returnUrl") || "";
+  }
+
+  // Only for the already-signed-in shortcut; a sign-in goes where the server says. "/x" is ours; "//host",
+  // "/\host" and "/<TAB>/host" (browsers drop tabs and line breaks) are other sites.
   function returnUrl() {
-    const url = new URLSearchParams(location.search).get("returnUrl") || "";
-    // "/x" is ours; "//host" and "/\host" are other sites.
-    return /^\/(?![\/\\])/.test(url) ? url : "/agent/";
+    const url = requested();
+    return /^\/(?![\/\\])[^\s\\\u0000-\u001f\u007f]*$/.test(url) ? url : "/agent/";
   }
 
   function show(text) {
@@ -19,7 +24,7 @@
 
   // A password set by someone else must be replaced first: the change page, then where they were going.
   function next(session) {
-    const target = returnUrl();
+    const target = (session && session.returnUrl) || returnUrl();
     location.replace(session && session.mustChangePassword ? "/agent/password.html?returnUrl=" + encodeURIComponent(target) : target);
   }
 
@@ -36,7 +41,7 @@
       const response = await fetch("/api/agents/login", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ username: form.username.value.trim(), password: form.password.value }),
+        body: JSON.stringify({ username: form.username.value.trim(), password: form.password.value, returnUrl: requested() }),
       });
       if (response.ok) {
         next(await response.json());

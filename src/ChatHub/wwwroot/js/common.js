@@ -93,4 +93,35 @@
   }
 
   window.GovChat = { el, markdown, markdownToPlain, hubError, problemText, timeOf };
+
+  // Staff pages: every state-changing call to this site's API carries the antiforgery token of the signed-in
+  // account (header X-CSRF-TOKEN, fetched once from /api/agents/antiforgery), so no other page can make those calls
+  // with the staff cookie. A token gone stale (signed in again) is fetched anew and the call retried once.
+  if (/^\/(agent|admin)\//.test(location.pathname) && window.fetch) {
+    const plainFetch = window.fetch.bind(window);
+    let token = null;
+    const fetchToken = async () => {
+      try {
+        const r = await plainFetch("/api/agents/antiforgery", { headers: { Accept: "application/json" } });
+        token = r.ok ? (await r.json()).token : null;
+      } catch { token = null; }
+    };
+    window.fetch = async function (input, init) {
+      const method = String((init && init.method) || (input instanceof Request ? input.method : "GET")).toUpperCase();
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (["GET", "HEAD", "OPTIONS"].includes(method) || url.origin !== location.origin || !url.pathname.startsWith("/api/")) {
+        return plainFetch(input, init);
+      }
+      const send = () => {
+        const headers = new Headers((init && init.headers) || undefined);
+        if (token) headers.set("X-CSRF-TOKEN", token);
+        return plainFetch(input, Object.assign({}, init, { headers }));
+      };
+      if (!token) await fetchToken();
+      const response = await send();
+      if (response.status !== 400 || response.headers.get("X-Antiforgery") !== "invalid") return response;
+      await fetchToken();
+      return send();
+    };
+  }
 })();
