@@ -151,6 +151,7 @@ public sealed partial class ConversationService(
     private async Task<IReadOnlyList<ChatMessage>> BotTurnAsync(Conversation c, string text, CancellationToken ct)
     {
         bool thumbsDown;
+        if (await FullAnswerAsync(c, text, ct) is { } full) return [full];
         lock (_thumbsDown) thumbsDown = _thumbsDown.Remove(c.Id);
         var result = contexts.With(c.Id, context => engine.Ask(text, context));
         var bot = await AddAsync(c, SenderKind.Bot, null, BotName, BotText(result), BotData(result), ct);
@@ -204,7 +205,7 @@ public sealed partial class ConversationService(
         _ => r.Reply ?? "",
     };
 
-    private static object BotData(AnswerResult r) => new
+    private static Dictionary<string, object?> BotData(AnswerResult r) => Merge(new
     {
         type = "bot",
         decision = JsonNamingPolicy.CamelCase.ConvertName(r.Decision.ToString()),
@@ -215,7 +216,12 @@ public sealed partial class ConversationService(
         confidence = Math.Round(r.Confidence, 3),
         choices = r.Choices.Select(c => new { c.Id, c.Question }),
         related = r.Decision == AnswerDecision.Answered ? r.Candidates.Skip(1).Take(3).Select(c => new { c.Id, c.Question }) : [],
-    };
+        reason = r.Reason,
+    }, AspectData(r));
+
+    private static Dictionary<string, object?> Merge(params object[] parts) =>
+        parts.SelectMany(p => JsonSerializer.SerializeToElement(p, Json).EnumerateObject())
+            .ToDictionary(p => p.Name, p => (object?)p.Value);
 
     private string CheckText(string? text)
     {
