@@ -97,6 +97,7 @@ public static partial class MessageActivities
         var decision = Str(data, "decision");
         channelData["govassistant"]!["decision"] = decision;
         channelData["govassistant"]!["faqId"] = Str(data, "faqId");
+        channelData["govassistant"]!["aspect"] = Str(data, "aspect");
         // An answer about one aspect shows its section; the button sends "查看完整答复", which the service answers with the whole.
         var section = Str(data, "section");
         var text = HardBreaks(section ?? m.Text);
