@@ -66,7 +66,11 @@ internal sealed record AskResponse(
     string? Reply,
     string? Reason,
     bool UsedContext,
-    string ConversationId)
+    string ConversationId,
+    string? Aspect,
+    string? AnswerSection,
+    string? Region,
+    IReadOnlyList<AskQuestion> OtherQuestions)
 {
     public static AskResponse From(AnswerResult r, string conversationId) => new(
         JsonNamingPolicy.CamelCase.ConvertName(r.Decision.ToString()),
@@ -82,8 +86,16 @@ internal sealed record AskResponse(
         r.Reply,
         r.Reason,
         r.UsedContext,
-        conversationId);
+        conversationId,
+        // The section is the answer's own words for the aspect asked; only an answer has one.
+        r.Decision == AnswerDecision.Answered ? r.Aspect : null,
+        r.Decision == AnswerDecision.Answered ? r.AnswerSection : null,
+        r.Region,
+        r.OtherQuestions.Select(c => new AskQuestion(c.Id, c.Question)).ToList());
 }
+
+/// <summary>Another question of the same message, offered after the answer.</summary>
+internal sealed record AskQuestion(string Id, string Question);
 
 /// <summary>A candidate question in the ask API's answer.</summary>
 internal sealed record AskCandidate(string Id, string Question, double Score);

@@ -157,6 +157,7 @@ public sealed partial class ConversationService(
     private async Task<IReadOnlyList<ChatMessage>> BotTurnAsync(Conversation c, string text, CancellationToken ct)
     {
         bool thumbsDown;
+        if (await FullAnswerAsync(c, text, ct) is { } full) return [full];
         lock (_thumbsDown) thumbsDown = _thumbsDown.Remove(c.Id);
         var result = contexts.With(c.Id, context => engine.Ask(text, context));
         result = await rewriter.ImproveAsync(c.Id, text, result, ct);
@@ -214,7 +215,7 @@ public sealed partial class ConversationService(
         _ => r.Reply ?? "",
     };
 
-    private static object BotData(AnswerResult r) => new
+    private static Dictionary<string, object?> BotData(AnswerResult r) => Merge(new
     {
         type = "bot",
         decision = JsonNamingPolicy.CamelCase.ConvertName(r.Decision.ToString()),
@@ -227,7 +228,12 @@ public sealed partial class ConversationService(
         // Related questions in Simplified, like the zh-CN pages showing them (the 港澳台 theme is written in Traditional).
         related = r.Decision == AnswerDecision.Answered
             ? r.Candidates.Skip(1).Take(3).Select(c => new { c.Id, Question = TextNormalizer.Default.ToSimplified(c.Question) }) : [],
-    };
+        reason = r.Reason,
+    }, AspectData(r));
+
+    private static Dictionary<string, object?> Merge(params object[] parts) =>
+        parts.SelectMany(p => JsonSerializer.SerializeToElement(p, Json).EnumerateObject())
+            .ToDictionary(p => p.Name, p => (object?)p.Value);
 
     private string CheckText(string? text)
     {

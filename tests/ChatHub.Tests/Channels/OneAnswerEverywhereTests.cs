@@ -29,7 +29,7 @@ public sealed partial class OneAnswerEverywhereTests
         for (var i = 0; i < questions.Count; i++)
         {
             var question = questions[i];
-            var expected = await AskRestAsync(rest, question);
+            var (expected, wechatExpected) = await AskRestAsync(rest, question);
             decisions.Add(expected.Decision);
 
             var web = await AskHubAsync(visitor, question);
@@ -39,7 +39,7 @@ public sealed partial class OneAnswerEverywhereTests
             Assert.True(expected == dl, $"“{question}”: REST {expected}, Direct Line {dl}");
 
             var wechatText = await AskWeChatAsync(host, $"o_same_{i}", question);
-            Assert.True(Squeeze(WeChatTextOf(expected)) == Squeeze(wechatText), $"“{question}”: REST {expected}, WeChat “{wechatText}”");
+            Assert.True(Squeeze(wechatExpected) == Squeeze(wechatText), $"“{question}”: REST {expected}, WeChat “{wechatText}”");
         }
 
         // The sample is not all easy: it holds answers, clarifications and questions the bank cannot answer.
@@ -48,21 +48,33 @@ public sealed partial class OneAnswerEverywhereTests
         Assert.Contains("noAnswer", decisions);
     }
 
-    /// <summary>What a channel must carry: the decision, the entry answered, the text the engine chose, the choices offered.</summary>
-    private sealed record Outcome(string Decision, string? FaqId, string Text, string Choices)
+    /// <summary>
+    /// What a channel must carry: the decision, the entry answered, the aspect asked, the text shown first (the aspect's
+    /// section when there is one, else the text the engine chose), the choices offered.
+    /// </summary>
+    private sealed record Outcome(string Decision, string? FaqId, string? Aspect, string Text, string Choices)
     {
-        public override string ToString() => $"{Decision} {FaqId} [{Choices}] “{Text[..Math.Min(40, Text.Length)]}…”";
+        public override string ToString() => $"{Decision} {FaqId} {Aspect} [{Choices}] “{Text[..Math.Min(40, Text.Length)]}…”";
     }
 
-    private static async Task<Outcome> AskRestAsync(HttpClient rest, string question)
+    private static async Task<(Outcome Expected, string WeChat)> AskRestAsync(HttpClient rest, string question)
     {
         using var response = await rest.PostAsJsonAsync("/api/ask", new { question });
         response.EnsureSuccessStatusCode();
         var r = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var decision = r["decision"]!.GetValue<string>();
-        var text = decision == "answered" ? r["answer"]!.GetValue<string>() : r["reply"]!.GetValue<string>();
+        var section = r["answerSection"]?.GetValue<string>();
+        var text = section ?? (decision == "answered" ? r["answer"]!.GetValue<string>() : r["reply"]!.GetValue<string>());
         var choices = string.Join("|", r["choices"]!.AsArray().Select(c => c!["question"]!.GetValue<string>()));
-        return new Outcome(decision, r["faqId"]?.GetValue<string>(), text, choices);
+        var outcome = new Outcome(decision, r["faqId"]?.GetValue<string>(), r["aspect"]?.GetValue<string>(), text, choices);
+        // WeChat speaks plain text: the same text without Markdown, a clarification's choices listed, the way to the
+        // whole answer after a section, the message's other questions, and a person offered for one's own records.
+        var wechat = WeChatText.FromMarkdown(text)
+            + (choices.Length == 0 ? "" : "（请直接发送您要问的问题）" + string.Concat(choices.Split('|').Select(c => "· " + c)))
+            + (section is null ? "" : "回复“全文”查看完整答复")
+            + string.Concat(r["otherQuestions"]!.AsArray().Select((q, i) => (i == 0 ? "您可能还想问：" : "") + "· " + q!["question"]!.GetValue<string>()))
+            + (r["reason"]?.GetValue<string>() == "ownCase" ? "需要人工服务请回复“人工”。" : "");
+        return (outcome, wechat);
     }
 
     // A fresh conversation per question, so no earlier turn colours the answer.
@@ -75,7 +87,9 @@ public sealed partial class OneAnswerEverywhereTests
         await visitor.Connection.InvokeAsync("Close", id);
         var data = bot.Data!.Value;
         var choices = data.TryGetProperty("choices", out var c) ? string.Join("|", c.EnumerateArray().Select(x => x.GetProperty("question").GetString())) : "";
-        return new Outcome(bot.Decision!, data.TryGetProperty("faqId", out var f) ? f.GetString() : null, bot.Text, choices);
+        var section = data.TryGetProperty("section", out var s) ? s.GetString() : null;
+        return new Outcome(bot.Decision!, data.TryGetProperty("faqId", out var f) ? f.GetString() : null,
+            data.TryGetProperty("aspect", out var a) ? a.GetString() : null, section ?? bot.Text, choices);
     }
 
     private static async Task<Outcome> AskDirectLineAsync(DirectLineClient client, string question)
@@ -95,7 +109,7 @@ public sealed partial class OneAnswerEverywhereTests
                 var text = PolicyBasis().Replace(answer["text"]!.GetValue<string>(), "").Replace("  \n", "\n");
                 var choices = answer["suggestedActions"]?["actions"]?.AsArray().Select(a => a!["value"]!.GetValue<string>())
                     .Where(v => v != "转人工") ?? [];
-                return new Outcome(meta["decision"]!.GetValue<string>(), meta["faqId"]?.GetValue<string>(), text,
+                return new Outcome(meta["decision"]!.GetValue<string>(), meta["faqId"]?.GetValue<string>(), meta["aspect"]?.GetValue<string>(), text,
                     meta["decision"]!.GetValue<string>() == "clarify" ? string.Join("|", choices) : "");
             }
             Assert.True(DateTime.UtcNow < deadline, $"Direct Line gave no answer to “{question}”");
@@ -120,10 +134,6 @@ public sealed partial class OneAnswerEverywhereTests
         return string.Join("\n", host.WeChat.Sent.Where(m => m.ToUser == openId && !m.Content.StartsWith("您好！我是政务服务智能助手", StringComparison.Ordinal))
             .Select(m => m.Content));
     }
-
-    // WeChat speaks plain text: the same answer without Markdown, and a clarification lists its choices.
-    private static string WeChatTextOf(Outcome o) =>
-        WeChatText.FromMarkdown(o.Text) + (o.Choices.Length == 0 ? "" : "（请直接发送您要问的问题）" + string.Concat(o.Choices.Split('|').Select(c => "· " + c)));
 
     private static string Squeeze(string s) => Whitespace().Replace(s, "");
 

@@ -97,13 +97,17 @@ public static partial class MessageActivities
         var decision = Str(data, "decision");
         channelData["govassistant"]!["decision"] = decision;
         channelData["govassistant"]!["faqId"] = Str(data, "faqId");
-        var text = HardBreaks(m.Text);
-        if (Str(data, "basis") is { Length: > 0 } basis) text += $"\n\n政策依据：{basis}";
+        channelData["govassistant"]!["aspect"] = Str(data, "aspect");
+        // An answer about one aspect shows its section; the button sends "查看完整答复", which the service answers with the whole.
+        var section = Str(data, "section");
+        var text = HardBreaks(section ?? m.Text);
+        if (section is null && Str(data, "basis") is { Length: > 0 } basis) text += $"\n\n政策依据：{basis}";
+        CardAction[] whole = section is null ? [] : [new("imBack", FullAnswerWords.Button, FullAnswerWords.Button)];
         IReadOnlyList<CardAction> buttons = decision switch
         {
             // The choice's own question is sent back: the engine answers it like any question.
             "clarify" => [.. Questions(data, "choices"), new("imBack", HumanRequest, HumanRequest)],
-            "answered" => [.. Questions(data, "related")],
+            "answered" => [.. whole, .. Questions(data, "otherQuestions"), .. Questions(data, "related")],
             "noAnswer" => [new("imBack", HumanRequest, HumanRequest)],
             null => [new("imBack", HumanRequest, HumanRequest)],          // the greeting tells the user about 转人工
             _ => [],

@@ -15,20 +15,35 @@ public static partial class WeChatText
     /// <summary>The texts to send for <paramref name="message"/>, each within <paramref name="maxBytes"/>.</summary>
     public static IReadOnlyList<string> Render(ChatMessage message, int maxBytes)
     {
-        var text = new StringBuilder(FromMarkdown(message.Text));
         var data = Data(message);
+        // An answer about one aspect (多少钱, 要带什么材料 …) shows its section; the whole answer is one "全文" away.
+        var section = data is { } sd && sd.TryGetProperty("section", out var se) && se.ValueKind == JsonValueKind.String ? se.GetString() : null;
+        var text = new StringBuilder(FromMarkdown(section ?? message.Text));
+        if (section is not null) text.Append("\n\n回复“全文”查看完整答复");
         if (data is { } d && d.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array && choices.GetArrayLength() > 0)
         {
             text.Append("\n（请直接发送您要问的问题）");
             foreach (var c in choices.EnumerateArray())
                 if (c.TryGetProperty("question", out var q) && q.GetString() is { } question) text.Append("\n· ").Append(question);
         }
+        AppendQuestions(text, data, "otherQuestions", "\n您可能还想问：");
         var type = data is { } t && t.TryGetProperty("type", out var ty) ? ty.GetString() : null;
+        // A question about the citizen's own records: the bot cannot see them, a person can.
+        if (data is { } rd && rd.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String && reason.GetString() == "ownCase")
+            text.Append("\n需要人工服务请回复“人工”。");
         if (type == "closed")
             text.Append("\n回复数字 1–5 评价本次服务：1 非常不满意，2 不满意，3 一般，4 满意，5 非常满意。");
         if (type == "offerTicket")
             text.Append("\n回复“留言+您的问题”即可留言，工作人员会通过微信答复您。");
         return Split(text.ToString().Trim(), maxBytes);
+    }
+
+    private static void AppendQuestions(StringBuilder text, JsonElement? data, string field, string title)
+    {
+        if (data is not { } d || !d.TryGetProperty(field, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0) return;
+        text.Append(title);
+        foreach (var c in list.EnumerateArray())
+            if (c.TryGetProperty("question", out var q) && q.GetString() is { } question) text.Append("\n· ").Append(question);
     }
 
     /// <summary>Markdown as plain text: emphasis and headings dropped, links as "text（url）", lists as "· ".</summary>

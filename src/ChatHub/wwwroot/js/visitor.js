@@ -193,10 +193,9 @@
     const bubble = el("div", { class: "bubble" });
     if (!mine) bubble.appendChild(el("div", { class: "msg-name" }, m.senderName || (m.sender === "bot" ? "智能助手" : "工作人员")));
     if (m.sender === "bot") {
-      const body = markdown(m.text);
-      body.dataset.testid = "bot-answer";
-      bubble.appendChild(body);
+      bubble.appendChild(window.GovAspects.body(m, data));
       renderBotExtras(bubble, m, data);
+      window.GovAspects.extras(bubble, data, send);
     } else {
       if (data.type === "ticket") bubble.appendChild(el("div", { class: "msg-label" }, "留言"));
       bubble.appendChild(el("div", { class: "text", testid: "msg-text" }, m.text));
