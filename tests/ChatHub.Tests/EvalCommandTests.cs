@@ -5,7 +5,7 @@ namespace GovAssistant.ChatHub.Tests;
 /// <summary>The <c>eval</c> verb run as its own process on a small bank and query set written by the test.</summary>
 public sealed class EvalCommandTests : IDisposable
 {
-    private static readonly string[] ResultFields = ["query", "expected", "decision", "faqId", "confidence", "candidates", "ms"];
+    private static readonly string[] ResultFields = ["query", "expected", "decision", "faqId", "confidence", "candidates", "choices", "reason", "ms"];
 
     private readonly TempFolder _folder = new();
 
