@@ -104,6 +104,19 @@ public sealed class AnswerEngine : IDisposable
             // "需要带什么材料？" with nothing before it: any entry would be a guess.
             return Record(context, NoAnswer("noTopic", "请问您要办理的是哪项业务？例如：“居住证需要带什么材料？”", confidence, candidates));
         }
+        if (topicEntryId is not null && ranked.FindIndex(c => c.Entry.Entry.Id == topicEntryId) is var at and >= 0)
+        {
+            // A pure aspect follow-up ("网上能办吗？", "要多少钱？") asks about the service just answered, never another
+            // one: the same entry, with the section for that aspect first when it has one.
+            var topicEntry = ranked[at];
+            ranked.RemoveAt(at);
+            ranked.Insert(0, topicEntry);
+            var (aspect, section) = AnswerAspects.Find(normalized, topicEntry.Entry.Entry.Answer);
+            var followed = new AnswerResult(AnswerDecision.Answered, topicEntry.Entry.Entry, _reranker.Confidence(ranked),
+                ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList(), [], null, null, true)
+            { Aspect = aspect, AnswerSection = section, Region = read.Region };
+            return Record(context, followed);
+        }
         var profile = _match.Of(analyzed.Normalized);
         var statement = !Interrogatives.Asks(analyzed.Normalized) && !read.Asked;
         var result = Decide(analyzed, statement, profile, ranked, confidence, candidates, bareTopic: FollowUps.IsBareTopic(analyzed)) with

@@ -47,7 +47,9 @@ internal static class WebSecurityExtensions
         app.UseMiddleware<StaffRequestGuard>();
         app.MapGet("/api/agents/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
                 Results.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = StaffRequestGuard.HeaderName }))
-            .RequireAuthorization(AgentAuth.StaffPolicy);
+            .RequireAuthorization(AgentAuth.StaffPolicy)
+            // The forced password change at first sign-in is itself a state-changing call that needs the token.
+            .WithMetadata(new AllowPendingPasswordChange());
         return app;
     }
 

@@ -31,6 +31,17 @@ public class AspectAnswerTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void AnAspectFollowUpTheAnswerLacksStaysWithThePreviousEntryAndShowsItWhole()
+    {
+        var context = new ConversationContext();
+        Assert.Equal("SF-001", seed.Engine.Ask("身份证丢了怎么补办", context).Entry?.Id);
+        var r = seed.Engine.Ask("网上能办吗？", context);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("SF-001", r.Entry?.Id);
+        Assert.True(r.UsedContext);
+    }
+
+    [Fact]
     public void ASectionRunsToTheNextLabelAndIsFoundInTraditionalAnswers()
     {
         const string answer = "说明。\n**所需材料**：户口簿、照片。\n**收費**：免費。**辦理時限**：當場。";
