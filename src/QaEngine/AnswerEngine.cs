@@ -77,11 +77,13 @@ public sealed class AnswerEngine : IDisposable
         if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
             return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], [], smallTalk.Kind, smallTalk.Reply, false));
 
-        if (ConversationalIntents.IsOffTopic(normalized))
-            return Record(context, NoAnswer("offTopic", OffTopicReply, 0, []));
         var read = _reader.Read(question);
-        if (read.OwnCase)
-            return Record(context, NoAnswer("ownCase", OwnCaseReply, 0, []));
+        // Everyday chat and questions about one's own case get no entry as an answer; the nearest entries still go
+        // with the result (agents' suggestions, the question log).
+        var refusal = ConversationalIntents.IsOffTopic(normalized) ? ("offTopic", OffTopicReply)
+            : read.OwnCase ? ("ownCase", OwnCaseReply) : default((string, string)?);
+        if (refusal is { } r)
+            return Record(context, NoAnswer(r.Item1, r.Item2, 0, Suggest(read.Core.Length > 0 ? read.Core : normalized, _options.MaxCandidates)));
         var analyzed = read.Core.Length > 0 ? _analysis.AnalyzeNormalized(read.Core) : _analysis.AnalyzeNormalized(normalized);
         if (analyzed.IsEmpty) return Record(context, NoAnswer("noContent", "没能理解您的问题，请换个说法，或描述您要办理的事项。", 0, []));
 

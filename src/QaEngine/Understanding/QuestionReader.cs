@@ -10,13 +10,13 @@ namespace GovAssistant.QaEngine.Understanding;
 /// the circumstance right before them when the message is long), tells several questions apart, and notices a
 /// question about the citizen's own case. Rules, not fitted weights: they must hold for voices nobody tuned on.
 /// </summary>
-public sealed class QuestionReader(TextNormalizer normalizer, RegionNames regions)
+public sealed class QuestionReader(TextNormalizer normalizer, RegionNames regions, ServiceLexicon lexicon)
 {
     /// <summary>Messages up to this many characters (framing removed) are matched whole: there is nothing to trim.</summary>
     public const int ShortMessage = 30;
 
     /// <summary>The reader over the default normaliser and place names.</summary>
-    public static QuestionReader Default { get; } = new(TextNormalizer.Default, RegionNames.Default);
+    public static QuestionReader Default { get; } = new(TextNormalizer.Default, RegionNames.Default, ServiceLexicon.Default);
 
     /// <summary>Reads <paramref name="text"/> (raw, personal identifiers already removed).</summary>
     public ReadQuestion Read(string text)
@@ -43,7 +43,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
         // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by
         // its main question, so that the narrative around it does not drown the question.
-        var core = Compact(whole).Length <= ShortMessage && questions.Count == 1 ? whole : questions[0];
+        var core = Compact(whole).Length <= ShortMessage && !AboutDifferentServices(questions) ? whole : questions[0];
         return new ReadQuestion(core, questions, region, ownCase, true);
     }
 
@@ -70,6 +70,17 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
             // else: an aspect of the question before it, shown from its answer rather than matched.
         }
         return groups.Select(g => g.ToString()).ToList();
+    }
+
+    // "新生儿怎么落户？另外医保怎么办？" asks about two services: matched whole it would fall between them.
+    private bool AboutDifferentServices(List<string> questions)
+    {
+        if (questions.Count < 2) return false;
+        var main = lexicon.Read(questions[0]).Objects;
+        if (main == 0) return false;
+        foreach (var q in questions.Skip(1))
+            if (lexicon.Read(q).Objects is var other && other != 0 && (other & main) == 0) return true;
+        return false;
     }
 
     private static IEnumerable<(string Text, bool Asked)> Split(string text)

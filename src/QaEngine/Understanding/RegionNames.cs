@@ -30,7 +30,7 @@ public sealed partial class RegionNames
         _longest = names.Count == 0 ? 0 : names.Max(n => n.Length);
     }
 
-    /// <summary>Place names from jieba's dictionary beside the assembly (empty when the file is missing).</summary>
+    /// <summary>Place names with their administrative unit from jieba's dictionary beside the assembly (empty when the file is missing).</summary>
     public static RegionNames Default => Shared.Value;
 
     private static readonly Lazy<RegionNames> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -90,20 +90,16 @@ public sealed partial class RegionNames
         var path = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba", "dict.txt");
         if (!File.Exists(path)) return new RegionNames(FrozenSet<string>.Empty);
         var withSuffix = new HashSet<string>(StringComparer.Ordinal);
-        var bare = new List<(string Name, int Freq)>();
         foreach (var line in File.ReadLines(path))
         {
             var parts = line.TrimEnd('\r').Split(' ');
             if (parts.Length < 3 || parts[2] != "ns" || parts[0].Length < 2 || !int.TryParse(parts[1], out var freq)) continue;
             var name = parts[0];
             if (AdminSuffixes.Any(s => name.Length > s.Length + 1 && name.EndsWith(s, StringComparison.Ordinal))) withSuffix.Add(name);
-            else bare.Add((name, freq));
         }
-        // jieba's ns list also holds everyday words (东西, 上市, 哥哥): a bare name counts only when the dictionary
-        // also knows it as an administrative unit (北京 because of 北京市, 商州 because of 商州区).
-        var names = new HashSet<string>(withSuffix, StringComparer.Ordinal);
-        foreach (var (name, freq) in bare)
-            if (freq >= 100 && AdminSuffixes.Any(s => withSuffix.Contains(name + s))) names.Add(name);
+        // Bare names (成都, 四川) are left alone: they are also parts of names (四川商务职业学院) and topics of their own
+        // (成都有什么好玩的); only a name with its administrative unit (成都市, 商州区) is read as where the citizen is.
+        var names = withSuffix;
         return Of(names);
     }
 }
