@@ -76,10 +76,13 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     private bool AboutDifferentServices(List<string> questions)
     {
         if (questions.Count < 2) return false;
-        var main = lexicon.Read(questions[0]).Objects;
-        if (main == 0) return false;
+        var main = lexicon.Read(questions[0]);
+        if (main.Needs == 0 && main.Objects == 0) return false;
         foreach (var q in questions.Skip(1))
-            if (lexicon.Read(q).Objects is var other && other != 0 && (other & main) == 0) return true;
+        {
+            var other = lexicon.Read(q);
+            if ((other.Needs != 0 || other.Objects != 0) && (other.Needs & main.Needs) == 0 && (other.Objects & main.Objects) == 0) return true;
+        }
         return false;
     }
 
