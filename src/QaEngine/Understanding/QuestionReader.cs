@@ -81,7 +81,10 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         foreach (var q in questions.Skip(1))
         {
             var other = lexicon.Read(q);
-            if ((other.Needs != 0 || other.Objects != 0) && (other.Needs & main.Needs) == 0 && (other.Objects & main.Objects) == 0) return true;
+            // Two objects decide (身份证 vs 驾驶证, both 补办); without them, nothing in common does.
+            if (main.Objects != 0 && other.Objects != 0 ? (other.Objects & main.Objects) == 0
+                : (other.Needs != 0 || other.Objects != 0) && (other.Needs & main.Needs) == 0 && (other.Objects & main.Objects) == 0)
+                return true;
         }
         return false;
     }
