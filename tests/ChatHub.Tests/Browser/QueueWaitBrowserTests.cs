@@ -74,7 +74,9 @@ public sealed class QueueWaitBrowserTests(Chromium chromium) : IAsyncLifetime
         await visitor.WaitForAsync(m => m.Decision == "answered");
         await visitor.SendAsync(id, "转人工");
 
-        await agent.Locator($"[data-testid=queue-item][data-conversation='{id}']").GetByTestId("accept").ClickAsync();
+        // The queue watcher may offer the conversation to this agent before the click: accept it either way.
+        var accept = agent.Locator($"[data-testid=queue-item][data-conversation='{id}']").GetByTestId("accept").Or(agent.GetByTestId("accept-offer"));
+        await accept.First.ClickAsync();
         var pane = agent.Locator($"[data-testid=chat-pane][data-conversation='{id}']");
         await Expect(pane.GetByTestId("chat-meta")).ToContainTextAsync("公安交通管理部门");
         await pane.GetByTestId("transfer").ClickAsync();
