@@ -76,7 +76,8 @@ public sealed class QueueWaitBrowserTests(Chromium chromium) : IAsyncLifetime
 
         // The queue watcher may offer the conversation to this agent before the click: accept it either way.
         var accept = agent.Locator($"[data-testid=queue-item][data-conversation='{id}']").GetByTestId("accept").Or(agent.GetByTestId("accept-offer"));
-        await accept.First.ClickAsync();
+        // A deadline, not a sleep: under a full parallel test run the queue push can take longer than Playwright's 10 s default.
+        await accept.First.ClickAsync(new() { Timeout = 30_000 });
         var pane = agent.Locator($"[data-testid=chat-pane][data-conversation='{id}']");
         await Expect(pane.GetByTestId("chat-meta")).ToContainTextAsync("公安交通管理部门");
         await pane.GetByTestId("transfer").ClickAsync();
