@@ -33,16 +33,9 @@ public sealed class AspectHost : IAsyncLifetime
     public async Task<JsonObject> SayOnDirectLineAsync(Session session, string text)
     {
         var sent = await DirectLine.SayAsync(session, text);
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var set = await DirectLine.ActivitiesAsync(session);
-            var answer = set["activities"]!.AsArray().Select(a => a!.AsObject())
-                .FirstOrDefault(a => a.Str("replyToId") == sent && a["from"]?["role"]?.GetValue<string>() == "bot");
-            if (answer is not null) return answer;
-            Assert.True(DateTime.UtcNow < deadline, $"Direct Line gave no answer to “{text}”");
-            await Task.Delay(50);
-        }
+        // The stream replays the conversation from its start: the reply is waited for as an event, not polled.
+        await using var stream = await ActivityStream.OpenAsync(session.StreamUrl);
+        return await stream.WaitForAsync(a => a.Str("replyToId") == sent && a["from"]?["role"]?.GetValue<string>() == "bot", seconds: 15);
     }
 
     /// <summary>Pushes <paramref name="text"/> from a WeChat user and returns the next customer-service message sent to them.</summary>
