@@ -36,9 +36,13 @@
   $("error-close").addEventListener("click", () => app.hideError());
 
   // ---- hub events ----
-  connection.on("QueueChanged", (queue) => { app.queue = queue; renderQueue(); });
+  // Counts queue pushes, so a reply to Hello that was read before a push but arrives after it cannot undo it.
+  let queuePushes = 0;
+  connection.on("QueueChanged", (queue) => { queuePushes++; app.queue = queue; renderQueue(); });
   connection.on("Offered", (c) => { app.offered.add(c.id); renderQueue(); });
-  connection.on("ConversationChanged", (c) => track(c));
+  // Conversation changes pushed while Hello is on its way are held and applied on top of its reply.
+  let heldChanges = []; // held from the start: a change can arrive before the first Hello has said who this agent is
+  connection.on("ConversationChanged", (c) => { if (heldChanges) heldChanges.push(c); else track(c); });
   connection.on("VisitorTyping", (id) => { const pane = app.panes.get(id); if (pane) pane.showTyping(); });
   connection.on("Message", (m) => {
     const pane = app.panes.get(m.conversationId);
@@ -65,7 +69,15 @@
 
   // ---- home ----
   async function hello() {
-    const home = await connection.invoke("Hello");
+    const pushesBefore = queuePushes;
+    heldChanges ??= [];
+    let home, held;
+    try {
+      home = await connection.invoke("Hello");
+    } finally {
+      held = heldChanges;
+      heldChanges = null;
+    }
     app.me = home.me;
     app.seesAll = home.roles.includes("supervisor") || home.roles.includes("admin");
     $("manage-canned").hidden = !app.seesAll;
@@ -74,9 +86,11 @@
     ui.me.textContent = `${home.me.name}（${departments}）`;
     ui.presence.value = home.status;
     ui.presence.disabled = false;
-    app.queue = home.queue;
+    // Every queue change is pushed with the whole queue: a push that arrived while Hello was on its way is newer.
+    if (queuePushes === pushesBefore) app.queue = home.queue;
     app.active = new Map(home.active.map((c) => [c.id, c]));
     app.tickets = new Map(home.tickets.map((c) => [c.id, c]));
+    for (const c of held) track(c);
     renderQueue();
     renderLists();
     document.body.dataset.ready = "true";
