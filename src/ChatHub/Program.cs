@@ -41,6 +41,8 @@ if (builder.PrepareDataFiles() is { } cannotStart)
     return 3;
 }
 
+// The database the host's stores share: SQLite file (default) or PostgreSQL (Storage:Provider), schema migrated.
+builder.AddStorage();
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
 // Append-only audit log of administrative actions.

@@ -28,9 +28,6 @@ internal static class BankServiceCollectionExtensions
             .ValidateOnStart();
 
         var paths = StoragePaths.Resolve(builder);
-        builder.Services.AddSingleton(paths);
-        // The one SQLite file the host's stores share (accounts, conversations, audit, insights, channels).
-        builder.Services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<StoragePaths>().DatabasePath));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
