@@ -63,6 +63,12 @@ public sealed class Conversation
     /// <summary>Optional comment with the rating.</summary>
     public string? RatingComment { get; private set; }
 
+    /// <summary>
+    /// How many times it was saved: the store saves only when the stored version is still the one read, so two nodes
+    /// changing one conversation at once cannot both win (<see cref="ConversationConflictException"/>).
+    /// </summary>
+    public long Version { get; internal set; }
+
     /// <summary>Bot → Queued when the visitor wants a person; WithAgent → Queued when an agent transfers to a department.</summary>
     public void Enqueue(string? category, string? department, DateTimeOffset at)
     {
@@ -176,6 +182,7 @@ public sealed class Conversation
             Contact = r.Contact,
             Rating = r.Rating,
             RatingComment = r.RatingComment,
+            Version = r.Version,
         };
         c._agents.AddRange(r.Agents);
         return c;
@@ -184,7 +191,7 @@ public sealed class Conversation
     /// <summary>The storable form.</summary>
     internal ConversationRecord ToRecord() => new(
         Id, VisitorId, Channel, State, Category, Department, [.. _agents], CreatedAt, UpdatedAt, QueuedAt, AcceptedAt, ClosedAt,
-        Contact, Rating, RatingComment);
+        Contact, Rating, RatingComment, Version);
 
     private void Require(ConversationState to, params ConversationState[] allowedFrom)
     {
@@ -202,4 +209,4 @@ public sealed class Conversation
 internal sealed record ConversationRecord(
     string Id, string VisitorId, string Channel, ConversationState State, string? Category, string? Department,
     IReadOnlyList<string> Agents, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? QueuedAt,
-    DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt, string? Contact, int? Rating, string? RatingComment);
+    DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt, string? Contact, int? Rating, string? RatingComment, long Version = 0);

@@ -4,11 +4,12 @@ using GovAssistant.QaEngine.Answering;
 namespace GovAssistant.ChatHub.Conversations;
 
 /// <summary>
-/// The engine's per-conversation memory (topic of the last answer, misses in a row) for callers of the ask
-/// API, keyed by conversation id. Entries idle for longer than <see cref="IdleLifetime"/> are dropped.
+/// The engine's per-conversation memory (topic of the last answer, misses in a row, unanswered topics, a 👎 waiting),
+/// keyed by conversation id. For stored conversations, <see cref="ConversationService"/> loads it from the conversation
+/// store before a bot turn and saves it after (<see cref="LoadAsync"/>, <see cref="SaveAsync"/>), so any node continues
+/// it; callers of the ask API keep it in memory only. Entries idle for longer than <see cref="IdleLifetime"/> are dropped.
 /// </summary>
-/// <remarks>REVIEW: in-process; a conversation continued on another node after scale-out starts without topic.</remarks>
-public sealed class ConversationContexts(TimeProvider time)
+public sealed partial class ConversationContexts(TimeProvider time, IConversationStore store)
 {
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(30);
     private const int MaxConversations = 100_000;
@@ -72,8 +73,12 @@ public sealed class ConversationContexts(TimeProvider time)
         }
     }
 
-    /// <summary>Drops the context of a finished conversation.</summary>
-    public void Forget(string conversationId) => _slots.TryRemove(conversationId, out _);
+    /// <summary>Drops the context of a finished conversation, here and in the store.</summary>
+    public async Task ForgetAsync(string conversationId, CancellationToken ct = default)
+    {
+        _slots.TryRemove(conversationId, out _);
+        await store.SaveBotContextAsync(conversationId, null, ct);
+    }
 
     private void MakeRoom(DateTimeOffset now)
     {
@@ -90,8 +95,9 @@ public sealed class ConversationContexts(TimeProvider time)
 
     private sealed class Slot
     {
-        public ConversationContext Context { get; } = new();
+        public ConversationContext Context { get; set; } = new();
         public List<(string? Category, string? Department)> Unanswered { get; } = [];
+        public bool ThumbsDown { get; set; }
         public DateTimeOffset LastUsed { get; set; }
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class ConversationService
     public async Task AgentTypingAsync(string conversationId, AgentProfile agent, CancellationToken ct = default)
     {
         var c = await GetForAgentAsync(conversationId, agent, ct);
-        foreach (var o in observers) await Safely(() => o.AgentTypingAsync(c, agent.Name));
+        await BroadcastAsync(o => o.AgentTypingAsync(c, agent.Name));
     }
 
     /// <summary>The agent takes a queued conversation (manual pick or "accept next").</summary>
@@ -60,7 +60,8 @@ public sealed partial class ConversationService
             if (load >= agent.Capacity && c.State == ConversationState.Queued)
                 throw new IllegalTransitionException(c.State, ConversationState.WithAgent, $"您正在接待 {load} 个会话，已达上限 {agent.Capacity}");
             c.Accept(agent.Id, time.GetUtcNow());
-            await SaveAsync(c, ct);
+            // Another node's agent may have accepted it since it was read: the version column lets one of them win.
+            await SaveAsync(c, ct, conflict: "该会话已被其他坐席接入");
             await AddAsync(c, SenderKind.System, null, SystemName, $"人工客服 {agent.Name} 为您服务。", new { type = "accepted", agent = agent.Name }, ct);
             await NotifyQueueAsync(ct);
             return c;
@@ -159,7 +160,7 @@ public sealed partial class ConversationService
             .ThenBy(x => x.Agent.Id, StringComparer.Ordinal)
             .FirstOrDefault();
         if (best.Agent is null) return;
-        foreach (var o in observers) await Safely(() => o.OfferedAsync(c, best.Agent.Id));
+        await BroadcastAsync(o => o.OfferedAsync(c, best.Agent.Id));
     }
 
     /// <summary>Brings a colleague (often of another department) into the same conversation.</summary>

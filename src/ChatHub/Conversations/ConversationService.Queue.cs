@@ -28,7 +28,7 @@ public sealed partial class ConversationService
         }
         if (widened.Count > 0)
         {
-            foreach (var o in observers) await Safely(() => o.QueueChangedAsync(queue));
+            await BroadcastAsync(o => o.QueueChangedAsync(queue));
             foreach (var c in widened) await OfferAsync(c, ct, anyDepartment: true);
         }
         foreach (var c in waiting) await OfferTicketWhileWaitingAsync(c, ct);

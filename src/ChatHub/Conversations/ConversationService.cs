@@ -31,7 +31,6 @@ public sealed partial class ConversationService(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-    private readonly HashSet<string> _thumbsDown = [];
     private readonly ConversationOptions _options = options.Value;
 
     /// <summary>Starts a conversation for a visitor on a channel, greeted by the bot.</summary>
@@ -88,6 +87,7 @@ public sealed partial class ConversationService(
         {
             var c = await GetForVisitorAsync(conversationId, visitorId, ct);
             if (c.State != ConversationState.Bot) return 0;
+            await contexts.LoadAsync(conversationId, ct);
             var (category, department) = contexts.HandoffTopic(conversationId);
             await EscalateAsync(c, category, department, ct);
             return 0;
@@ -97,11 +97,13 @@ public sealed partial class ConversationService(
     public async Task FeedbackAsync(string conversationId, string visitorId, long seq, bool helpful, CancellationToken ct = default)
     {
         var c = await GetForVisitorAsync(conversationId, visitorId, ct);
-        lock (_thumbsDown)
+        await WithLockAsync(c.Id, async () =>
         {
-            if (helpful) _thumbsDown.Remove(c.Id);
-            else _thumbsDown.Add(c.Id);
-        }
+            await contexts.LoadAsync(c.Id, ct);
+            contexts.SetThumbsDown(c.Id, !helpful);
+            await contexts.SaveAsync(c.Id, ct);
+            return 0;
+        });
         logger.LogInformation("Answer feedback on conversation {Conversation} message {Seq}: {Helpful}", c.Id, seq, helpful);
         await questions.RecordFeedbackAsync(c.Id, seq, helpful);
     }
@@ -156,15 +158,17 @@ public sealed partial class ConversationService(
 
     private async Task<IReadOnlyList<ChatMessage>> BotTurnAsync(Conversation c, string text, CancellationToken ct)
     {
-        bool thumbsDown;
         if (await FullAnswerAsync(c, text, ct) is { } full) return [full];
-        lock (_thumbsDown) thumbsDown = _thumbsDown.Remove(c.Id);
+        // The context as last saved, by whichever node answered the previous question.
+        await contexts.LoadAsync(c.Id, ct);
+        var thumbsDown = contexts.TakeThumbsDown(c.Id);
         var result = contexts.With(c.Id, context => engine.Ask(text, context));
         result = await rewriter.ImproveAsync(c.Id, text, result, ct);
         var bot = await AddAsync(c, SenderKind.Bot, null, BotName, BotText(result), BotData(result), ct);
         var added = new List<ChatMessage> { bot };
         var misses = contexts.With(c.Id, context => context.ConsecutiveNoAnswers);
         NoteTurn(c.Id, result);
+        await contexts.SaveAsync(c.Id, ct);
         var (category, department) = contexts.LastTopic(c.Id);
         await questions.RecordAsync(new QuestionAsked(c.Channel, c.Id, text, result, category, department, bot.Seq));
         if (result.Decision == AnswerDecision.HumanRequested
@@ -245,22 +249,32 @@ public sealed partial class ConversationService(
 
     private async Task<ChatMessage> AddAsync(Conversation c, SenderKind sender, string? senderId, string? senderName, string text, object? data = null, CancellationToken ct = default)
     {
+        // A channel that delivers by a send of its own gets an outbox row in the same write (nothing lost in a crash).
+        var push = observers.Any(o => o.PushesThroughOutbox(c, sender));
         var message = await store.AppendAsync(new NewMessage(
-            c.Id, sender, senderId, senderName, text, time.GetUtcNow(), c.Channel, data is null ? null : JsonSerializer.Serialize(data, Json)), ct);
-        foreach (var o in observers) await Safely(() => o.MessageAddedAsync(c, message));
+            c.Id, sender, senderId, senderName, text, time.GetUtcNow(), c.Channel, data is null ? null : JsonSerializer.Serialize(data, Json), push), ct);
+        await BroadcastAsync(o => o.MessageAddedAsync(c, message));
         return message;
     }
 
-    private async Task SaveAsync(Conversation c, CancellationToken ct)
+    /// <summary>Saves a transition; a save lost to another node or agent becomes <paramref name="conflict"/> for the caller.</summary>
+    private async Task SaveAsync(Conversation c, CancellationToken ct, string conflict = "该会话刚被其他坐席处理，请刷新后再试")
     {
-        await store.SaveAsync(c, ct);
-        foreach (var o in observers) await Safely(() => o.ConversationChangedAsync(c));
+        try
+        {
+            await store.SaveAsync(c, ct);
+        }
+        catch (ConversationConflictException)
+        {
+            throw new IllegalTransitionException(c.State, c.State, conflict);
+        }
+        await BroadcastAsync(o => o.ConversationChangedAsync(c));
     }
 
     private async Task NotifyQueueAsync(CancellationToken ct)
     {
         var queue = await store.ListAsync(new ConversationQuery([ConversationState.Queued], Max: 10_000), ct);
-        foreach (var o in observers) await Safely(() => o.QueueChangedAsync(queue));
+        await BroadcastAsync(o => o.QueueChangedAsync(queue));
     }
 
     private async Task CloseAsync(Conversation c, string notice, CancellationToken ct)
@@ -268,7 +282,7 @@ public sealed partial class ConversationService(
         var wasQueued = c.State == ConversationState.Queued;
         c.Close(time.GetUtcNow());
         await SaveAsync(c, ct);
-        contexts.Forget(c.Id);
+        await contexts.ForgetAsync(c.Id, ct);
         await AddAsync(c, SenderKind.System, null, SystemName, notice + "请对本次服务进行评价。", new { type = "closed" }, ct);
         if (wasQueued) await NotifyQueueAsync(ct);
     }
@@ -283,20 +297,6 @@ public sealed partial class ConversationService(
         {
             // The message is stored; a client that missed it fetches it on reconnect.
             logger.LogWarning(e, "A conversation observer failed");
-        }
-    }
-
-    private async Task<T> WithLockAsync<T>(string conversationId, Func<Task<T>> action)
-    {
-        var gate = _locks[(uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_locks.Length];
-        await gate.WaitAsync();
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 }

@@ -20,4 +20,11 @@ public interface IConversationObserver
 
     /// <summary>An agent is typing in the conversation (nothing is stored); channels that can show it tell the visitor.</summary>
     Task AgentTypingAsync(Conversation conversation, string agentName) => Task.CompletedTask;
+
+    /// <summary>
+    /// True when this observer's channel delivers messages from <paramref name="sender"/> in <paramref name="conversation"/>
+    /// by a send of its own (WeChat's customer-service API): the message is then stored with an outbox row in the same
+    /// write, and a sender delivers the row even after a crash.
+    /// </summary>
+    bool PushesThroughOutbox(Conversation conversation, SenderKind sender) => false;
 }

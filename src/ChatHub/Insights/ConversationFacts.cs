@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
-using Dapper;
-using GovAssistant.ChatHub.Storage;
+using GovAssistant.ChatHub.Conversations;
 
 namespace GovAssistant.ChatHub.Insights;
 
-/// <summary>What the dashboard needs to know of one conversation, read from the conversation store's tables.</summary>
+/// <summary>What the dashboard needs to know of one conversation, read from the conversation store.</summary>
 public sealed record ConversationFact(
     string Id, string Channel, string State, string? Category, string? Department, DateTimeOffset CreatedAt,
     DateTimeOffset? ClosedAt, int? Rating, string? RatingComment, IReadOnlyList<MilestoneMessage> Milestones);
@@ -16,49 +14,25 @@ public sealed record ConversationFact(
 public sealed record MilestoneMessage(string Kind, DateTimeOffset At);
 
 /// <summary>
-/// Reads conversations and their milestone messages straight from the <c>conversations</c> and <c>messages</c>
-/// tables (read-only SQL of its own), so the figures come from what was stored, not from counters kept aside.
+/// Conversations and their milestone messages as stored (<see cref="IConversationStore.ListFactsAsync"/>), so the figures
+/// come from what was stored, not from counters kept aside.
 /// </summary>
-public sealed class ConversationFacts(SqliteDatabase database)
+public sealed class ConversationFacts(IConversationStore store)
 {
     private static readonly string[] MilestoneTypes = ["queued", "accepted", "ticketCreated"];
 
-    /// <summary>Conversations created in the filter's period, or still open as tickets, matching its channel, category and department.</summary>
-    public async Task<IReadOnlyList<ConversationFact>> ListAsync(InsightFilter filter, CancellationToken ct = default)
-    {
-        await using var connection = database.Open();
-        var conversations = (await connection.QueryAsync<Row>(new CommandDefinition("""
-            SELECT id, channel, state, category, department, created_at AS CreatedAt, closed_at AS ClosedAt, rating, rating_comment AS RatingComment
-            FROM conversations
-            WHERE ((created_at >= @From AND created_at < @To) OR state = 'Ticket')
-              AND (@Channel IS NULL OR channel = @Channel) AND (@Category IS NULL OR category = @Category)
-              AND (@Department IS NULL OR department = @Department)
-            ORDER BY created_at;
-            """, new
-        {
-            From = filter.From.ToUniversalTime().ToString("O"), To = filter.To.ToUniversalTime().ToString("O"),
-            filter.Channel, filter.Category, filter.Department,
-        }, cancellationToken: ct))).ToList();
+    /// <summary>SQL filter the stores share: agent messages, and system messages with data (milestones among them).</summary>
+    internal const string MilestoneCandidates = "(sender = 'Agent' OR (sender = 'System' AND data IS NOT NULL))";
 
-        var milestones = new Dictionary<string, List<MilestoneMessage>>(StringComparer.Ordinal);
-        foreach (var batch in conversations.Select(c => c.Id).Chunk(500))
-        {
-            var rows = await connection.QueryAsync<MessageRow>(new CommandDefinition("""
-                SELECT conversation_id AS ConversationId, sender, at, data FROM messages
-                WHERE conversation_id IN @batch AND (sender = 'Agent' OR (sender = 'System' AND data IS NOT NULL))
-                ORDER BY conversation_id, seq;
-                """, new { batch }, cancellationToken: ct));
-            foreach (var m in rows)
-            {
-                var kind = m.Sender == "Agent" ? "agent" : TypeOf(m.Data);
-                if (kind is null || (kind != "agent" && !MilestoneTypes.Contains(kind))) continue;
-                if (!milestones.TryGetValue(m.ConversationId, out var list)) milestones[m.ConversationId] = list = [];
-                list.Add(new MilestoneMessage(kind, Parse(m.At)));
-            }
-        }
-        return conversations.Select(c => new ConversationFact(
-            c.Id, c.Channel, c.State, c.Category, c.Department, Parse(c.CreatedAt), c.ClosedAt is null ? null : Parse(c.ClosedAt),
-            (int?)c.Rating, c.RatingComment, milestones.GetValueOrDefault(c.Id) ?? [])).ToList();
+    /// <summary>Conversations created in the filter's period, or still open as tickets, matching its channel, category and department.</summary>
+    public Task<IReadOnlyList<ConversationFact>> ListAsync(InsightFilter filter, CancellationToken ct = default) =>
+        store.ListFactsAsync(filter, ct);
+
+    /// <summary>The milestone kind of a stored message (see <see cref="MilestoneMessage.Kind"/>), or null when it marks none.</summary>
+    internal static string? KindOf(string sender, string? data)
+    {
+        var kind = sender == "Agent" ? "agent" : TypeOf(data);
+        return kind is not null && (kind == "agent" || MilestoneTypes.Contains(kind)) ? kind : null;
     }
 
     private static string? TypeOf(string? data)
@@ -67,11 +41,4 @@ public sealed class ConversationFacts(SqliteDatabase database)
         using var doc = JsonDocument.Parse(data);
         return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
     }
-
-    private static DateTimeOffset Parse(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
-
-    private sealed record Row(
-        string Id, string Channel, string State, string? Category, string? Department, string CreatedAt, string? ClosedAt, long? Rating, string? RatingComment);
-
-    private sealed record MessageRow(string ConversationId, string Sender, string At, string? Data);
 }

@@ -21,12 +21,7 @@ internal static class InsightsServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<QuestionLog>();
         builder.Services.AddSingleton<RatingFollowUps>();
-        builder.Services.AddSingleton(sp =>
-        {
-            // The conversation store creates the tables these facts are read from.
-            sp.GetRequiredService<IConversationStore>();
-            return new ConversationFacts(sp.GetRequiredService<SqliteDatabase>());
-        });
+        builder.Services.AddSingleton<ConversationFacts>();
         builder.Services.AddSingleton(sp => new QuestionClusterer(TextAnalysis.CreateDefault(), sp.GetRequiredService<IOptions<InsightsOptions>>().Value.ClusterSimilarity));
         builder.Services.AddSingleton<UnansweredClusters>();
         builder.Services.AddSingleton<SuggestionFinder>();

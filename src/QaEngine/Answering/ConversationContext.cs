@@ -48,6 +48,21 @@ public sealed class ConversationContext
         }
     }
 
+    /// <summary>
+    /// A context as it was saved with its conversation (the values of the properties above), so that another process
+    /// can continue the conversation where the last one left it.
+    /// </summary>
+    public static ConversationContext Restore(
+        string? topicEntryId, string? topicCategory, string? topicDepartment, string? topicText, int consecutiveNoAnswers, int turnsSinceTopic) => new()
+    {
+        TopicEntryId = topicEntryId,
+        TopicCategory = topicCategory,
+        TopicDepartment = topicDepartment,
+        TopicText = topicText,
+        ConsecutiveNoAnswers = consecutiveNoAnswers,
+        TurnsSinceTopic = turnsSinceTopic,
+    };
+
     /// <summary>Forgets the topic, e.g. after an agent took over.</summary>
     public void ClearTopic()
     {
