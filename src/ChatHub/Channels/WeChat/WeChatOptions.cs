@@ -42,6 +42,15 @@ public sealed class WeChatOptions
     /// <summary>First pause between attempts; doubled after each failure.</summary>
     public TimeSpan SendBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a node's sender owns an outbox row it claimed; a sender that died meanwhile loses it and another sends it.
+    /// Longer than the worst delivery (all attempts and pauses).
+    /// </summary>
+    public TimeSpan OutboxClaimLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the sender looks for rows written by other nodes (its own node wakes it at once).</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>An access token is renewed this long before it expires (at most half its lifetime).</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 

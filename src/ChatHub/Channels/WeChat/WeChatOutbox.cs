@@ -1,37 +1,52 @@
-using System.Threading.Channels;
 using GovAssistant.ChatHub.Conversations;
 
 namespace GovAssistant.ChatHub.Channels.WeChat;
 
-/// <summary>A stored message to deliver to the WeChat user of its conversation.</summary>
-public sealed record WeChatOutbound(string ConversationId, string VisitorId, ChatMessage Message);
-
 /// <summary>
-/// Messages waiting for delivery through the customer-service API. Observers are called while the conversation
-/// is locked, so they only queue here; <see cref="WeChatOutboxWorker"/> sends, retries and reports failures.
+/// Wakes <see cref="WeChatOutboxWorker"/> when this node stored a message for a WeChat user. The messages themselves wait
+/// in the store's durable outbox (written with the message), so a crash or restart loses none.
 /// </summary>
 public sealed class WeChatOutbox
 {
-    private readonly Channel<WeChatOutbound> _queue = Channel.CreateUnbounded<WeChatOutbound>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _signal = new(0, 1);
 
-    /// <summary>Messages to deliver, in the order they were stored.</summary>
-    public ChannelReader<WeChatOutbound> Reader => _queue.Reader;
+    /// <summary>Tells the sender there is something to send.</summary>
+    public void Wake()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken.
+        }
+    }
 
-    /// <summary>Queues a message for delivery.</summary>
-    public void Enqueue(WeChatOutbound outbound) => _queue.Writer.TryWrite(outbound);
+    /// <summary>Returns when woken or after <paramref name="interval"/> on <paramref name="time"/>, whichever comes first.</summary>
+    public async Task WaitAsync(TimeSpan interval, TimeProvider time, CancellationToken ct)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(_signal.WaitAsync(either.Token), Task.Delay(interval, time, either.Token));
+        await either.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
 }
 
 /// <summary>
-/// Forwards what the user may see of WeChat conversations (bot answers, agent replies, system notices) to the
-/// outbox. The user's own messages and private notes are not sent; each stored message is forwarded once.
+/// Marks what the user may see of WeChat conversations (bot answers, agent replies, system notices) for the outbox, and
+/// wakes the sender. The user's own messages and private notes are not sent; each stored message is sent once.
 /// </summary>
 public sealed class WeChatForwarder(WeChatOutbox outbox) : IConversationObserver
 {
     /// <inheritdoc />
+    public bool PushesThroughOutbox(Conversation conversation, SenderKind sender) =>
+        conversation.Channel == WeChatDialog.Channel && sender is not (SenderKind.Visitor or SenderKind.Note);
+
+    /// <inheritdoc />
     public Task MessageAddedAsync(Conversation conversation, ChatMessage message)
     {
-        if (conversation.Channel == WeChatDialog.Channel && message.IsVisibleToVisitor && message.Sender != SenderKind.Visitor)
-            outbox.Enqueue(new WeChatOutbound(conversation.Id, conversation.VisitorId, message));
+        if (PushesThroughOutbox(conversation, message.Sender)) outbox.Wake();
         return Task.CompletedTask;
     }
 

@@ -4,52 +4,87 @@ using Microsoft.Extensions.Options;
 namespace GovAssistant.ChatHub.Channels.WeChat;
 
 /// <summary>
-/// Delivers queued messages in order: renders each (plain text, split at the text limit), sends the parts, and
-/// when a part cannot be delivered leaves a private note in the conversation so the agents know.
+/// Delivers the outbox's WeChat rows, from any node: claims a few (each conversation's oldest first, so a conversation's
+/// messages go out in order), renders each (plain text, split at the text limit), sends the parts, marks the row done,
+/// and when a part cannot be delivered leaves a private note in the conversation so the agents know. A node that dies
+/// between claim and send loses its claim after <see cref="WeChatOptions.OutboxClaimLifetime"/>; another sends the row.
 /// </summary>
 public sealed class WeChatOutboxWorker(
-    WeChatOutbox outbox, WeChatUsers users, WeChatSender sender, ConversationService conversations,
-    IOptions<WeChatOptions> options, ILogger<WeChatOutboxWorker> logger) : BackgroundService
+    IConversationStore store, WeChatOutbox outbox, WeChatUsers users, WeChatSender sender, ConversationService conversations,
+    IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatOutboxWorker> logger) : BackgroundService
 {
+    private const int Batch = 20;
+
+    /// <summary>Who this sender is in the outbox's claimed_by column.</summary>
+    public string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var outbound in outbox.Reader.ReadAllAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                try
-                {
-                    await DeliverAsync(outbound, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogError(e, "WeChat delivery of message {Seq} of {Conversation} failed", outbound.Message.Seq, outbound.ConversationId);
-                }
+                if (await SendClaimedAsync(stoppingToken) == 0)
+                    await outbox.WaitAsync(options.Value.OutboxPollInterval, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down.
+            // Shutting down: rows claimed and not sent are sent by whoever claims them after the claim expires.
         }
     }
 
-    private async Task DeliverAsync(WeChatOutbound outbound, CancellationToken ct)
+    /// <summary>Claims a batch and delivers it; returns how many rows were claimed.</summary>
+    public async Task<int> SendClaimedAsync(CancellationToken ct)
     {
-        var user = await users.FindAsync(outbound.VisitorId, ct);
+        IReadOnlyList<OutboxItem> claimed;
+        try
+        {
+            var now = time.GetUtcNow();
+            claimed = await store.ClaimOutboxAsync(WeChatDialog.Channel, Claimant, now, now + options.Value.OutboxClaimLifetime, Batch, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(e, "Claiming WeChat outbox rows failed");
+            return 0;
+        }
+        foreach (var item in claimed)
+        {
+            try
+            {
+                var outcome = await DeliverAsync(item, ct);
+                if (!await store.CompleteOutboxAsync(item.Id, Claimant, outcome, time.GetUtcNow(), ct))
+                    logger.LogWarning("WeChat outbox row {Id} was claimed by another sender before it was marked done", item.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Left claimed: it is tried again once the claim expires.
+                logger.LogError(e, "WeChat delivery of message {Seq} of {Conversation} failed", item.Message.Seq, item.Message.ConversationId);
+            }
+        }
+        return claimed.Count;
+    }
+
+    private async Task<string> DeliverAsync(OutboxItem item, CancellationToken ct)
+    {
+        var message = item.Message;
+        var user = await users.FindAsync(item.VisitorId, ct);
         var app = user is null ? null : options.Value.Find(user.Value.AppId);
         if (user is null || app is null)
         {
-            await conversations.NoteUndeliveredAsync(outbound.ConversationId, "找不到该微信用户或其应用配置", Excerpt(outbound.Message.Text), ct);
-            return;
+            const string reason = "找不到该微信用户或其应用配置";
+            await conversations.NoteUndeliveredAsync(message.ConversationId, reason, Excerpt(message.Text), ct);
+            return reason;
         }
-        foreach (var part in WeChatText.Render(outbound.Message, options.Value.MaxTextBytes))
+        foreach (var part in WeChatText.Render(message, options.Value.MaxTextBytes))
         {
             var failure = await sender.SendAsync(app, user.Value.OpenId, part, ct);
             if (failure is null) continue;
-            await conversations.NoteUndeliveredAsync(outbound.ConversationId, failure, Excerpt(outbound.Message.Text), ct);
-            return; // the rest of a split message would read out of context
+            await conversations.NoteUndeliveredAsync(message.ConversationId, failure, Excerpt(message.Text), ct);
+            return failure; // the rest of a split message would read out of context
         }
+        return "sent";
     }
 
     private static string Excerpt(string text) => text.Length <= 60 ? text : text[..60] + "…";
