@@ -54,6 +54,9 @@ public sealed partial class ConversationService
         WithLockAsync(conversationId, async () =>
         {
             var c = await store.GetAsync(conversationId, ct) ?? throw new ConversationAccessException();
+            // A colleague was quicker (on this node or another): said plainly to an agent who could have taken it.
+            if (c.State == ConversationState.WithAgent && !c.Agents.Contains(agent.Id) && (agent.SeesAll || c.Department is null || agent.Serves(c.Department)))
+                throw new IllegalTransitionException(c.State, ConversationState.WithAgent, TakenByColleague);
             // Permission before state: an agent who may neither take nor see it learns nothing of its state.
             if (!MayTake(agent, c, time.GetUtcNow()) && !MaySee(agent, c)) throw new ConversationAccessException();
             var load = (await store.ListAsync(new ConversationQuery([ConversationState.WithAgent], AgentId: agent.Id), ct)).Count;
@@ -61,11 +64,14 @@ public sealed partial class ConversationService
                 throw new IllegalTransitionException(c.State, ConversationState.WithAgent, $"您正在接待 {load} 个会话，已达上限 {agent.Capacity}");
             c.Accept(agent.Id, time.GetUtcNow());
             // Another node's agent may have accepted it since it was read: the version column lets one of them win.
-            await SaveAsync(c, ct, conflict: "该会话已被其他坐席接入");
+            await SaveAsync(c, ct, conflict: TakenByColleague);
             await AddAsync(c, SenderKind.System, null, SystemName, $"人工客服 {agent.Name} 为您服务。", new { type = "accepted", agent = agent.Name }, ct);
             await NotifyQueueAsync(ct);
             return c;
         });
+
+    /// <summary>What an agent who lost the race for a queued conversation is told.</summary>
+    internal const string TakenByColleague = "该会话已被其他坐席接入";
 
     /// <summary>The longest-waiting conversation this agent may take, accepted; null when the queue is empty.</summary>
     public async Task<Conversation?> AcceptNextAsync(AgentProfile agent, CancellationToken ct = default)

@@ -34,7 +34,7 @@ public sealed class WeChatHost : IAsyncDisposable
     /// <summary>Pushes to the compatible-mode mini-program, encrypted or not.</summary>
     public WeChatPusher Compatible(bool encrypt) => new(Chat.Address, CompatibleAppId, PushToken, AesKey, encrypt);
 
-    public static async Task<WeChatHost> StartAsync(Dictionary<string, string>? extra = null)
+    public static async Task<WeChatHost> StartAsync(Dictionary<string, string>? extra = null, TimeProvider? clock = null)
     {
         var wechat = await new FakeWeChatServer((MiniAppId, "mini-secret-for-tests"), (AccountAppId, "account-secret-for-tests"),
             (CompatibleAppId, "compatible-secret-for-tests")).StartAsync();
@@ -47,7 +47,7 @@ public sealed class WeChatHost : IAsyncDisposable
         App(settings, 1, AccountAppId, "account-secret-for-tests", "plain", "officialAccount", wechat.Address);
         App(settings, 2, CompatibleAppId, "compatible-secret-for-tests", "compatible", "miniProgram", wechat.Address);
         foreach (var (k, v) in extra ?? []) settings[k] = v;
-        return new WeChatHost(wechat, new ConversationHost(settings: settings).Start());
+        return new WeChatHost(wechat, new ConversationHost(settings: settings, clock: clock).Start());
     }
 
     private static void App(Dictionary<string, string> settings, int i, string appId, string secret, string mode, string kind, Uri api)
