@@ -188,6 +188,7 @@ public sealed class AnswerEngine : IDisposable
         if (confidence >= _options.AnswerThreshold && !(bareTopic && ranked.Count >= 2))
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
+                ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null);
             if (nearMiss is null)
@@ -206,6 +207,22 @@ public sealed class AnswerEngine : IDisposable
             return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
         }
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
+    }
+
+    // In a short question every word is part of what is asked: a word of it (not a question or aspect word) that the
+    // entry uses nowhere, in its questions or its answer, is a need or a thing it may not answer ("国家奖学金怎么评选"
+    // against 助学金, "房子被法院查封了怎么解封" against 查房产). Only a very sure match is answered then; in a long message
+    // such words are mostly the citizen's circumstances (我在苏州租房住了两年…).
+    private bool LeavesWordUnused(AnalyzedText question, IndexedEntry entry, double confidence)
+    {
+        if (confidence >= _options.UnusedWordConfidence || question.Compact.Length > _options.ShortQuestionLength) return false;
+        foreach (var w in question.Words)
+        {
+            // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
+            if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
+            if (Array.IndexOf(entry.AllPhrasingWords, w) < 0 && Array.IndexOf(entry.AnswerWords, w) < 0) return true;
+        }
+        return false;
     }
 
     // A question this short that names an object and no need ("居住证怎么办", "护照咋弄") asks for the usual service;

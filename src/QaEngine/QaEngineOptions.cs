@@ -14,6 +14,18 @@ public sealed class QaEngineOptions
     /// <summary>Minimum confidence to answer outright. Chosen so that answers given are right ≥ 97% of the time on the dev sets.</summary>
     public double AnswerThreshold { get; set; } = 0.85;
 
+    /// <summary>
+    /// Questions up to this many characters (after the message's core is read) are short: every word of them is part
+    /// of what is asked (see <see cref="UnusedWordConfidence"/>).
+    /// </summary>
+    public int ShortQuestionLength { get; set; } = 16;
+
+    /// <summary>
+    /// A short question with a word the best entry never uses (in its questions or answer) is answered outright only
+    /// at this confidence or above; below it the citizen is asked "您是不是想问…".
+    /// </summary>
+    public double UnusedWordConfidence { get; set; } = 0.97;
+
     /// <summary>Minimum confidence of the top candidate to ask "您是不是想问…" rather than admit no answer.</summary>
     public double ClarifyThreshold { get; set; } = 0.25;
 

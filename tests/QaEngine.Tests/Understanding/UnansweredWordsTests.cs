@@ -1,0 +1,49 @@
+using GovAssistant.QaEngine.Answering;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+/// <summary>
+/// What the best entry does not speak of: a need it never mentions, or — in a short question — a word it never uses.
+/// Such a question gets "您是不是想问…" with the entry among the choices, not the entry as a confident answer.
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class UnansweredWordsTests(SeedEngineFixture seed)
+{
+    [Theory]
+    [InlineData("老年人优待证丢了怎么补办", "YL-004")]
+    [InlineData("老年公交卡丢了怎么补", "YL-010")]
+    public void ANeedTheEntryNeverMentionsIsNotAnsweredByIt(string question, string generic)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.False(r is { Decision: AnswerDecision.Answered } && r.Entry!.Id == generic, $"{question} → {r.Decision} {r.Entry?.Id}");
+        if (r.Decision == AnswerDecision.Clarify) Assert.Contains(r.Choices, c => c.Id == generic);
+    }
+
+    [Theory]
+    [InlineData("国家奖学金怎么评选", "JX-010")]
+    [InlineData("房子被法院查封了怎么解封", "BD-010")]
+    [InlineData("成人高考怎么报名", "JX-016")]
+    public void AShortQuestionWithAThingTheEntryNeverNamesIsNotAnsweredByIt(string question, string resembles)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.False(r is { Decision: AnswerDecision.Answered } && r.Entry!.Id == resembles, $"{question} → {r.Decision} {r.Entry?.Id}");
+    }
+
+    [Theory]
+    [InlineData("老年人优待证怎么办理", "YL-004")]
+    [InlineData("大学生怎么申请国家助学金", "JX-010")]
+    public void TheEntrysOwnWordsAreStillAnsweredOutright(string question, string id)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+
+    [Fact]
+    public void CircumstancesInALongMessageDoNotStopAnAnswer()
+    {
+        // The long message's words the entry never uses (苏州, 姑苏区, 上个月 …) are the citizen's circumstances.
+        var r = seed.Engine.Ask("我在苏州工业园区租房住了两年，居住证也是在园区办的。上个月换了份工作，搬到了姑苏区，新签了租房合同。居住证上的地址还是原来的，需要去改吗？");
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+    }
+}
