@@ -28,6 +28,9 @@ public static class OwnCase
         "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司",
     ];
 
+    private static readonly System.Text.RegularExpressions.Regex OwnedWithTime =
+        new("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>True when the normalised clause asks about the citizen's own case.</summary>
     public static bool IsAbout(string clause)
     {
@@ -37,6 +40,8 @@ public static class OwnCase
         foreach (var s in StatusAlone) if (text.Contains(s, StringComparison.Ordinal)) return true;
         var owned = false;
         foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
+        // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.
+        owned = owned || OwnedWithTime.IsMatch(text);
         if (!owned) return false;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;

@@ -58,6 +58,8 @@ public class QuestionReaderTests
     [InlineData("我交的材料审核到哪一步了")]
     [InlineData("我的护照什么时候能寄到")]
     [InlineData("我的残疾人两项补贴这个月到账了吗")]
+    [InlineData("我这个月的残疾人两项补贴到账了吗")]
+    [InlineData("我今年的居民医保交上了没有")]
     [InlineData("我的身份证号是，护照什么时候到")]
     public void AQuestionAboutOnesOwnCaseIsRecognised(string message) => Assert.True(Reader.Read(message).OwnCase);
 
