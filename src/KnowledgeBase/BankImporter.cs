@@ -5,7 +5,7 @@ namespace GovAssistant.KnowledgeBase;
 
 /// <summary>
 /// Reads bank files (JSON Lines, CSV, XLSX) into entries, checking every row and collecting every problem.
-/// Reading never touches the store: pass <see cref="ImportReport.Entries"/> of a valid report to <see cref="FaqStore.ImportAsync(ImportReport, bool, string, CancellationToken)"/>.
+/// Reading never touches the store: pass <see cref="ImportReport.Entries"/> of a valid report to <see cref="IBankStore.ImportAsync(ImportReport, bool, string, CancellationToken)"/>.
 /// </summary>
 /// <param name="options">Supplies <see cref="KnowledgeBaseOptions.MaxImportFileBytes"/>; defaults when null.</param>
 public sealed class BankImporter(KnowledgeBaseOptions? options = null)

@@ -1,6 +1,6 @@
 namespace GovAssistant.KnowledgeBase;
 
-/// <summary>Which entries <see cref="FaqStore.ListAsync"/> returns; every criterion left null matches all. Results are ordered by id.</summary>
+/// <summary>Which entries <see cref="IBankStore.ListAsync"/> returns; every criterion left null matches all. Results are ordered by id.</summary>
 public sealed record FaqFilter
 {
     /// <summary>Only entries with this status.</summary>

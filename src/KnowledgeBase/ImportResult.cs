@@ -1,6 +1,6 @@
 namespace GovAssistant.KnowledgeBase;
 
-/// <summary>What <see cref="FaqStore.ImportAsync(ImportReport, bool, string, CancellationToken)"/> changed.</summary>
+/// <summary>What <see cref="IBankStore.ImportAsync(ImportReport, bool, string, CancellationToken)"/> changed.</summary>
 /// <param name="Created">Entries that were new.</param>
 /// <param name="Updated">Existing entries whose content or status changed.</param>
 /// <param name="Retired">Entries retired because a replacing import did not contain them.</param>

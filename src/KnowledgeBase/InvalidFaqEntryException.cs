@@ -1,7 +1,7 @@
 namespace GovAssistant.KnowledgeBase;
 
 /// <summary>
-/// Thrown by <see cref="FaqStore"/> when asked to save entries that break <see cref="FaqEntryRules"/> or repeat an id;
+/// Thrown by <see cref="IBankStore"/> when asked to save entries that break <see cref="FaqEntryRules"/> or repeat an id;
 /// nothing was saved. <see cref="Errors"/> holds Chinese messages fit to show an editor.
 /// </summary>
 public sealed class InvalidFaqEntryException(IReadOnlyList<ImportError> errors)

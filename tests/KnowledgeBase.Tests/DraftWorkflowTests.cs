@@ -1,74 +1,8 @@
 namespace GovAssistant.KnowledgeBase.Tests;
 
-/// <summary>Drafts in the store: nothing changes until publish; publish makes a version; stale and incomplete drafts are refused.</summary>
-public sealed class DraftWorkflowTests : IDisposable
+/// <summary>What the review workflow computes without a store: diffs and entries due for review (store behaviour: BankDraftContract).</summary>
+public sealed class DraftWorkflowTests
 {
-    private readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task ADraftChangesNothingUntilPublishedThenBecomesTheNextVersionWithItsReviewer()
-    {
-        var store = _folder.NewStore();
-        await store.ImportAsync([Bank.Entry("A-1")], replace: false, "seed");
-        var draft = await store.CreateDraftAsync("A-1", new DraftChanges { Answer = "新答案。", AddSimilarQuestions = ["居住证在哪办"] },
-            DraftOrigin.Editor, "更新", "editor1");
-
-        Assert.Equal("携带身份证到社区服务中心申请。", (await store.GetAsync("A-1"))!.Answer);
-        var (published, entry) = await store.PublishDraftAsync(draft.Id, "reviewer1");
-
-        Assert.Equal(DraftStatus.Published, published.Status);
-        Assert.Equal(2, entry.Version);
-        Assert.Equal(["居住证在哪办"], entry.SimilarQuestions);
-        var newest = (await store.GetHistoryAsync("A-1"))[^1];
-        Assert.Equal("editor1", newest.ChangedBy);
-        Assert.Equal("reviewer1", newest.ReviewedBy);
-        Assert.Contains("更新", newest.Note);
-    }
-
-    [Fact]
-    public async Task ADraftOfAnEntryThatChangedSinceIsRefused()
-    {
-        var store = _folder.NewStore();
-        await store.ImportAsync([Bank.Entry("A-1")], replace: false, "seed");
-        var first = await store.CreateDraftAsync("A-1", new DraftChanges { Answer = "甲。" }, DraftOrigin.Editor, null, "e1");
-        var second = await store.CreateDraftAsync("A-1", new DraftChanges { Answer = "乙。" }, DraftOrigin.Editor, null, "e2");
-        await store.PublishDraftAsync(first.Id, "r");
-
-        var refused = await Assert.ThrowsAsync<DraftException>(() => store.PublishDraftAsync(second.Id, "r"));
-        Assert.Equal(DraftError.Conflict, refused.Error);
-        Assert.Contains("第 1 版", refused.Message);
-        Assert.Equal("甲。", (await store.GetAsync("A-1"))!.Answer);
-    }
-
-    [Fact]
-    public async Task AnIncompleteProposalWaitsForItsMissingFields()
-    {
-        var store = _folder.NewStore();
-        var proposal = await store.CreateDraftAsync(null, new DraftChanges { Question = "新问题？" }, DraftOrigin.AgentReply, null, "agent");
-        Assert.Equal(["答案"], proposal.MissingFields);
-        await Assert.ThrowsAsync<DraftException>(() => store.PublishDraftAsync(proposal.Id, "r"));
-        await Assert.ThrowsAsync<InvalidFaqEntryException>(() =>
-            store.CreateDraftAsync(null, new DraftChanges { Question = "新问题？" }, DraftOrigin.Editor, null, "editor"));
-
-        await store.UpdateDraftAsync(proposal.Id, new DraftChanges { Answer = "答案。" }, null, "editor");
-        var (_, entry) = await store.PublishDraftAsync(proposal.Id, "r");
-        Assert.Equal("KB-" + proposal.Id[2..], entry.Id);
-    }
-
-    [Fact]
-    public async Task ImportedEntriesBecomeOneBatchOfDraftsSkippingUnchangedOnes()
-    {
-        var store = _folder.NewStore();
-        await store.ImportAsync([Bank.Entry("A-1"), Bank.Entry("A-2", "护照怎么办？")], replace: false, "seed");
-        var drafts = await store.CreateImportDraftsAsync([Bank.Entry("A-1"), Bank.Entry("A-2", "护照怎么换？"), Bank.Entry("A-3")], "editor", "B1");
-
-        Assert.Equal(["A-2", "A-3"], drafts.Select(d => d.Proposed.Id).Order());
-        Assert.Equal(2, (await store.ListDraftsAsync(DraftStatus.Pending, "B1")).Count);
-        Assert.Null(await store.GetAsync("A-3"));
-    }
-
     [Fact]
     public void TheDiffNamesChangedFieldsPhrasingsAndSentences()
     {

@@ -1,7 +1,7 @@
 namespace GovAssistant.KnowledgeBase.Tests;
 
 /// <summary>A clock that stands still until told to move, so stored times can be asserted exactly.</summary>
-internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
 

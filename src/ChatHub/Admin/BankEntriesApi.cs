@@ -30,7 +30,7 @@ internal static class BankEntriesApi
         return bank;
     }
 
-    private static async Task<IResult> ListAsync(FaqStore store, TimeProvider time, IOptions<BankAdminOptions> options,
+    private static async Task<IResult> ListAsync(IBankStore store, TimeProvider time, IOptions<BankAdminOptions> options,
         string? q, string? category, string? department, string? region, string? status, string? source, string? validity,
         int? page, int? pageSize, CancellationToken ct)
     {
@@ -67,7 +67,7 @@ internal static class BankEntriesApi
         return Results.Ok(new { total, page = number, pageSize = size, items = items.Select(EntryView.Of) });
     }
 
-    private static async Task<IResult> FacetsAsync(FaqStore store, CancellationToken ct)
+    private static async Task<IResult> FacetsAsync(IBankStore store, CancellationToken ct)
     {
         var all = await store.ListAsync(null, ct);
         static string[] Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct().Order(StringComparer.Ordinal)];
@@ -80,14 +80,14 @@ internal static class BankEntriesApi
         });
     }
 
-    private static async Task<IResult> GetAsync(string id, FaqStore store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, IBankStore store, CancellationToken ct)
     {
         if (await store.GetAsync(id, ct) is not { } entry) return Problems.NotFound($"没有编号为“{id}”的问答条目。");
         var pending = (await store.ListDraftsAsync(DraftStatus.Pending, null, 1000, ct)).Where(d => d.BaseEntryId == id).Select(d => d.Id);
         return Results.Ok(new { entry = EntryView.Of(entry), pendingDrafts = pending });
     }
 
-    private static async Task<IResult> HistoryAsync(string id, FaqStore store, CancellationToken ct)
+    private static async Task<IResult> HistoryAsync(string id, IBankStore store, CancellationToken ct)
     {
         var history = await store.GetHistoryAsync(id, ct);
         if (history.Count == 0) return Problems.NotFound($"没有编号为“{id}”的问答条目。");
@@ -101,7 +101,7 @@ internal static class BankEntriesApi
         });
     }
 
-    private static async Task<IResult> DiffAsync(string id, int? from, int? to, FaqStore store, CancellationToken ct)
+    private static async Task<IResult> DiffAsync(string id, int? from, int? to, IBankStore store, CancellationToken ct)
     {
         var history = await store.GetHistoryAsync(id, ct);
         if (history.Count == 0) return Problems.NotFound($"没有编号为“{id}”的问答条目。");
@@ -113,7 +113,7 @@ internal static class BankEntriesApi
         return Results.Ok(new { from = left?.Entry.Version, to = right.Entry.Version, diff = EntryDiff.Between(left?.Entry, right.Entry) });
     }
 
-    private static async Task<IResult> RollbackAsync(string id, HttpContext http, FaqStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> RollbackAsync(string id, HttpContext http, IBankStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<RollbackRequest>(http.Request, 16 * 1024, """{"version":2,"note":"恢复旧版收费说明"}""");
         if (error is not null) return error;

@@ -19,7 +19,7 @@ internal static class BankImportApi
         return bank;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, FaqStore store, AuditLog audit, IOptions<BankAdminOptions> options,
+    private static async Task<IResult> ImportAsync(HttpContext http, IBankStore store, AuditLog audit, IOptions<BankAdminOptions> options,
         IOptions<KnowledgeBaseOptions> limits, TimeProvider time, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;

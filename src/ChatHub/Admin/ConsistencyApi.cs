@@ -30,7 +30,7 @@ internal static class ConsistencyApi
         return bank;
     }
 
-    private static async Task<IResult> DecideAsync(HttpContext http, ConsistencyFlagStore flags, FaqStore store, AuditLog audit,
+    private static async Task<IResult> DecideAsync(HttpContext http, ConsistencyFlagStore flags, IBankStore store, AuditLog audit,
         TimeProvider time, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<DecisionRequest>(http.Request, 16 * 1024,

@@ -24,14 +24,14 @@ public sealed class ConsistencyMonitor : BackgroundService
 {
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly FaqStore _store;
+    private readonly IBankStore _store;
     private readonly ConsistencyChecker _checker;
     private readonly ConsistencyFlagStore _flags;
     private readonly TimeProvider _time;
     private readonly ILogger<ConsistencyMonitor> _logger;
 
     /// <summary>Listens to <paramref name="publisher"/> when <see cref="BankAdminOptions.CheckConsistencyAfterPublish"/> is on.</summary>
-    public ConsistencyMonitor(FaqStore store, ConsistencyChecker checker, ConsistencyFlagStore flags, BankPublisher publisher,
+    public ConsistencyMonitor(IBankStore store, ConsistencyChecker checker, ConsistencyFlagStore flags, BankPublisher publisher,
         IOptions<BankAdminOptions> options, TimeProvider time, ILogger<ConsistencyMonitor> logger)
     {
         (_store, _checker, _flags, _time, _logger) = (store, checker, flags, time, logger);

@@ -27,7 +27,7 @@ internal static class DraftsApi
         return bank;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, FaqStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, IBankStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<DraftRequest>(http.Request, MaxBodyBytes, Example);
         if (error is not null) return error;
@@ -45,7 +45,7 @@ internal static class DraftsApi
         catch (DraftException e) { return AdminProblems.Of(e); }
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, FaqStore store, string? status, string? batch, string? scope, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, IBankStore store, string? status, string? batch, string? scope, CancellationToken ct)
     {
         DraftStatus? wanted = null;
         if (!string.IsNullOrEmpty(status) && status != "all")
@@ -62,12 +62,12 @@ internal static class DraftsApi
         return Results.Ok(new { items = views });
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, FaqStore store, CancellationToken ct) =>
+    private static async Task<IResult> GetAsync(string id, HttpContext http, IBankStore store, CancellationToken ct) =>
         await store.GetDraftAsync(id, ct) is { } draft
             ? Results.Ok(await ViewAsync(store, draft, AgentAuth.ProfileOf(http.User), http, ct))
             : Problems.NotFound($"没有编号为“{id}”的草稿。");
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, FaqStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, IBankStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<DraftRequest>(http.Request, MaxBodyBytes, Example);
         if (error is not null) return error;
@@ -82,7 +82,7 @@ internal static class DraftsApi
         catch (DraftException e) { return AdminProblems.Of(e); }
     }
 
-    private static async Task<IResult> PublishAsync(string id, HttpContext http, FaqStore store, AuditLog audit, BankPublisher publisher,
+    private static async Task<IResult> PublishAsync(string id, HttpContext http, IBankStore store, AuditLog audit, BankPublisher publisher,
         IOptions<BankAdminOptions> options, CancellationToken ct)
     {
         var me = AgentAuth.ProfileOf(http.User);
@@ -104,7 +104,7 @@ internal static class DraftsApi
         catch (InvalidFaqEntryException e) { return AdminProblems.Of(e); }
     }
 
-    private static async Task<IResult> RejectAsync(string id, HttpContext http, FaqStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> RejectAsync(string id, HttpContext http, IBankStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<RejectRequest>(http.Request, 16 * 1024, """{"reason":"收费标准依据未注明"}""");
         if (error is not null) return error;
@@ -124,7 +124,7 @@ internal static class DraftsApi
         catch (DraftException e) { return AdminProblems.Of(e); }
     }
 
-    internal static async Task<DraftView> ViewAsync(FaqStore store, EntryDraft draft, AgentProfile me, HttpContext http, CancellationToken ct, bool withDiff = true)
+    internal static async Task<DraftView> ViewAsync(IBankStore store, EntryDraft draft, AgentProfile me, HttpContext http, CancellationToken ct, bool withDiff = true)
     {
         var current = draft.BaseEntryId is null ? null : await store.GetAsync(draft.BaseEntryId, ct);
         var options = http.RequestServices.GetRequiredService<IOptions<BankAdminOptions>>().Value;

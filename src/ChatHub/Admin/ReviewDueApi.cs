@@ -15,14 +15,14 @@ internal static class ReviewDueApi
     public static RouteGroupBuilder MapReviewDue(this RouteGroupBuilder bank)
     {
         bank.MapGet("/needs-review", NeedsReviewAsync).RequireAuthorization(AgentAuth.BankPolicy);
-        bank.MapGet("/superseded-policies", async (FaqStore store, CancellationToken ct) =>
+        bank.MapGet("/superseded-policies", async (IBankStore store, CancellationToken ct) =>
             Results.Ok(new { items = await store.ListSupersededPoliciesAsync(ct) })).RequireAuthorization(AgentAuth.BankPolicy);
         bank.MapPost("/superseded-policies", AddPolicyAsync).RequireAuthorization(AgentAuth.BankPolicy);
         bank.MapDelete("/superseded-policies", RemovePolicyAsync).RequireAuthorization(AgentAuth.BankPolicy);
         return bank;
     }
 
-    private static async Task<IResult> NeedsReviewAsync(HttpContext http, FaqStore store, TimeProvider time, IOptions<BankAdminOptions> options,
+    private static async Task<IResult> NeedsReviewAsync(HttpContext http, IBankStore store, TimeProvider time, IOptions<BankAdminOptions> options,
         int? days, CancellationToken ct)
     {
         var window = days ?? options.Value.ExpiryWindowDays;
@@ -39,7 +39,7 @@ internal static class ReviewDueApi
         });
     }
 
-    private static async Task<IResult> AddPolicyAsync(HttpContext http, FaqStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> AddPolicyAsync(HttpContext http, IBankStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await ReadAsync(http);
         if (error is not null) return error;
@@ -49,7 +49,7 @@ internal static class ReviewDueApi
         return Results.Created("/api/admin/bank/superseded-policies", policy);
     }
 
-    private static async Task<IResult> RemovePolicyAsync(HttpContext http, FaqStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> RemovePolicyAsync(HttpContext http, IBankStore store, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await ReadAsync(http);
         if (error is not null) return error;

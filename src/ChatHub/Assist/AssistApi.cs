@@ -51,7 +51,7 @@ internal static class AssistApi
             : Results.Ok(new { status = Unavailable });
     }
 
-    private static async Task<IResult> PhrasingsAsync(string id, HttpContext http, IAssistModel model, FaqStore store, BankAuthoring authoring, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> PhrasingsAsync(string id, HttpContext http, IAssistModel model, IBankStore store, BankAuthoring authoring, AuditLog audit, CancellationToken ct)
     {
         if (!model.IsOn) return Results.Ok(new { status = Off });
         if (await store.GetAsync(id, ct) is not { } entry) return Problems.NotFound($"没有编号为“{id}”的条目。");
@@ -61,7 +61,7 @@ internal static class AssistApi
         return Results.Ok(new { status = "ok", draft = await DraftsApi.ViewAsync(store, draft, me, http, ct) });
     }
 
-    private static async Task<IResult> ClusterDraftAsync(HttpContext http, IAssistModel model, FaqStore store, BankAuthoring authoring, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> ClusterDraftAsync(HttpContext http, IAssistModel model, IBankStore store, BankAuthoring authoring, AuditLog audit, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<ClusterRequest>(http.Request, 64 * 1024, """{"questions":["…","…"],"conversationIds":["…"]}""");
         if (error is not null) return error;

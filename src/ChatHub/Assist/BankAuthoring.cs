@@ -11,7 +11,7 @@ namespace GovAssistant.ChatHub.Assist;
 /// existing review — authored by <c>model:&lt;name&gt;</c> on behalf of the staff member who asked, so four-eyes review
 /// holds — and nothing reaches the bank until a reviewer publishes it.
 /// </summary>
-public sealed class BankAuthoring(IAssistModel model, FaqStore store, IConversationStore conversations)
+public sealed class BankAuthoring(IAssistModel model, IBankStore store, IConversationStore conversations)
 {
     /// <summary>The draft author for the configured model.</summary>
     public string Author => $"model:{model.Name}";

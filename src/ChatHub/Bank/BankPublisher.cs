@@ -8,7 +8,7 @@ namespace GovAssistant.ChatHub.Bank;
 /// <see cref="BankRefresher"/>'s next tick. The engine swaps its index only when the new one is complete, so
 /// questions asked meanwhile are answered from the previous bank: there is no moment without answers.
 /// </summary>
-public sealed class BankPublisher(FaqStore store, AnswerEngine engine, ILogger<BankPublisher> logger)
+public sealed class BankPublisher(IBankStore store, AnswerEngine engine, ILogger<BankPublisher> logger)
 {
     /// <summary>Raised (on the publishing thread) after the engine took a new revision; the consistency monitor listens.</summary>
     public event Action<BankSnapshot>? Published;

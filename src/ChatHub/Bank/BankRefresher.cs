@@ -9,7 +9,7 @@ namespace GovAssistant.ChatHub.Bank;
 /// a publish by another process), re-publishes the snapshot to the engine. Runs off the request path; questions
 /// keep being answered from the previous index until the swap.
 /// </summary>
-internal sealed class BankRefresher(FaqStore store, AnswerEngine engine, IOptions<BankOptions> options, ILogger<BankRefresher> logger)
+internal sealed class BankRefresher(IBankStore store, AnswerEngine engine, IOptions<BankOptions> options, ILogger<BankRefresher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

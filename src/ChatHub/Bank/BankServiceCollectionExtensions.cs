@@ -1,5 +1,6 @@
 using GovAssistant.ChatHub.Storage;
 using GovAssistant.KnowledgeBase;
+using GovAssistant.KnowledgeBase.Storage;
 using GovAssistant.QaEngine;
 using Microsoft.Extensions.Options;
 
@@ -28,15 +29,15 @@ internal static class BankServiceCollectionExtensions
             .ValidateOnStart();
 
         var paths = StoragePaths.Resolve(builder);
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value;
-            return new FaqStore(new KnowledgeBaseOptions
+        // The bank follows Storage:Provider: the SQLite file beside the service, or the PostgreSQL database every node shares.
+        builder.Services.AddSingleton<IBankStore>(sp => sp.ConfiguredProvider() == StorageProvider.Postgres
+            ? new PostgresBankStore(builder.Configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("未设置 ConnectionStrings:Postgres"))
+            : new FaqStore(new KnowledgeBaseOptions
             {
                 DatabasePath = sp.GetRequiredService<StoragePaths>().DatabasePath,
-                MaxImportFileBytes = options.MaxImportFileBytes,
-            });
-        });
+                MaxImportFileBytes = sp.GetRequiredService<IOptions<KnowledgeBaseOptions>>().Value.MaxImportFileBytes,
+            }));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<QaEngineOptions>>().Value;

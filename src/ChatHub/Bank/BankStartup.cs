@@ -8,7 +8,7 @@ namespace GovAssistant.ChatHub.Bank;
 /// At start-up: loads the seed bank into an empty database, then publishes the stored bank to the engine
 /// before the host accepts requests, so the first question is already answered from the whole bank.
 /// </summary>
-internal sealed class BankStartup(FaqStore store, AnswerEngine engine, IOptions<BankOptions> options, StoragePaths paths, ILogger<BankStartup> logger) : IHostedService
+internal sealed class BankStartup(IBankStore store, AnswerEngine engine, IOptions<BankOptions> options, StoragePaths paths, ILogger<BankStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -60,7 +60,7 @@ internal static class ImportCommand
             return 1;
         }
 
-        var store = services.GetRequiredService<FaqStore>();
+        var store = services.GetRequiredService<IBankStore>();
         var audit = services.GetRequiredService<AuditLog>();
         var name = Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar));
         if (publish)

@@ -25,7 +25,7 @@ public sealed record WelcomeView(
 /// One result is kept for <see cref="WelcomeOptions.CacheFor"/> per bank revision, as every page load asks for it.
 /// </summary>
 public sealed class WelcomeScreen(
-    AnswerEngine engine, FaqStore store, QuestionLog log, IOptions<WelcomeOptions> options, IOptions<ConversationOptions> conversations, TimeProvider time)
+    AnswerEngine engine, IBankStore store, QuestionLog log, IOptions<WelcomeOptions> options, IOptions<ConversationOptions> conversations, TimeProvider time)
 {
     private readonly WelcomeOptions _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);

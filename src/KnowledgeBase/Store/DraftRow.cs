@@ -5,11 +5,12 @@ namespace GovAssistant.KnowledgeBase;
 /// <summary>A <c>drafts</c> row as Dapper reads it.</summary>
 internal sealed class DraftRow
 {
-    public const string Columns =
-        "number AS Number, base_entry_id AS BaseEntryId, base_version AS BaseVersion, proposed_json AS ProposedJson, origin AS Origin, " +
-        "note AS Note, status AS Status, batch_id AS BatchId, created_by AS CreatedBy, created_at AS CreatedAt, updated_by AS UpdatedBy, " +
-        "updated_at AS UpdatedAt, reviewed_by AS ReviewedBy, reviewed_at AS ReviewedAt, reject_reason AS RejectReason, " +
-        "published_version AS PublishedVersion";
+    /// <summary>The select list that fills a <see cref="DraftRow"/> in the dialect of <paramref name="sql"/>.</summary>
+    public static string ColumnsFor(BankSql sql) =>
+        $"number AS Number, base_entry_id AS BaseEntryId, base_version AS BaseVersion, {sql.JsonColumn("proposed_json")} AS ProposedJson, " +
+        $"origin AS Origin, note AS Note, status AS Status, batch_id AS BatchId, created_by AS CreatedBy, {sql.TimeColumn("created_at")} AS CreatedAt, " +
+        $"updated_by AS UpdatedBy, {sql.TimeColumn("updated_at")} AS UpdatedAt, reviewed_by AS ReviewedBy, {sql.TimeColumn("reviewed_at")} AS ReviewedAt, " +
+        "reject_reason AS RejectReason, published_version AS PublishedVersion";
 
     public long Number { get; set; }
     public string? BaseEntryId { get; set; }

@@ -6,11 +6,12 @@ namespace GovAssistant.KnowledgeBase;
 /// <summary>An <c>entries</c> row as Dapper reads it, and the conversions between rows and <see cref="FaqEntry"/>.</summary>
 internal sealed class EntryRow
 {
-    /// <summary>The select list that fills an <see cref="EntryRow"/>.</summary>
-    public const string Columns =
-        "id AS Id, question AS Question, similar_questions AS SimilarQuestions, answer AS Answer, category AS Category, " +
-        "department AS Department, region AS Region, tags AS Tags, source AS Source, basis AS Basis, valid_from AS ValidFrom, " +
-        "valid_to AS ValidTo, status AS Status, version AS Version, updated_at AS UpdatedAt";
+    /// <summary>The select list that fills an <see cref="EntryRow"/> in the dialect of <paramref name="sql"/>.</summary>
+    public static string ColumnsFor(BankSql sql) =>
+        $"id AS Id, question AS Question, {sql.JsonColumn("similar_questions")} AS SimilarQuestions, answer AS Answer, category AS Category, " +
+        $"department AS Department, region AS Region, {sql.JsonColumn("tags")} AS Tags, source AS Source, basis AS Basis, " +
+        $"{sql.DateColumn("valid_from")} AS ValidFrom, {sql.DateColumn("valid_to")} AS ValidTo, status AS Status, version AS Version, " +
+        $"{sql.TimeColumn("updated_at")} AS UpdatedAt";
 
     public string Id { get; set; } = "";
     public string Question { get; set; } = "";

@@ -23,7 +23,7 @@ public sealed class DashboardInsightsPageTests(Chromium chromium, KnownHistoryFi
     {
         await fixture.Host.StaffAsync("chen.page", "陈编辑", "editor");
         var page = await chromium.OpenAsync(fixture.Host.Address);
-        var store = fixture.Host.Services.GetRequiredService<FaqStore>();
+        var store = fixture.Host.Services.GetRequiredService<IBankStore>();
         var before = (await store.ListDraftsAsync()).Select(d => d.Id).ToHashSet();
 
         // Signs in first (the dashboard test covers the redirect of a visitor without a session).

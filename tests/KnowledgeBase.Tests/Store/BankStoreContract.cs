@@ -1,17 +1,18 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace GovAssistant.KnowledgeBase.Tests;
+namespace GovAssistant.KnowledgeBase.Tests.Store;
 
-public sealed class FaqStoreTests : IDisposable
+/// <summary>Entries, imports, history and the revision: what every bank store does, whatever its database.</summary>
+public abstract class BankStoreContract : BankContract
 {
-    private readonly TempFolder _temp = new();
     private readonly ManualClock _clock = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly FaqStore _store;
+    private IBankStore _store = null!;
 
-    public FaqStoreTests() => _store = _temp.NewStore(_clock);
-
-    public void Dispose() => _temp.Dispose();
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _store = Database.NewStore(_clock);
+    }
 
     [Fact]
     public async Task ImportedEntriesAreStoredAsVersionOneAtTheTimeOfImport()
@@ -26,22 +27,11 @@ public sealed class FaqStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TheStoreCreatesItsFolderSchemaAndWalJournal()
-    {
-        var path = _temp.File(Path.Combine("App_Data", "bank.db"));
-        Assert.True(File.Exists(path));
-
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
-        Assert.Equal([1L, 2L], await connection.QueryAsync<long>("SELECT version FROM schema_version;"));
-    }
-
-    [Fact]
-    public async Task ReopeningTheFileKeepsTheBankAndDoesNotMigrateAgain()
+    public async Task ReopeningTheDatabaseKeepsTheBankAndDoesNotMigrateAgain()
     {
         await _store.UpsertAsync(Bank.Entry("A"), "张三");
 
-        var reopened = new FaqStore($"Data Source={_temp.File(Path.Combine("App_Data", "bank.db"))}");
+        var reopened = Database.NewStore();
 
         Assert.Equal(1, await reopened.CountAsync());
         Assert.Equal(1, await reopened.GetRevisionAsync());
@@ -174,10 +164,9 @@ public sealed class FaqStoreTests : IDisposable
     public async Task AnInsertThatFailsHalfWayRollsBackTheWholeImport()
     {
         await _store.ImportAsync([Bank.Entry("A")], replace: false, "张三");
-        await using (var connection = new SqliteConnection($"Data Source={_temp.File(Path.Combine("App_Data", "bank.db"))}"))
-            await connection.ExecuteAsync("CREATE TRIGGER boom BEFORE INSERT ON entries WHEN NEW.id = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+        await Database.BreakInsertsOfAsync("BOOM");
 
-        await Assert.ThrowsAsync<SqliteException>(() => _store.ImportAsync(
+        await Assert.ThrowsAnyAsync<DbException>(() => _store.ImportAsync(
             [Bank.Entry("B"), Bank.Entry("A") with { Answer = "改了" }, Bank.Entry("BOOM"), Bank.Entry("C")], replace: true, "李四"));
 
         Assert.Equal(["A"], (await _store.ListAsync()).Select(e => e.Id));
@@ -236,6 +225,29 @@ public sealed class FaqStoreTests : IDisposable
         Assert.Equal(["SB-1"], await Ids(new FaqFilter { Text = "断缴" }));
         Assert.Equal(["HJ-2", "HJ-3"], await Ids(new FaqFilter { Skip = 1, Take = 2 }));
         Assert.Equal(1, await _store.CountAsync(FaqStatus.Draft));
+
+        async Task<string[]> Ids(FaqFilter filter) => [.. (await _store.ListAsync(filter)).Select(e => e.Id)];
+    }
+
+    [Fact]
+    public async Task ListFiltersByValidityDatesAndCountsIgnorePaging()
+    {
+        await _store.ImportAsync(
+        [
+            Bank.Entry("OPEN"),
+            Bank.Entry("OLD") with { ValidTo = new DateOnly(2025, 1, 31) },
+            Bank.Entry("SOON") with { ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2025, 6, 30), Department = "民政局" },
+            Bank.Entry("LATER") with { ValidFrom = new DateOnly(2025, 7, 1), Region = "杭州", Source = "政策" },
+        ], replace: false, "张三");
+
+        Assert.Equal(["LATER", "OPEN"], await Ids(new FaqFilter { ValidOn = new DateOnly(2025, 7, 1) }));
+        Assert.Equal(["OPEN", "SOON"], await Ids(new FaqFilter { ValidOn = new DateOnly(2025, 6, 30) }));
+        Assert.Equal(["OLD", "SOON"], await Ids(new FaqFilter { ValidToOnOrBefore = new DateOnly(2025, 6, 30) }));
+        Assert.Equal(["SOON"], await Ids(new FaqFilter { Department = "民政局" }));
+        Assert.Equal(["LATER"], await Ids(new FaqFilter { Region = "杭州", Source = "政策" }));
+        Assert.Equal(3, await _store.CountAsync(new FaqFilter { ValidOn = new DateOnly(2025, 1, 15), Skip = 1, Take = 1 }));
+        Assert.Equal(["LATER"], (await _store.ListAsync(new FaqFilter { Skip = 0, Take = 1 })).Select(e => e.Id));
+        Assert.Equal(new DateOnly(2025, 6, 30), (await _store.GetAsync("SOON"))!.ValidTo);
 
         async Task<string[]> Ids(FaqFilter filter) => [.. (await _store.ListAsync(filter)).Select(e => e.Id)];
     }

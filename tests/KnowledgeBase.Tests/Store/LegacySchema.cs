@@ -1,18 +1,13 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
-
-namespace GovAssistant.KnowledgeBase;
+namespace GovAssistant.KnowledgeBase.Tests.Store;
 
 /// <summary>
-/// Creates and upgrades the store's tables. Each migration runs once, in order, inside a transaction, and is
-/// recorded in <c>schema_version</c>; to change the schema, append a migration — never edit a shipped one.
+/// The SQL the bank ran before versioned migrations (FaqStoreSchema, schema_version 1 and 2), verbatim, with a few rows
+/// as that code wrote them: a file from an installed service, to prove it upgrades in place.
 /// </summary>
-internal static class FaqStoreSchema
+internal static class LegacySchema
 {
-    private static readonly string[] Migrations =
-    [
-        // 1: current entries (list fields as JSON arrays), their history, and the bank revision counter.
-        """
+    public const string Version1 = """
+        CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL);
         CREATE TABLE entries (
             id                TEXT PRIMARY KEY NOT NULL,
             question          TEXT NOT NULL,
@@ -49,9 +44,10 @@ internal static class FaqStoreSchema
             revision_at TEXT NOT NULL
         );
         INSERT INTO bank_state (id, revision, revision_at) VALUES (1, 0, '0001-01-01T00:00:00.0000000+00:00');
-        """,
-        // 2: review workflow: drafts awaiting a reviewer, what each version was about, and the superseded policy list.
-        """
+        INSERT INTO schema_version VALUES (1, '2025-01-01T00:00:00.0000000+00:00');
+        """;
+
+    public const string Version2 = """
         CREATE TABLE drafts (
             number           INTEGER PRIMARY KEY AUTOINCREMENT,
             base_entry_id    TEXT,
@@ -83,33 +79,26 @@ internal static class FaqStoreSchema
             added_by TEXT NOT NULL,
             added_at TEXT NOT NULL
         );
-        """,
-    ];
+        INSERT INTO schema_version VALUES (2, '2025-01-01T00:00:00.0000000+00:00');
+        """;
 
-    /// <summary>The schema version this code writes.</summary>
-    public static int LatestVersion => Migrations.Length;
+    /// <summary>Entry OLD-1 at version 3 with one history row, and the revision at 7.</summary>
+    public const string Rows = """
+        INSERT INTO entries VALUES ('OLD-1', '旧问题？', '["旧问法"]', '旧答案。', '户籍', NULL, NULL, '[]', NULL, NULL,
+                                    NULL, '2026-12-31', 'published', 3, '2025-03-04T09:30:00.0000000+00:00');
+        INSERT INTO entry_versions (entry_id, version, entry_json, changed_by, changed_at, change_kind)
+        VALUES ('OLD-1', 3, '{"id":"OLD-1","question":"旧问题？","similarQuestions":["旧问法"],"answer":"旧答案。","category":"户籍","tags":[],"validTo":"2026-12-31","status":"published","version":3,"updatedAt":"2025-03-04T09:30:00+00:00"}',
+                '张三', '2025-03-04T09:30:00.0000000+00:00', 'Updated');
+        UPDATE bank_state SET revision = 7, revision_at = '2025-03-04T09:30:00.0000000+00:00';
+        """;
 
-    /// <summary>Switches the file to WAL (readers never wait for the writer) and applies the pending migrations.</summary>
-    public static void Apply(SqliteConnection connection)
-    {
-        // WAL is a property of the file, so setting it once here covers every later connection.
-        connection.Execute("PRAGMA journal_mode = WAL;");
-        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL);");
-
-        // IMMEDIATE, so two processes starting together cannot both apply the same migration.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var current = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version;", transaction: transaction);
-        if (current > LatestVersion)
-            throw new InvalidOperationException(
-                $"数据库结构版本为 {current}，高于本程序支持的 {LatestVersion}：请升级程序，或改用与之匹配的数据库文件。");
-
-        for (var version = current + 1; version <= LatestVersion; version++)
-        {
-            connection.Execute(Migrations[version - 1], transaction: transaction);
-            connection.Execute("INSERT INTO schema_version (version, applied_at) VALUES (@version, @at);",
-                new { version, at = DateTimeOffset.UtcNow.ToString("O") }, transaction);
-        }
-
-        transaction.Commit();
-    }
+    /// <summary>A pending draft D-5 of OLD-1, the history row's reviewer, and one superseded policy.</summary>
+    public const string Version2Rows = """
+        UPDATE entry_versions SET note = '旧备注', reviewed_by = '审核人';
+        INSERT INTO sqlite_sequence (name, seq) VALUES ('drafts', 4);
+        INSERT INTO drafts (number, base_entry_id, base_version, proposed_json, origin, status, created_by, created_at, updated_at)
+        VALUES (5, 'OLD-1', 3, '{"id":"OLD-1","question":"旧问题？","similarQuestions":["旧问法"],"answer":"草稿答案。","category":"户籍","tags":[],"status":"published","version":3}',
+                'editor', 'pending', '李四', '2025-03-05T09:30:00.0000000+00:00', '2025-03-05T09:30:00.0000000+00:00');
+        INSERT INTO superseded_policies VALUES ('《旧条例》', NULL, 'admin', '2025-03-05T09:30:00.0000000+00:00');
+        """;
 }

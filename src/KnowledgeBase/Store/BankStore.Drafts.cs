@@ -1,10 +1,10 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace GovAssistant.KnowledgeBase;
 
-public sealed partial class FaqStore
+public abstract partial class BankStore
 {
     /// <summary>
     /// Records a proposed change for review. With <paramref name="baseEntryId"/> the changes apply to that entry's
@@ -60,14 +60,14 @@ public sealed partial class FaqStore
             var (proposed, problems) = (changes with { EntryId = draft.BaseEntryId is null ? changes.EntryId ?? draft.Proposed.Id : null })
                 .ApplyTo(draft.BaseEntryId is null ? draft.Proposed with { Id = changes.EntryId ?? draft.Proposed.Id } : draft.Proposed);
             ThrowIfInvalid(problems, draft.BaseEntryId ?? proposed.Id);
-            connection.Execute("""
-                UPDATE drafts SET proposed_json = @json, department = @department, note = COALESCE(@note, note),
-                                  updated_by = @editor, updated_at = @at
+            connection.Execute($"""
+                UPDATE drafts SET proposed_json = {Sql.Json("@json")}, department = @department, note = COALESCE(@note, note),
+                                  updated_by = @editor, updated_at = {Sql.Time("@at")}
                 WHERE number = @number;
                 """, new
             {
                 json = FaqJson.Serialize(proposed), department = proposed.Department, note, editor,
-                at = EntryRow.FormatTime(_time.GetUtcNow()), number = DraftRules.NumberOf(draftId),
+                at = EntryRow.FormatTime(Now()), number = DraftRules.NumberOf(draftId),
             }, transaction);
             return ReadDraft(connection, transaction, draftId)!;
         }, cancellationToken);
@@ -77,7 +77,7 @@ public sealed partial class FaqStore
     public async Task<EntryDraft?> GetDraftAsync(string draftId, CancellationToken cancellationToken = default)
     {
         if (DraftRules.NumberOf(draftId) is null) return null;
-        await using var connection = Open();
+        await using var connection = await OpenAsync(cancellationToken);
         return ReadDraft(connection, null, draftId);
     }
 
@@ -85,9 +85,9 @@ public sealed partial class FaqStore
     public async Task<IReadOnlyList<EntryDraft>> ListDraftsAsync(DraftStatus? status = null, string? batchId = null, int max = 500,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DraftRow>(new CommandDefinition($"""
-            SELECT {DraftRow.Columns} FROM drafts
+            SELECT {Sql.DraftColumns} FROM drafts
             WHERE (@status IS NULL OR status = @status) AND (@batchId IS NULL OR batch_id = @batchId)
             ORDER BY number DESC LIMIT @max;
             """, new { status = status is { } s ? DraftNames.Of(s) : null, batchId, max = Math.Clamp(max, 1, 10_000) },
@@ -131,12 +131,15 @@ public sealed partial class FaqStore
             var entry = CheckAll([proposed])[0];
             var saved = Stamp(entry, stored);
             var note = $"草稿 {draft.Id}（{DraftNames.Of(draft.Origin)}）" + (string.IsNullOrWhiteSpace(draft.Note) ? "" : "：" + draft.Note);
-            using (var writer = new EntryWriter(connection, transaction))
+            using (var writer = NewWriter(connection, transaction))
+            {
                 writer.Save(saved, KindOf(saved, stored), draft.CreatedBy, note, reviewer);
+                writer.Flush();
+            }
             BumpRevision(connection, transaction);
-            connection.Execute("""
-                UPDATE drafts SET status = 'published', reviewed_by = @reviewer, reviewed_at = @at, published_version = @version,
-                                  proposed_json = @json
+            connection.Execute($"""
+                UPDATE drafts SET status = 'published', reviewed_by = @reviewer, reviewed_at = {Sql.Time("@at")}, published_version = @version,
+                                  proposed_json = {Sql.Json("@json")}
                 WHERE number = @number;
                 """, new
             {
@@ -156,16 +159,16 @@ public sealed partial class FaqStore
         return await WriteAsync((connection, transaction) =>
         {
             PendingDraft(connection, transaction, draftId);
-            connection.Execute("""
-                UPDATE drafts SET status = 'rejected', reviewed_by = @reviewer, reviewed_at = @at, reject_reason = @reason
+            connection.Execute($"""
+                UPDATE drafts SET status = 'rejected', reviewed_by = @reviewer, reviewed_at = {Sql.Time("@at")}, reject_reason = @reason
                 WHERE number = @number;
-                """, new { reviewer, at = EntryRow.FormatTime(_time.GetUtcNow()), reason = reason.Trim(), number = DraftRules.NumberOf(draftId) },
+                """, new { reviewer, at = EntryRow.FormatTime(Now()), reason = reason.Trim(), number = DraftRules.NumberOf(draftId) },
                 transaction);
             return ReadDraft(connection, transaction, draftId)!;
         }, cancellationToken);
     }
 
-    private EntryDraft InsertDraft(SqliteConnection connection, SqliteTransaction transaction, string? baseEntryId, DraftChanges changes,
+    private EntryDraft InsertDraft(DbConnection connection, DbTransaction transaction, string? baseEntryId, DraftChanges changes,
         DraftOrigin origin, string? note, string author, string? batchId)
     {
         FaqEntry? baseEntry = null;
@@ -179,11 +182,11 @@ public sealed partial class FaqStore
             problems = [.. problems, .. DraftRules.Missing(proposed).Select(f => (f == "答案" ? FaqFields.Answer : FaqFields.Question, $"{f}不能为空"))];
         ThrowIfInvalid(problems, baseEntryId ?? (proposed.Id.Length > 0 ? proposed.Id : null));
 
-        var at = EntryRow.FormatTime(_time.GetUtcNow());
-        var number = connection.ExecuteScalar<long>("""
+        var at = EntryRow.FormatTime(Now());
+        var number = connection.ExecuteScalar<long>($"""
             INSERT INTO drafts (base_entry_id, base_version, proposed_json, department, origin, note, status, batch_id,
                                 created_by, created_at, updated_by, updated_at)
-            VALUES (@baseEntryId, @baseVersion, @json, @department, @origin, @note, 'pending', @batchId, @author, @at, @author, @at)
+            VALUES (@baseEntryId, @baseVersion, {Sql.Json("@json")}, @department, @origin, @note, 'pending', @batchId, @author, {Sql.Time("@at")}, @author, {Sql.Time("@at")})
             RETURNING number;
             """, new
         {
@@ -198,22 +201,22 @@ public sealed partial class FaqStore
         if (problems.Count > 0) throw new InvalidFaqEntryException([.. problems.Select(p => new ImportError(0, id, p.Field, p.Message))]);
     }
 
-    private static EntryDraft PendingDraft(SqliteConnection connection, SqliteTransaction transaction, string draftId)
+    private EntryDraft PendingDraft(DbConnection connection, DbTransaction transaction, string draftId)
     {
         var draft = ReadDraft(connection, transaction, draftId) ?? throw new DraftException(DraftError.NotFound, $"没有编号为“{draftId}”的草稿。");
         return draft.Status == DraftStatus.Pending ? draft
             : throw new DraftException(DraftError.Conflict, $"草稿“{draftId}”已{(draft.Status == DraftStatus.Published ? "发布" : "驳回")}，不能再修改或审核。");
     }
 
-    private static EntryDraft? ReadDraft(SqliteConnection connection, SqliteTransaction? transaction, string draftId) =>
+    private EntryDraft? ReadDraft(DbConnection connection, DbTransaction? transaction, string draftId) =>
         DraftRules.NumberOf(draftId) is not { } number ? null
-            : connection.QuerySingleOrDefault<DraftRow>($"SELECT {DraftRow.Columns} FROM drafts WHERE number = @number;", new { number }, transaction)?.ToDraft();
+            : connection.QuerySingleOrDefault<DraftRow>($"SELECT {Sql.DraftColumns} FROM drafts WHERE number = @number;", new { number }, transaction)?.ToDraft();
 
-    private static FaqEntry? ReadEntry(SqliteConnection connection, SqliteTransaction transaction, string id) =>
-        connection.QuerySingleOrDefault<EntryRow>($"SELECT {EntryRow.Columns} FROM entries WHERE id = @id;", new { id }, transaction)?.ToEntry();
+    private FaqEntry? ReadEntry(DbConnection connection, DbTransaction transaction, string id) =>
+        connection.QuerySingleOrDefault<EntryRow>($"SELECT {Sql.EntryColumns} FROM entries WHERE id = @id;", new { id }, transaction)?.ToEntry();
 
     // A new entry proposed without an id gets KB-<draft number>, or the next free KB-<n>-<k>.
-    private static string NewEntryId(SqliteConnection connection, SqliteTransaction transaction, EntryDraft draft)
+    private string NewEntryId(DbConnection connection, DbTransaction transaction, EntryDraft draft)
     {
         var id = "KB-" + draft.Id[DraftRules.IdPrefix.Length..];
         for (var k = 2; ReadEntry(connection, transaction, id) is not null; k++) id = $"KB-{draft.Id[DraftRules.IdPrefix.Length..]}-{k}";

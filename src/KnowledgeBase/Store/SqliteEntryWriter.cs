@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace GovAssistant.KnowledgeBase;
 
 /// <summary>
-/// Saves entry versions inside one transaction: the current row and its history row, with commands prepared once
+/// Saves entry versions inside one SQLite transaction: the current row and its history row, with commands prepared once
 /// and reused, so a 20,000-entry import costs one statement compile rather than 40,000.
 /// </summary>
-internal sealed class EntryWriter : IDisposable
+internal sealed class SqliteEntryWriter : IEntryWriter
 {
     private static readonly string[] EntryParameters =
     [
@@ -17,7 +17,7 @@ internal sealed class EntryWriter : IDisposable
     private readonly SqliteCommand _save;
     private readonly SqliteCommand _history;
 
-    public EntryWriter(SqliteConnection connection, SqliteTransaction transaction)
+    public SqliteEntryWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         _save = Prepare(connection, transaction, """
             INSERT INTO entries (id, question, similar_questions, answer, category, department, region, tags,
@@ -49,6 +49,11 @@ internal sealed class EntryWriter : IDisposable
         ];
         Run(_save, values);
         Run(_history, [entry.Id, entry.Version, FaqJson.Serialize(entry), changedBy, EntryRow.FormatTime(entry.UpdatedAt!.Value), kind.ToString(), note, reviewedBy]);
+    }
+
+    /// <summary>Nothing to do: <see cref="Save"/> writes at once.</summary>
+    public void Flush()
+    {
     }
 
     public void Dispose()

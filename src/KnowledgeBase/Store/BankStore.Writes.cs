@@ -2,7 +2,7 @@ using Dapper;
 
 namespace GovAssistant.KnowledgeBase;
 
-public sealed partial class FaqStore
+public abstract partial class BankStore
 {
     /// <summary>
     /// Saves one entry, creating it or changing it. The entry is tidied (<see cref="FaqEntryRules.Normalize"/>) and
@@ -20,12 +20,13 @@ public sealed partial class FaqStore
         return await WriteAsync((connection, transaction) =>
         {
             var stored = connection.QuerySingleOrDefault<EntryRow>(
-                $"SELECT {EntryRow.Columns} FROM entries WHERE id = @id;", new { id = checkedEntry.Id }, transaction)?.ToEntry();
+                $"SELECT {Sql.EntryColumns} FROM entries WHERE id = @id;", new { id = checkedEntry.Id }, transaction)?.ToEntry();
             if (stored is not null && stored.HasSameContentAs(checkedEntry)) return stored;
 
-            using var writer = new EntryWriter(connection, transaction);
+            using var writer = NewWriter(connection, transaction);
             var saved = Stamp(checkedEntry, stored);
             writer.Save(saved, KindOf(saved, stored), changedBy);
+            writer.Flush();
             BumpRevision(connection, transaction);
             return saved;
         }, cancellationToken);
@@ -56,11 +57,11 @@ public sealed partial class FaqStore
                 "整库替换的文件不含任何条目，这会下线全部问答；如确需下线，请逐条将状态改为 retired")]);
         return await WriteAsync((connection, transaction) =>
         {
-            var stored = connection.Query<EntryRow>($"SELECT {EntryRow.Columns} FROM entries;", transaction: transaction)
+            var stored = connection.Query<EntryRow>($"SELECT {Sql.EntryColumns} FROM entries;", transaction: transaction)
                 .Select(r => r.ToEntry())
                 .ToDictionary(e => e.Id, StringComparer.Ordinal);
             int created = 0, updated = 0, retired = 0, unchanged = 0;
-            using var writer = new EntryWriter(connection, transaction);
+            using var writer = NewWriter(connection, transaction);
             foreach (var entry in incoming)
             {
                 var old = stored.GetValueOrDefault(entry.Id);
@@ -86,6 +87,7 @@ public sealed partial class FaqStore
                 }
             }
 
+            writer.Flush();
             var revision = created + updated + retired > 0
                 ? BumpRevision(connection, transaction)
                 : connection.ExecuteScalar<long>("SELECT revision FROM bank_state WHERE id = 1;", transaction: transaction);
@@ -130,7 +132,7 @@ public sealed partial class FaqStore
 
     /// <summary>The entry as it will be saved: the version after the stored one (1 when new), stamped with now.</summary>
     private FaqEntry Stamp(FaqEntry entry, FaqEntry? stored) =>
-        entry with { Version = (stored?.Version ?? 0) + 1, UpdatedAt = _time.GetUtcNow() };
+        entry with { Version = (stored?.Version ?? 0) + 1, UpdatedAt = Now() };
 
     private static ChangeKind KindOf(FaqEntry saved, FaqEntry? stored) => stored switch
     {

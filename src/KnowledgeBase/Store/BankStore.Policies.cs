@@ -2,14 +2,14 @@ using Dapper;
 
 namespace GovAssistant.KnowledgeBase;
 
-public sealed partial class FaqStore
+public abstract partial class BankStore
 {
     /// <summary>The policies marked superseded, by name.</summary>
     public async Task<IReadOnlyList<SupersededPolicy>> ListSupersededPoliciesAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Basis, string? Note, string By, string At)>(new CommandDefinition(
-            "SELECT basis, note, added_by, added_at FROM superseded_policies ORDER BY basis;", cancellationToken: cancellationToken));
+            $"SELECT basis, note, added_by, {Sql.TimeColumn("added_at")} FROM superseded_policies ORDER BY basis;", cancellationToken: cancellationToken));
         return [.. rows.Select(r => new SupersededPolicy(r.Basis, r.Note, r.By,
             DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)))];
     }
@@ -19,9 +19,9 @@ public sealed partial class FaqStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(basis);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var policy = new SupersededPolicy(basis.Trim(), string.IsNullOrWhiteSpace(note) ? null : note.Trim(), by, _time.GetUtcNow());
-        await WriteAsync((connection, transaction) => connection.Execute("""
-            INSERT INTO superseded_policies (basis, note, added_by, added_at) VALUES (@Basis, @Note, @AddedBy, @at)
+        var policy = new SupersededPolicy(basis.Trim(), string.IsNullOrWhiteSpace(note) ? null : note.Trim(), by, Now());
+        await WriteAsync((connection, transaction) => connection.Execute($"""
+            INSERT INTO superseded_policies (basis, note, added_by, added_at) VALUES (@Basis, @Note, @AddedBy, {Sql.Time("@at")})
             ON CONFLICT (basis) DO UPDATE SET note = excluded.note, added_by = excluded.added_by, added_at = excluded.added_at;
             """, new { policy.Basis, policy.Note, policy.AddedBy, at = EntryRow.FormatTime(policy.AddedAt) }, transaction), cancellationToken);
         return policy;
