@@ -13,15 +13,19 @@ public sealed class NodeFailoverTests
     public async Task AVisitorWhoseNodeIsKilledReconnectsThroughTheProxyAndResumeReturnsExactlyTheMissedMessages()
     {
         await using var cluster = await NginxCluster.StartAsync();
+        await cluster.CreateAgentAsync("li", "李强");
         await cluster.CreateAgentAsync("zhang", "张敏");
         await using var visitor = await cluster.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "转人工");
-        await visitor.WaitForAsync(m => m.Type == "queued");
         var visitorsNode = await cluster.NodeWithVisitorsAsync();
         var survivor = cluster.Nodes.Single(n => n != visitorsNode);
+        // An agent online on the visitor's node (presence is per node until Redis shares it), so the request queues.
+        using var liSession = await NginxCluster.SignInAsync(visitorsNode.Address, "li", NginxCluster.AgentPassword);
+        await using var li = await StaffConnection.ConnectAsync(visitorsNode.Address, liSession);
+        await visitor.SendAsync(id, "转人工");
+        await visitor.WaitForAsync(m => m.Type == "queued");
 
-        // The agent works on the surviving node; messages stored there while the visitor's node is gone are missed.
+        // Another agent works on the surviving node; what is stored there while the visitor's node is gone is missed.
         using var session = await NginxCluster.SignInAsync(survivor.Address, "zhang", NginxCluster.AgentPassword);
         await using var agent = await StaffConnection.ConnectAsync(survivor.Address, session);
         await visitorsNode.KillAsync();

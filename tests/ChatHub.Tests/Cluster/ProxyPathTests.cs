@@ -91,7 +91,7 @@ public sealed class ProxyPathTests(TwoNodesBehindNginx fixture) : IClassFixture<
         var own = await node.GetStringAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, throughProxy.StatusCode);
-        Assert.Contains("govassistant_hub_connections", own);
+        Assert.Contains("# TYPE govassistant_queue_length gauge", own);
     }
 
     [Fact]
