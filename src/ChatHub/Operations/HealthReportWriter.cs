@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GovAssistant.ChatHub.Operations;
@@ -9,7 +11,8 @@ namespace GovAssistant.ChatHub.Operations;
 /// </summary>
 internal static class HealthReportWriter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese descriptions readable as they are in a terminal (curl), not as \u escapes.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
