@@ -28,9 +28,9 @@ public sealed class MetricsTests
         await using var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
         await visitor.SendAsync(id, "转人工");
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        await visitor.WaitForAsync(m => m.Type == "queued", seconds: 30);
         await agent.Connection.InvokeAsync<Summary>("Accept", id);
-        await visitor.WaitForAsync(m => m.Type == "accepted");
+        await visitor.WaitForAsync(m => m.Type == "accepted", seconds: 30);
         var after = await http.GetStringAsync("/metrics");
 
         Assert.True(Value(after, "govassistant_questions_total", "channel=\"api\"") - Value(before, "govassistant_questions_total", "channel=\"api\"") >= 2);
