@@ -43,14 +43,28 @@ public sealed class NginxCluster : IAsyncDisposable
     /// <summary>The repository's root (the folder holding GovAssistant.sln), for deploy/ and src/ChatHub.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>
+    /// The storage of cluster tests that do not choose: a shared SQLite file, or PostgreSQL when the environment says
+    /// <c>GOVASSISTANT_CLUSTER_STORAGE=postgres</c> (the default to switch once every store has its PostgreSQL side).
+    /// </summary>
+    public static ClusterStorage DefaultStorage =>
+        string.Equals(Environment.GetEnvironmentVariable("GOVASSISTANT_CLUSTER_STORAGE"), "postgres", StringComparison.OrdinalIgnoreCase)
+            ? ClusterStorage.Postgres : ClusterStorage.SharedSqliteFile;
+
+    /// <summary>The test Redis server the nodes use (<c>ConnectionStrings__Redis</c>), when started with one.</summary>
+    public RedisServer? Redis { get; private set; }
+
     /// <summary>Starts the nodes one after the other (the first seeds the empty database), then nginx.</summary>
-    public static async Task<NginxCluster> StartAsync(int nodes = 2, ClusterStorage storage = ClusterStorage.SharedSqliteFile,
-        IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="storage">Where the nodes keep their data; <see cref="DefaultStorage"/> when null.</param>
+    /// <param name="withRedis">Give the nodes a Redis server of their own, as run-cluster.sh does.</param>
+    public static async Task<NginxCluster> StartAsync(int nodes = 2, ClusterStorage? storage = null,
+        IReadOnlyDictionary<string, string>? settings = null, bool withRedis = false)
     {
         var cluster = new NginxCluster(new TempFolder());
         try
         {
-            if (storage == ClusterStorage.Postgres) cluster._postgres = await PostgresServer.CreateDatabaseAsync();
+            if ((storage ?? DefaultStorage) == ClusterStorage.Postgres) cluster._postgres = await PostgresServer.CreateDatabaseAsync();
+            if (withRedis) cluster.Redis = await RedisServer.StartNewAsync();
             for (var i = 0; i < nodes; i++)
                 cluster.Nodes.Add(await NodeProcess.StartAsync(((char)('A' + i)).ToString(), cluster.NodeEnvironment(i, settings)));
             cluster.Proxy = await NginxProxy.StartAsync(cluster.Folder.File("nginx"), cluster.Nodes.Select(n => n.Port));
@@ -130,6 +144,7 @@ public sealed class NginxCluster : IAsyncDisposable
         if (Proxy is not null) await Proxy.DisposeAsync();
         foreach (var node in Nodes) await node.DisposeAsync();
         if (_postgres is not null) await PostgresServer.DropDatabaseAsync(_postgres);
+        if (Redis is not null) await Redis.DisposeAsync();
         Folder.Dispose();
     }
 
@@ -150,6 +165,7 @@ public sealed class NginxCluster : IAsyncDisposable
             ["Agents__RequirePasswordChange"] = "false",
         };
         if (_postgres is not null) environment["ConnectionStrings__Postgres"] = _postgres;
+        if (Redis is not null) environment["ConnectionStrings__Redis"] = Redis.ConnectionString;
         // Limits out of the way of functional tests, as for the in-process hosts (a test may set its own).
         foreach (var (key, value) in LoopbackApp.TestLimits) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
