@@ -9,6 +9,7 @@ using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
+using GovAssistant.ChatHub.Operations;
 using GovAssistant.ChatHub.Pages;
 using GovAssistant.ChatHub.Service;
 using GovAssistant.ChatHub.Limits;
@@ -78,6 +79,8 @@ builder.AddApiDescription();
 builder.AddClientLimits();
 // Browser protections: security headers, staff Origin/antiforgery checks, no Server header (Security section).
 builder.AddWebSecurity();
+// Readiness (database, bank, Redis) and liveness checks, OpenTelemetry metrics for Prometheus (Metrics section).
+builder.AddOperations();
 // Errors as ProblemDetails.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
 
@@ -101,6 +104,8 @@ app.MapGet("/healthz", (AnswerEngine engine, DatabaseHealth database) => Results
     status = "ok", entries = engine.EntryCount, revision = engine.Revision,
     database = new { integrity = database.Integrity, checkedAt = database.CheckedAt },
 }));
+// /healthz/live, /healthz/ready and /metrics (loopback and Metrics:AllowedNetworks only).
+app.MapOperations();
 app.UseAuthentication();
 app.UseStaffRequestGuard();
 app.UseAuthorization();

@@ -45,6 +45,7 @@ internal static class AskApi
         result = await rewriter.ImproveAsync(conversationId, body.Question, result, request.HttpContext.RequestAborted);
         var (category, department) = contexts.LastTopic(conversationId);
         await questions.RecordAsync(new QuestionAsked("api", conversationId, body.Question, result, category, department, null));
+        request.HttpContext.RequestServices.GetRequiredService<Operations.ServiceMetrics>().Asked("api", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(result.Decision.ToString()));
         return Results.Ok(AskResponse.From(result, conversationId));
     }
 
