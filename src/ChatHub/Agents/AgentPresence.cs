@@ -85,8 +85,15 @@ public sealed class AgentPresence
     public IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> Local() =>
         _agents.Values.Select(e => (e.Agent, e.Status)).ToList();
 
+    /// <summary>Raised after what is known of the other nodes' agents was replaced.</summary>
+    public event Action? RemoteChanged;
+
     /// <summary>Replaces what is known of the agents connected to other nodes.</summary>
-    public void ReplaceRemote(IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> remote) => _remote = remote;
+    public void ReplaceRemote(IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> remote)
+    {
+        _remote = remote;
+        RemoteChanged?.Invoke();
+    }
 
     private sealed class Entry(AgentProfile agent)
     {

@@ -17,6 +17,9 @@ public sealed class ClusterRedis : IDisposable
         var config = ConfigurationOptions.Parse(configuration);
         // A node starts (and keeps answering from its own memory) while Redis is away; the multiplexer reconnects by itself.
         config.AbortOnConnectFail = false;
+        // While Redis is away, commands fail at once (callers fall back to this node's memory, clients catch up by
+        // sequence) rather than queueing for seconds on the request path.
+        config.BacklogPolicy = BacklogPolicy.FailFast;
         Connection = ConnectionMultiplexer.Connect(config);
         _prefix = o.KeyPrefix;
         NodeId = string.IsNullOrWhiteSpace(o.NodeId)

@@ -2,7 +2,9 @@ using GovAssistant.ChatHub.Channels.DirectLine;
 using GovAssistant.ChatHub.Conversations;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace GovAssistant.ChatHub.Cluster;
 
@@ -37,7 +39,10 @@ internal static class ClusterServiceCollectionExtensions
 
         // Hub messages to users and groups reach connections on every node (lost while Redis is away: clients catch
         // up by sequence with Resume/Open).
-        builder.Services.AddSignalR().AddStackExchangeRedis(configuration, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(prefix + "signalr"));
+        builder.Services.AddSignalR().AddStackExchangeRedis(o => o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + "signalr"));
+        // On the node's one multiplexer, which fails fast while Redis is away instead of holding hub calls for seconds.
+        builder.Services.AddOptions<RedisOptions>().Configure<ClusterRedis>((o, redis) =>
+            o.ConnectionFactory = _ => Task.FromResult(redis.Connection));
 
         // One key ring for all nodes: visitor tokens, Direct Line tokens and staff cookies issued by one are read by all.
         builder.Services.AddOptions<KeyManagementOptions>().Configure<ClusterRedis>((o, redis) =>
