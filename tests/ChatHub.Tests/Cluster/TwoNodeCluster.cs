@@ -9,7 +9,7 @@ namespace GovAssistant.ChatHub.Tests.Cluster;
 /// <summary>
 /// Two real ChatHub nodes on their own loopback ports, sharing one database and one real Redis server, as N nodes
 /// behind a load balancer would. Each node keeps its own Lucene index. The database is a shared SQLite file unless
-/// <paramref name="storage"/> names another provider (<c>Storage:Provider=postgres</c> and <c>ConnectionStrings:Postgres</c>).
+/// the settings name another provider (<c>Storage:Provider=postgres</c> and <c>ConnectionStrings:Postgres</c>).
 /// The bank's polling is slowed to an hour, so a new revision can only reach the other node by announcement.
 /// </summary>
 public sealed class TwoNodeCluster : IAsyncDisposable
@@ -30,13 +30,16 @@ public sealed class TwoNodeCluster : IAsyncDisposable
 
     public ConversationHost B { get; }
 
-    /// <summary>Starts Redis, then node A (which creates the schema and loads the seed bank), then node B.</summary>
-    public static async Task<TwoNodeCluster> StartAsync(IReadOnlyDictionary<string, string>? storage = null)
+    /// <summary>
+    /// Starts Redis, then node A (which creates the schema and loads the seed bank), then node B, both with
+    /// <paramref name="settings"/> (the storage provider, a channel's secrets…).
+    /// </summary>
+    public static async Task<TwoNodeCluster> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var redis = await RedisServer.StartNewAsync();
         var folder = new TempFolder();
-        var a = new ConversationHost(folder, Settings(redis, folder, "node-a", storage)).Start();
-        var b = new ConversationHost(folder, Settings(redis, folder, "node-b", storage)).Start();
+        var a = new ConversationHost(folder, Settings(redis, folder, "node-a", settings)).Start();
+        var b = new ConversationHost(folder, Settings(redis, folder, "node-b", settings)).Start();
         return new TwoNodeCluster(redis, folder, a, b);
     }
 
@@ -102,7 +105,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
         Folder.Dispose();
     }
 
-    private static Dictionary<string, string> Settings(RedisServer redis, TempFolder folder, string node, IReadOnlyDictionary<string, string>? storage)
+    private static Dictionary<string, string> Settings(RedisServer redis, TempFolder folder, string node, IReadOnlyDictionary<string, string>? extra)
     {
         var settings = new Dictionary<string, string>
         {
@@ -111,7 +114,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             ["QaEngine:IndexPath"] = folder.File("index-" + node),
             ["Bank:RefreshInterval"] = "01:00:00",
         };
-        foreach (var (key, value) in storage ?? new Dictionary<string, string>()) settings[key] = value;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         return settings;
     }
 }
