@@ -128,28 +128,6 @@ public sealed class ClusterMemory(ILogger<ClusterMemory> logger, ClusterRedis? r
     /// <summary>Forgets <paramref name="key"/> (a successful login clears its pair's failures).</summary>
     public Task ForgetAsync(string key) => ReleaseAsync(key);
 
-    /// <summary>
-    /// Counts one call of <paramref name="key"/> in the current fixed window of <paramref name="window"/>, and returns
-    /// the count so far in it; null without Redis or when unreachable.
-    /// </summary>
-    public async Task<long?> CountInWindowAsync(string key, TimeSpan window, DateTimeOffset now)
-    {
-        if (redis is null) return null;
-        try
-        {
-            var slot = now.ToUnixTimeMilliseconds() / Math.Max(1, (long)window.TotalMilliseconds);
-            var k = redis.Key($"{key}:{slot}");
-            var count = await redis.Database.StringIncrementAsync(k);
-            if (count == 1) await redis.Database.KeyExpireAsync(k, window + window);
-            return count;
-        }
-        catch (Exception e) when (Unreachable(e))
-        {
-            logger.LogWarning(e, "Redis unreachable; {Key} limited on this node only", key);
-            return null;
-        }
-    }
-
     /// <summary>True for the errors of an unreachable or slow Redis (timeouts do not derive from RedisException).</summary>
     public static bool Unreachable(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
 }
