@@ -7,6 +7,7 @@ using GovAssistant.ChatHub.Bank;
 using GovAssistant.ChatHub.Channels.DirectLine;
 using GovAssistant.ChatHub.Channels.WeChat;
 using GovAssistant.ChatHub.Cli;
+using GovAssistant.ChatHub.Cluster;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
 using GovAssistant.ChatHub.Operations;
@@ -77,6 +78,8 @@ builder.AddStaticPages();
 builder.AddApiDescription();
 // Per-client limits: trusted proxies' forwarded headers, rate limits on ask, hubs, Direct Line and WeChat (RateLimits section).
 builder.AddClientLimits();
+// N nodes as one (ConnectionStrings:Redis, off when empty): SignalR backplane, shared presence, key ring, bank announcements.
+builder.AddCluster();
 // Browser protections: security headers, staff Origin/antiforgery checks, no Server header (Security section).
 builder.AddWebSecurity();
 // Readiness (database, bank, Redis) and liveness checks, OpenTelemetry metrics for Prometheus (Metrics section).

@@ -49,17 +49,17 @@ internal static class AgentAccountsApi
         if (username.Length == 0 || string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("请输入用户名和密码。");
 
         var address = Limits.ClientLimitsServiceCollectionExtensions.ClientAddress(http);
-        if (throttle.RetryAfter(username, address) is { } wait) return LoginThrottled(http, wait);
+        if (await throttle.RetryAfterAsync(username, address) is { } wait) return LoginThrottled(http, wait);
 
         var (ran, account) = await gate.RunAsync(() => store.VerifyPasswordAsync(username, body.Password, ct), ct);
         if (!ran)
             return Results.Problem(detail: "登录人数较多，请稍后再试。", statusCode: StatusCodes.Status503ServiceUnavailable, title: "请稍后再试");
         if (account is null)
         {
-            throttle.Failed(username, address);
+            await throttle.FailedAsync(username, address);
             return Results.Problem(detail: "用户名或密码错误", statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
         }
-        throttle.Succeeded(username, address);
+        await throttle.SucceededAsync(username, address);
         if (account.Disabled)
             return Results.Problem(detail: "该账号已停用，请联系管理员。", statusCode: StatusCodes.Status403Forbidden, title: "登录失败");
 

@@ -19,16 +19,25 @@ public enum PresenceStatus
 /// Which agents are connected and whether they take new conversations. One agent may have several connections
 /// (tabs); they count as online while at least one is open.
 /// </summary>
-/// <remarks>REVIEW: in-process; scale-out needs this in Redis next to the SignalR backplane.</remarks>
+/// <remarks>
+/// Routing reads presence synchronously, so it is kept in memory: this node's own connections, plus the agents of
+/// the other nodes as last read from Redis (<see cref="Cluster.RedisPresenceSync"/>, which listens to
+/// <see cref="LocalChanged"/>); a single node has no others. An agent connected here wins over a stale remote copy.
+/// </remarks>
 public sealed class AgentPresence
 {
     private readonly ConcurrentDictionary<string, Entry> _agents = new(StringComparer.Ordinal);
+    private volatile IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> _remote = [];
+
+    /// <summary>Raised after a connection, disconnection or status change on this node.</summary>
+    public event Action? LocalChanged;
 
     /// <summary>Registers a connection of <paramref name="agent"/>.</summary>
     public void Connect(AgentProfile agent, string connectionId)
     {
         var entry = _agents.GetOrAdd(agent.Id, _ => new Entry(agent));
         lock (entry) entry.Connections.Add(connectionId);
+        LocalChanged?.Invoke();
     }
 
     /// <summary>Removes a connection; the agent goes offline with its last one.</summary>
@@ -40,27 +49,51 @@ public sealed class AgentPresence
             entry.Connections.Remove(connectionId);
             if (entry.Connections.Count == 0) _agents.TryRemove(agentId, out _);
         }
+        LocalChanged?.Invoke();
     }
 
     /// <summary>Sets the status of a connected agent.</summary>
     public void SetStatus(string agentId, PresenceStatus status)
     {
-        if (_agents.TryGetValue(agentId, out var entry)) entry.Status = status;
+        if (!_agents.TryGetValue(agentId, out var entry)) return;
+        entry.Status = status;
+        LocalChanged?.Invoke();
     }
 
     /// <summary>Status of an agent, or null when not connected.</summary>
-    public PresenceStatus? StatusOf(string agentId) => _agents.TryGetValue(agentId, out var e) ? e.Status : null;
+    public PresenceStatus? StatusOf(string agentId) =>
+        Connected().Where(a => a.Agent.Id == agentId).Select(a => (PresenceStatus?)a.Status).FirstOrDefault();
 
     /// <summary>The profile of a connected agent, or null.</summary>
-    public AgentProfile? Find(string agentId) => _agents.TryGetValue(agentId, out var e) ? e.Agent : null;
+    public AgentProfile? Find(string agentId) => Connected().FirstOrDefault(a => a.Agent.Id == agentId).Agent;
 
     /// <summary>Connected agents that take new conversations.</summary>
     public IReadOnlyList<AgentProfile> Available() =>
-        _agents.Values.Where(e => e.Status == PresenceStatus.Online).Select(e => e.Agent).ToList();
+        Connected().Where(e => e.Status == PresenceStatus.Online).Select(e => e.Agent).ToList();
 
-    /// <summary>Every connected agent with their status.</summary>
-    public IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> Connected() =>
+    /// <summary>Every connected agent with their status, on any node.</summary>
+    public IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> Connected()
+    {
+        var local = Local();
+        var remote = _remote;
+        if (remote.Count == 0) return local;
+        var here = local.Select(a => a.Agent.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. local, .. remote.Where(r => here.Add(r.Agent.Id))];
+    }
+
+    /// <summary>The agents connected to this node, with their status.</summary>
+    public IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> Local() =>
         _agents.Values.Select(e => (e.Agent, e.Status)).ToList();
+
+    /// <summary>Raised after what is known of the other nodes' agents was replaced.</summary>
+    public event Action? RemoteChanged;
+
+    /// <summary>Replaces what is known of the agents connected to other nodes.</summary>
+    public void ReplaceRemote(IReadOnlyList<(AgentProfile Agent, PresenceStatus Status)> remote)
+    {
+        _remote = remote;
+        RemoteChanged?.Invoke();
+    }
 
     private sealed class Entry(AgentProfile agent)
     {

@@ -11,8 +11,11 @@ namespace GovAssistant.ChatHub.Agents;
 /// while the admin's own address keeps a clean record of its own. Unknown ids count too, so answers never tell
 /// which ids exist.
 /// </summary>
-/// <remarks>REVIEW: in-process; with several instances each keeps its own count (move next to the SignalR backplane).</remarks>
-internal sealed class LoginThrottle(IOptions<AgentAccountOptions> options, TimeProvider time)
+/// <remarks>
+/// With several nodes the counts live in the cluster's memory (Redis), so a guesser gains nothing by spreading tries
+/// over nodes; the async methods use it, and fall back to this node's own counts while Redis is unreachable.
+/// </remarks>
+internal sealed class LoginThrottle(IOptions<AgentAccountOptions> options, TimeProvider time, Cluster.ClusterMemory? cluster = null)
 {
     // Above this many tracked keys, quiet ones are swept, so a spray of made-up ids cannot grow memory for ever.
     private const int SweepThreshold = 10_000;
@@ -31,6 +34,44 @@ internal sealed class LoginThrottle(IOptions<AgentAccountOptions> options, TimeP
             Left(AccountKey(id), o.FailedLoginsPerAccount, o.MaxAccountLoginDelay, now),
         }.Max();
         return wait > TimeSpan.Zero ? wait : null;
+    }
+
+    /// <summary>As <see cref="RetryAfter"/>, counting the failures seen by every node.</summary>
+    public async Task<TimeSpan?> RetryAfterAsync(string id, string address)
+    {
+        if (cluster is not { Enabled: true }) return RetryAfter(id, address);
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var rules = new[]
+        {
+            (Key: PairKey(id, address), Free: o.MaxFailedLogins, Cap: o.MaxLoginDelay),
+            (Key: AddressKey(address), Free: o.FailedLoginsPerAddress, Cap: o.MaxLoginDelay),
+            (Key: AccountKey(id), Free: o.FailedLoginsPerAccount, Cap: o.MaxAccountLoginDelay),
+        };
+        var wait = TimeSpan.Zero;
+        foreach (var (key, free, cap) in rules)
+        {
+            if (await cluster.FailuresAsync(Shared(key)) is not { } shared) return RetryAfter(id, address);
+            var left = Delay(shared.Failures, shared.Last, free, cap, now);
+            if (left > wait) wait = left;
+        }
+        return wait > TimeSpan.Zero ? wait : null;
+    }
+
+    /// <summary>As <see cref="Failed"/>, on this node and in the cluster's memory.</summary>
+    public async Task FailedAsync(string id, string address)
+    {
+        Failed(id, address);
+        if (cluster is not { Enabled: true }) return;
+        foreach (var key in new[] { PairKey(id, address), AddressKey(address), AccountKey(id) })
+            await cluster.RecordFailureAsync(Shared(key), time.GetUtcNow(), options.Value.FailureWindow);
+    }
+
+    /// <summary>As <see cref="Succeeded"/>, on this node and in the cluster's memory.</summary>
+    public async Task SucceededAsync(string id, string address)
+    {
+        Succeeded(id, address);
+        if (cluster is { Enabled: true }) await cluster.ForgetAsync(Shared(PairKey(id, address)));
     }
 
     /// <summary>Records a failed login of <paramref name="id"/> from <paramref name="address"/>.</summary>
@@ -58,14 +99,21 @@ internal sealed class LoginThrottle(IOptions<AgentAccountOptions> options, TimeP
     private TimeSpan Left(string key, int free, TimeSpan cap, DateTimeOffset now)
     {
         if (!_entries.TryGetValue(key, out var entry)) return TimeSpan.Zero;
-        lock (entry)
-        {
-            if (entry.Failures < free || now - entry.Last >= options.Value.FailureWindow) return TimeSpan.Zero;
-            var doublings = Math.Min(entry.Failures - free, 30);
-            var delay = TimeSpan.FromTicks((long)Math.Min(cap.Ticks, options.Value.FirstLoginDelay.Ticks * Math.Pow(2, doublings)));
-            return entry.Last + delay - now;
-        }
+        lock (entry) return Delay(entry.Failures, entry.Last, free, cap, now);
     }
+
+    private TimeSpan Delay(int failures, DateTimeOffset last, int free, TimeSpan cap, DateTimeOffset now)
+    {
+        if (failures < free || now - last >= options.Value.FailureWindow) return TimeSpan.Zero;
+        var doublings = Math.Min(failures - free, 30);
+        var delay = TimeSpan.FromTicks((long)Math.Min(cap.Ticks, options.Value.FirstLoginDelay.Ticks * Math.Pow(2, doublings)));
+        var left = last + delay - now;
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    // Redis keys: the address and id may hold any character, so they are hashed (fixed length, nothing to escape).
+    private static string Shared(string key) =>
+        "login:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     private void Sweep(DateTimeOffset now)
     {

@@ -22,15 +22,15 @@ internal static class OwnPasswordApi
 
         // The current password is a second proof: an unattended, signed-in browser cannot be used to take the account.
         var address = Limits.ClientLimitsServiceCollectionExtensions.ClientAddress(http);
-        if (throttle.RetryAfter(id, address) is not null)
+        if (await throttle.RetryAfterAsync(id, address) is not null)
             return Results.Problem(detail: "密码错误次数过多，请稍后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请稍后再试");
         if (await store.VerifyPasswordAsync(id, body.CurrentPassword, ct) is null)
         {
-            throttle.Failed(id, address);
+            await throttle.FailedAsync(id, address);
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["当前密码不正确。"] },
                 detail: "当前密码不正确。", title: "请求有误");
         }
-        throttle.Succeeded(id, address);
+        await throttle.SucceededAsync(id, address);
         var weak = AgentAccountRules.CheckPassword(body.NewPassword, id)
             ?? (body.NewPassword == body.CurrentPassword ? "新密码不能与当前密码相同。" : null);
         if (weak is not null)

@@ -4,10 +4,12 @@ namespace GovAssistant.ChatHub.Conversations;
 
 /// <summary>
 /// Reviews the queue every <see cref="ConversationOptions.QueueReviewInterval"/> on the host's <see cref="TimeProvider"/>,
-/// because the waits that widen routing or offer a ticket pass without any event to react to.
+/// because the waits that widen routing or offer a ticket pass without any event to react to. With several nodes one
+/// of them reviews (it holds a lease it renews each tick; another takes over when it stops renewing), so each wait is
+/// announced once, not once per node.
 /// </summary>
-internal sealed class QueueWatcher(ConversationService conversations, IOptions<ConversationOptions> options, TimeProvider time,
-    ILogger<QueueWatcher> logger) : BackgroundService
+internal sealed class QueueWatcher(ConversationService conversations, Cluster.ClusterMemory cluster, IOptions<ConversationOptions> options,
+    TimeProvider time, ILogger<QueueWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +20,7 @@ internal sealed class QueueWatcher(ConversationService conversations, IOptions<C
             {
                 try
                 {
+                    if (!await cluster.HoldLeaseAsync("queue-review", options.Value.QueueReviewInterval * 3)) continue;
                     await conversations.ReviewQueueAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

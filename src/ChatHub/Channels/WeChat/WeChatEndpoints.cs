@@ -55,7 +55,7 @@ internal static class WeChatEndpoints
                 push = WeChatPush.Parse(new WeChatMessageCrypt(wechat.EncodingAesKey, wechat.AppId).Decrypt(cipher), push.IsJson);
             }
             else if (CheckSignature(wechat, q["signature"], q["timestamp"], q["nonce"], settings, time) is { } refusal) return refusal;
-            else if (Replayed(nonces, wechat, q["timestamp"]!, q["nonce"]!, body) is { } replay) return replay;
+            else if (await ReplayedAsync(nonces, wechat, q["timestamp"]!, q["nonce"]!, body) is { } replay) return replay;
         }
         catch (WeChatPushFormatException e)
         {
@@ -74,7 +74,7 @@ internal static class WeChatEndpoints
         // Every push arrives from WeChat's servers, so the client is the WeChat user the push names.
         if (!limits.TryAcquireWeChat(wechat.AppId + ":" + push.FromUserName))
             return Results.Problem(detail: "消息过于频繁，请稍后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多");
-        return inbox.Accept(new WeChatInbound(wechat, push)) switch
+        return await inbox.AcceptAsync(new WeChatInbound(wechat, push)) switch
         {
             // A retry gets the same acknowledgement, so WeChat stops retrying; it is not handled again.
             InboxResult.Queued or InboxResult.Duplicate => Results.Text("success", "text/plain"),
@@ -125,8 +125,8 @@ internal static class WeChatEndpoints
     }
 
     // The plain signature does not cover the body: a signed (timestamp, nonce) carries one body only.
-    private static IResult? Replayed(WeChatNonces nonces, WeChatAppOptions app, string timestamp, string nonce, string body) =>
-        nonces.Check(app.AppId, long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), nonce, body) switch
+    private static async Task<IResult?> ReplayedAsync(WeChatNonces nonces, WeChatAppOptions app, string timestamp, string nonce, string body) =>
+        await nonces.CheckAsync(app.AppId, long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), nonce, body) switch
         {
             WeChatNonces.Verdict.Reused => Refuse("该签名（timestamp + nonce）已用于另一条消息，请求被拒绝。"),
             WeChatNonces.Verdict.Full => Results.Problem(detail: "消息过多，请稍后重试。", statusCode: StatusCodes.Status503ServiceUnavailable),

@@ -22,9 +22,10 @@ public enum InboxResult
 /// <summary>
 /// Verified pushes between the endpoint, which acknowledges at once, and <see cref="WeChatInboxWorker"/>, which
 /// handles them. WeChat retries a push it got no answer to within 5 s, up to 3 times: each push is queued once
-/// per <see cref="WeChatOptions.DeduplicationWindow"/>, keyed by MsgId (events by user and creation time).
+/// per <see cref="WeChatOptions.DeduplicationWindow"/>, keyed by MsgId (events by user and creation time). With several
+/// nodes a retry may reach another node than the first push: the key is claimed in the cluster's memory as well.
 /// </summary>
-public sealed class WeChatInbox(IOptions<WeChatOptions> options, TimeProvider time)
+public sealed class WeChatInbox(IOptions<WeChatOptions> options, TimeProvider time, Cluster.ClusterMemory? cluster = null)
 {
     private readonly Channel<WeChatInbound> _queue = Channel.CreateBounded<WeChatInbound>(new BoundedChannelOptions(10_000) { SingleReader = true });
     // REVIEW: in memory, like the queue: a retry arriving across a restart is handled again (WeChat retries span 15 s).
@@ -34,7 +35,18 @@ public sealed class WeChatInbox(IOptions<WeChatOptions> options, TimeProvider ti
     /// <summary>The pushes to handle, in arrival order.</summary>
     public ChannelReader<WeChatInbound> Reader => _queue.Reader;
 
-    /// <summary>Queues <paramref name="inbound"/> unless it was seen before.</summary>
+    /// <summary>Queues <paramref name="inbound"/> unless it was seen before, on this node or (with Redis) any other.</summary>
+    public async Task<InboxResult> AcceptAsync(WeChatInbound inbound)
+    {
+        var claim = "wechat:msg:" + inbound.App.AppId + "|" + inbound.Push.DeduplicationKey;
+        if (cluster is { Enabled: true } && !await cluster.TryClaimAsync(claim, options.Value.DeduplicationWindow)) return InboxResult.Duplicate;
+        var result = Accept(inbound);
+        // Not queued: WeChat retries, and the retry must not find the key taken.
+        if (result == InboxResult.Full && cluster is { Enabled: true }) await cluster.ReleaseAsync(claim);
+        return result;
+    }
+
+    /// <summary>Queues <paramref name="inbound"/> unless this node saw it before.</summary>
     public InboxResult Accept(WeChatInbound inbound)
     {
         var key = inbound.App.AppId + "|" + inbound.Push.DeduplicationKey;

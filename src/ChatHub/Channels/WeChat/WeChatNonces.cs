@@ -10,9 +10,10 @@ namespace GovAssistant.ChatHub.Channels.WeChat;
 /// <see cref="WeChatOptions.MaxClockSkew"/>. In 明文/兼容 mode the signature covers only token, timestamp and nonce, not
 /// the body: without this, one signed URL seen on the wire would carry any number of forged pushes. WeChat's own
 /// retries repeat the URL with the same body, so a repeat with the same body passes (the inbox drops it by MsgId);
-/// a repeat with another body is a forgery.
+/// a repeat with another body is a forgery. With several nodes the pair is also recorded in the cluster's memory, so
+/// the forged copy cannot be sent to another node than the one that saw the original.
 /// </summary>
-internal sealed class WeChatNonces(IOptions<WeChatOptions> options, TimeProvider time)
+internal sealed class WeChatNonces(IOptions<WeChatOptions> options, TimeProvider time, Cluster.ClusterMemory? cluster = null)
 {
     private readonly ConcurrentDictionary<string, Seen> _seen = new(StringComparer.Ordinal);
 
@@ -29,7 +30,18 @@ internal sealed class WeChatNonces(IOptions<WeChatOptions> options, TimeProvider
         Full,
     }
 
-    /// <summary>Records the pair for <paramref name="appId"/> and tells whether <paramref name="body"/> may use it.</summary>
+    /// <summary>As <see cref="Check"/>, on this node and then (with Redis) across the cluster.</summary>
+    public async Task<Verdict> CheckAsync(string appId, long timestamp, string nonce, string body)
+    {
+        var local = Check(appId, timestamp, nonce, body);
+        if (local != Verdict.Fresh || cluster is not { Enabled: true }) return local;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(body));
+        var left = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(timestamp, 0, 253402300799)) + options.Value.MaxClockSkew - time.GetUtcNow();
+        var known = await cluster.ClaimOrGetAsync($"wechat:nonce:{appId}|{timestamp}|{nonce}", hash, left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1));
+        return known is null || CryptographicOperations.FixedTimeEquals(known, hash) ? Verdict.Fresh : Verdict.Reused;
+    }
+
+    /// <summary>Records the pair for <paramref name="appId"/> on this node and tells whether <paramref name="body"/> may use it.</summary>
     public Verdict Check(string appId, long timestamp, string nonce, string body)
     {
         var o = options.Value;
