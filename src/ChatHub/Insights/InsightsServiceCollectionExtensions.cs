@@ -20,7 +20,7 @@ internal static class InsightsServiceCollectionExtensions
             .Validate(o => o.TicketSlaHours > 0, "Insights:TicketSlaHours 应大于 0")
             .ValidateOnStart();
         builder.Services.AddSingleton<QuestionLog>();
-        builder.Services.AddSingleton<RatingFollowUps>();
+        builder.Services.AddStore<RatingFollowUps, SqliteRatingFollowUps, PostgresRatingFollowUps>();
         builder.Services.AddSingleton(sp =>
         {
             // The conversation store creates the tables these facts are read from.
