@@ -22,6 +22,8 @@ internal static class InsightsServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddStore<QuestionLog, SqliteQuestionLog, PostgresQuestionLog>();
         builder.Services.AddHostedService<QuestionLogShutdown>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<QuestionLogMetrics>();
         builder.Services.AddStore<RatingFollowUps, SqliteRatingFollowUps, PostgresRatingFollowUps>();
         builder.Services.AddSingleton(sp =>
         {

@@ -5,8 +5,11 @@ namespace GovAssistant.ChatHub.Insights;
 /// runs after every hosted service has stopped — the web server included — so no request can record anything after
 /// the final flush: a graceful stop loses no record.
 /// </summary>
-internal sealed class QuestionLogShutdown(QuestionLog log) : IHostedLifecycleService
+internal sealed class QuestionLogShutdown(QuestionLog log, QuestionLogMetrics metrics) : IHostedLifecycleService
 {
+    // Created with the host, so the writer's counters are observable from the start.
+    private readonly QuestionLogMetrics _metrics = metrics;
+
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
