@@ -48,7 +48,7 @@ builder.AddStorage();
 // The bank: SQLite store, answering engine, seed load and publish at start-up.
 builder.AddBank();
 // Append-only audit log of administrative actions.
-builder.Services.AddSingleton<AuditLog>();
+builder.Services.AddStore<AuditLog, SqliteAuditLog, PostgresAuditLog>();
 // Bank administration: drafts and review, history, consistency checks (BankAdmin, Consistency sections).
 builder.AddBankAdmin();
 // The service's time zone (Service:TimeZone): dashboard days and hours, times on the staff pages.

@@ -119,5 +119,5 @@ public sealed class ImportCommandTests : IDisposable
         "CSV-002,公积金怎么提取,,符合条件可申请提取。,公积金\n";
 
     private async Task<IReadOnlyList<AuditEntry>> AuditAsync() =>
-        await new AuditLog(new SqliteDatabase(_database), TimeProvider.System).ListAsync(new AuditQuery());
+        await new SqliteAuditLog(new SqliteDatabase(_database), TimeProvider.System).ListAsync(new AuditQuery());
 }

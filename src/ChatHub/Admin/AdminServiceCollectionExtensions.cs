@@ -1,3 +1,4 @@
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.ChatHub.Bank;
 using GovAssistant.QaEngine.Analysis;
 using GovAssistant.QaEngine.Consistency;
@@ -26,7 +27,7 @@ internal static class AdminServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<BankPublisher>();
         builder.Services.AddSingleton(sp => new ConsistencyChecker(TextAnalysis.CreateDefault(), sp.GetRequiredService<IOptions<ConsistencyOptions>>().Value));
-        builder.Services.AddSingleton<ConsistencyFlagStore>();
+        builder.Services.AddStore<ConsistencyFlagStore, SqliteConsistencyFlagStore, PostgresConsistencyFlagStore>();
         builder.Services.AddSingleton<ConsistencyMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsistencyMonitor>());
         return builder;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Data.Common;
 using Dapper;
 using GovAssistant.ChatHub.Storage;
 using GovAssistant.QaEngine.Consistency;
@@ -20,37 +21,33 @@ public sealed record StoredFlag(string PairKey, string FirstId, string SecondId,
 public sealed record StoredConflict(string Kind, IReadOnlyList<string> OnlyInFirst, IReadOnlyList<string> OnlyInSecond);
 
 /// <summary>
-/// The consistency flags in the service's SQLite file. A run replaces what the checker found; a pair a reviewer
+/// The consistency flags (<see cref="SqliteConsistencyFlagStore"/> or <see cref="PostgresConsistencyFlagStore"/>). A run replaces what the checker found; a pair a reviewer
 /// dismissed or linked keeps that decision while both answers stay the same (their fingerprint), and opens again
 /// once either answer changes.
 /// </summary>
-public sealed class ConsistencyFlagStore
+public abstract class ConsistencyFlagStore
 {
     /// <summary>Statuses of a flag.</summary>
     public static readonly string[] Statuses = ["open", "dismissed", "linked", "merged", "resolved"];
 
-    private readonly SqliteDatabase _database;
+    /// <summary>An open connection with a transaction that keeps every other sync out until it ends.</summary>
+    protected abstract Task<(DbConnection Connection, DbTransaction Transaction)> BeginSyncAsync();
 
-    /// <summary>Uses the service database <paramref name="database"/>, creating the table if needed.</summary>
-    public ConsistencyFlagStore(SqliteDatabase database)
-    {
-        _database = database;
-        using var connection = _database.Open();
-        connection.Execute("""
-            CREATE TABLE IF NOT EXISTS consistency_flags (
-                pair_key TEXT PRIMARY KEY NOT NULL, first_id TEXT NOT NULL, second_id TEXT NOT NULL,
-                first_department TEXT, second_department TEXT, similarity REAL NOT NULL,
-                first_phrasing TEXT NOT NULL, second_phrasing TEXT NOT NULL, conflicts_json TEXT NOT NULL,
-                fingerprint TEXT NOT NULL, status TEXT NOT NULL, detected_at TEXT NOT NULL,
-                decided_by TEXT, decided_at TEXT, decision_note TEXT, draft_ids TEXT);
-            """);
-    }
+    /// <summary>An open connection.</summary>
+    protected abstract Task<DbConnection> OpenAsync();
+
+    /// <summary>A time as this provider stores it.</summary>
+    protected abstract object Stamp(DateTimeOffset at);
+
+    /// <summary>The SQL expression storing the JSON parameter @conflicts.</summary>
+    protected abstract string ConflictsJson { get; }
 
     /// <summary>Stores the result of a run; returns how many flags are open afterwards.</summary>
     public async Task<int> SyncAsync(IReadOnlyList<ConsistencyFlag> found, DateTimeOffset at)
     {
-        await using var connection = _database.Open();
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        var (connection, transaction) = await BeginSyncAsync();
+        await using var _ = connection;
+        await using var __ = transaction;
         var known = (await connection.QueryAsync<(string Key, string Fingerprint, string Status)>(
             "SELECT pair_key, fingerprint, status FROM consistency_flags;", transaction: transaction)).ToDictionary(r => r.Key);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -59,23 +56,25 @@ public sealed class ConsistencyFlagStore
             seen.Add(flag.PairKey);
             var fingerprint = Fingerprint(flag);
             var keep = known.TryGetValue(flag.PairKey, out var row) && row.Fingerprint == fingerprint && row.Status != "resolved";
-            await connection.ExecuteAsync("""
+            await connection.ExecuteAsync($"""
                 INSERT INTO consistency_flags (pair_key, first_id, second_id, first_department, second_department, similarity,
                     first_phrasing, second_phrasing, conflicts_json, fingerprint, status, detected_at)
-                VALUES (@key, @first, @second, @d1, @d2, @similarity, @p1, @p2, @conflicts, @fingerprint, 'open', @at)
+                VALUES (@key, @first, @second, @d1, @d2, @similarity, @p1, @p2, {ConflictsJson}, @fingerprint, 'open', @at)
                 ON CONFLICT (pair_key) DO UPDATE SET first_department = excluded.first_department, second_department = excluded.second_department,
                     similarity = excluded.similarity, first_phrasing = excluded.first_phrasing, second_phrasing = excluded.second_phrasing,
                     conflicts_json = excluded.conflicts_json, fingerprint = excluded.fingerprint,
-                    status = CASE WHEN @keep THEN status ELSE 'open' END,
-                    detected_at = CASE WHEN @keep THEN detected_at ELSE excluded.detected_at END,
-                    decided_by = CASE WHEN @keep THEN decided_by END, decided_at = CASE WHEN @keep THEN decided_at END,
-                    decision_note = CASE WHEN @keep THEN decision_note END, draft_ids = CASE WHEN @keep THEN draft_ids END;
+                    status = CASE WHEN @keep THEN consistency_flags.status ELSE 'open' END,
+                    detected_at = CASE WHEN @keep THEN consistency_flags.detected_at ELSE excluded.detected_at END,
+                    decided_by = CASE WHEN @keep THEN consistency_flags.decided_by END,
+                    decided_at = CASE WHEN @keep THEN consistency_flags.decided_at END,
+                    decision_note = CASE WHEN @keep THEN consistency_flags.decision_note END,
+                    draft_ids = CASE WHEN @keep THEN consistency_flags.draft_ids END;
                 """, new
             {
                 key = flag.PairKey, first = flag.First.Id, second = flag.Second.Id, d1 = flag.First.Department, d2 = flag.Second.Department,
                 similarity = flag.Similarity, p1 = flag.FirstPhrasing, p2 = flag.SecondPhrasing,
                 conflicts = JsonSerializer.Serialize(flag.Conflicts.Select(ToStored), JsonSerializerOptions.Web), fingerprint,
-                at = at.ToString("O"), keep,
+                at = Stamp(at), keep,
             }, transaction);
         }
         // Open pairs no longer found were fixed by an edit.
@@ -90,7 +89,7 @@ public sealed class ConsistencyFlagStore
     /// <summary>Flags with <paramref name="status"/> (all when null), cross-department first.</summary>
     public async Task<IReadOnlyList<StoredFlag>> ListAsync(string? status)
     {
-        await using var connection = _database.Open();
+        await using var connection = await OpenAsync();
         var rows = await connection.QueryAsync<Row>("""
             SELECT pair_key AS PairKey, first_id AS FirstId, second_id AS SecondId, first_department AS FirstDepartment,
                    second_department AS SecondDepartment, similarity AS Similarity, first_phrasing AS FirstPhrasing,
@@ -107,11 +106,11 @@ public sealed class ConsistencyFlagStore
     /// <summary>Records a reviewer's decision on a pair.</summary>
     public async Task DecideAsync(string pairKey, string status, string by, string? note, string? draftIds, DateTimeOffset at)
     {
-        await using var connection = _database.Open();
+        await using var connection = await OpenAsync();
         await connection.ExecuteAsync("""
             UPDATE consistency_flags SET status = @status, decided_by = @by, decided_at = @at, decision_note = @note, draft_ids = @draftIds
             WHERE pair_key = @pairKey;
-            """, new { pairKey, status, by, at = at.ToString("O"), note, draftIds });
+            """, new { pairKey, status, by, at = Stamp(at), note, draftIds });
     }
 
     private static StoredConflict ToStored(FactConflict c) =>
@@ -134,15 +133,14 @@ public sealed class ConsistencyFlagStore
         public string SecondPhrasing { get; set; } = "";
         public string ConflictsJson { get; set; } = "[]";
         public string Status { get; set; } = "";
-        public string DetectedAt { get; set; } = "";
+        public object DetectedAt { get; set; } = "";
         public string? DecidedBy { get; set; }
-        public string? DecidedAt { get; set; }
+        public object? DecidedAt { get; set; }
         public string? DecisionNote { get; set; }
         public string? DraftIds { get; set; }
 
         public StoredFlag ToFlag() => new(PairKey, FirstId, SecondId, FirstDepartment, SecondDepartment, Similarity, FirstPhrasing, SecondPhrasing,
             JsonSerializer.Deserialize<List<StoredConflict>>(ConflictsJson, JsonSerializerOptions.Web) ?? [], Status,
-            DateTimeOffset.Parse(DetectedAt, System.Globalization.CultureInfo.InvariantCulture), DecidedBy,
-            DecidedAt is null ? null : DateTimeOffset.Parse(DecidedAt, System.Globalization.CultureInfo.InvariantCulture), DecisionNote, DraftIds);
+            StoredTime.Read(DetectedAt), DecidedBy, StoredTime.ReadOptional(DecidedAt), DecisionNote, DraftIds);
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using GovAssistant.ChatHub.Storage;
@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Identity;
 namespace GovAssistant.ChatHub.Agents;
 
 /// <summary>
-/// Staff accounts in the <c>agents</c> table of the service's SQLite file. Passwords are kept only as ASP.NET Core
+/// Staff accounts in the <c>agents</c> table (<see cref="SqliteAgentAccountStore"/> or <see cref="PostgresAgentAccountStore"/>). Passwords are kept only as ASP.NET Core
 /// Identity hashes (PBKDF2, salted) and never leave this class; every write is checked against
 /// <see cref="AgentAccountRules"/>.
 /// </summary>
-public sealed class AgentAccountStore
+public abstract class AgentAccountStore
 {
     private const string Columns =
         "id, name, departments, roles, capacity, disabled, created_at AS CreatedAt, updated_at AS UpdatedAt, security_stamp AS SecurityStamp, must_change_password AS MustChangePassword";
@@ -21,25 +21,25 @@ public sealed class AgentAccountStore
     // Verified when the id is unknown, so a wrong id costs as long as a wrong password and does not reveal which ids exist.
     private static readonly string DummyHash = Hasher.HashPassword(null!, Guid.NewGuid().ToString());
 
-    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    /// <summary>Uses the service database <paramref name="database"/>, creating the <c>agents</c> table if needed.</summary>
-    public AgentAccountStore(SqliteDatabase database, TimeProvider time)
-    {
-        _database = database;
-        _time = time;
-        using var connection = _database.Open();
-        connection.Execute("""
-            CREATE TABLE IF NOT EXISTS agents (
-                id TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT NOT NULL, departments TEXT NOT NULL,
-                roles TEXT NOT NULL, capacity INTEGER NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
-                security_stamp TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-            """);
-        // Added after the first release: databases made before it gain the column, every existing account unflagged.
-        if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pragma_table_info('agents') WHERE name = 'must_change_password';") == 0)
-            connection.Execute("ALTER TABLE agents ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;");
-    }
+    /// <summary>Uses <paramref name="time"/> for the accounts' timestamps.</summary>
+    protected AgentAccountStore(TimeProvider time) => _time = time;
+
+    /// <summary>An open connection.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An open connection with a transaction that keeps other account writers out until it ends: two admins demoting
+    /// each other at once cannot both pass the last-admin check.
+    /// </summary>
+    protected abstract Task<(DbConnection Connection, DbTransaction Transaction)> BeginExclusiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>A time as this provider stores it.</summary>
+    protected abstract object Stamp(DateTimeOffset at);
+
+    /// <summary>The SQL expression storing the JSON text parameter <paramref name="parameter"/>.</summary>
+    protected abstract string Json(string parameter);
 
     /// <summary>Creates an account; false when the id is taken.</summary>
     /// <exception cref="ArgumentException">A field breaks <see cref="AgentAccountRules"/>.</exception>
@@ -53,17 +53,17 @@ public sealed class AgentAccountStore
         Require(AgentAccountRules.CheckId(profile.Id) ?? AgentAccountRules.CheckName(profile.Name)
             ?? AgentAccountRules.CheckPassword(password, profile.Id) ?? AgentAccountRules.CheckDepartments(profile.Departments)
             ?? AgentAccountRules.CheckRoles(profile.Roles) ?? AgentAccountRules.CheckCapacity(profile.Capacity));
-        var now = Now();
-        await using var connection = _database.Open();
-        var inserted = await connection.ExecuteAsync(new CommandDefinition("""
+        var now = Stamp(_time.GetUtcNow());
+        await using var connection = await OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO agents (id, name, password_hash, departments, roles, capacity, disabled, security_stamp, created_at, updated_at, must_change_password)
-            VALUES (@Id, @Name, @Hash, @Departments, @Roles, @Capacity, 0, @Stamp, @Now, @Now, @Must)
+            VALUES (@Id, @Name, @Hash, {Json("@Departments")}, {Json("@Roles")}, @Capacity, FALSE, @Stamp, @Now, @Now, @Must)
             ON CONFLICT (id) DO NOTHING;
             """, new
         {
             profile.Id, Name = profile.Name.Trim(), Hash = Hasher.HashPassword(null!, password),
-            Departments = Json(profile.Departments), Roles = Json(profile.Roles), profile.Capacity, Stamp = NewStamp(), Now = now,
-            Must = mustChangePassword ? 1 : 0,
+            Departments = JsonOf(profile.Departments), Roles = JsonOf(profile.Roles), profile.Capacity, Stamp = NewStamp(), Now = now,
+            Must = mustChangePassword,
         }, cancellationToken: cancellationToken));
         return inserted == 1;
     }
@@ -81,9 +81,9 @@ public sealed class AgentAccountStore
             ?? (changes.Roles is null ? null : AgentAccountRules.CheckRoles(changes.Roles))
             ?? (changes.Capacity is not { } c ? null : AgentAccountRules.CheckCapacity(c)));
 
-        await using var connection = _database.Open();
-        // IMMEDIATE: two admins demoting each other at once cannot both pass the last-admin check.
-        using var transaction = connection.BeginTransaction(deferred: false);
+        var (connection, transaction) = await BeginExclusiveAsync(cancellationToken);
+        await using var _ = connection;
+        await using var __ = transaction;
         var accounts = (await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM agents;", transaction: transaction, cancellationToken: cancellationToken))).Select(r => r.ToAccount()).ToList();
         var current = accounts.Find(a => a.Id == id);
@@ -103,26 +103,26 @@ public sealed class AgentAccountStore
         if (!accounts.Select(a => a.Id == id ? updated : a).Any(a => !a.Disabled && a.Roles.Contains(AgentRoles.Admin)))
             return AgentUpdateResult.LastAdmin;
 
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE agents SET name = @Name, departments = @Departments, roles = @Roles, capacity = @Capacity, disabled = @Disabled,
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE agents SET name = @Name, departments = {Json("@Departments")}, roles = {Json("@Roles")}, capacity = @Capacity, disabled = @Disabled,
                 security_stamp = @Stamp, updated_at = @Now, password_hash = COALESCE(@Hash, password_hash),
                 must_change_password = @Must
             WHERE id = @Id;
             """, new
         {
-            updated.Id, updated.Name, Departments = Json(updated.Departments), Roles = Json(updated.Roles), updated.Capacity,
-            Disabled = updated.Disabled ? 1 : 0, Stamp = updated.SecurityStamp, Now = Format(updated.UpdatedAt),
+            updated.Id, updated.Name, Departments = JsonOf(updated.Departments), Roles = JsonOf(updated.Roles), updated.Capacity,
+            updated.Disabled, Stamp = updated.SecurityStamp, Now = Stamp(updated.UpdatedAt),
             Hash = changes.Password is null ? null : Hasher.HashPassword(null!, changes.Password),
-            Must = updated.MustChangePassword ? 1 : 0,
+            Must = updated.MustChangePassword,
         }, transaction, cancellationToken: cancellationToken));
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
         return AgentUpdateResult.Updated;
     }
 
     /// <summary>Ends every session of the account (a new security stamp), as at logout.</summary>
     public async Task EndSessionsAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("UPDATE agents SET security_stamp = @stamp WHERE id = @id;",
             new { id, stamp = NewStamp() }, cancellationToken: cancellationToken));
     }
@@ -130,7 +130,7 @@ public sealed class AgentAccountStore
     /// <summary>The account with <paramref name="id"/>, or null.</summary>
     public async Task<AgentAccount?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM agents WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
         return row?.ToAccount();
@@ -146,7 +146,7 @@ public sealed class AgentAccountStore
     /// </summary>
     public async Task<AgentAccount?> VerifyPasswordAsync(string id, string password, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await OpenAsync(cancellationToken);
         var hash = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT password_hash FROM agents WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
         var result = Hasher.VerifyHashedPassword(null!, hash ?? DummyHash, password);
@@ -163,7 +163,7 @@ public sealed class AgentAccountStore
     /// <summary>Every account, by id.</summary>
     public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM agents ORDER BY id;", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToAccount()).ToList();
     }
@@ -171,33 +171,39 @@ public sealed class AgentAccountStore
     /// <summary>How many accounts exist, disabled ones included.</summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM agents;", cancellationToken: cancellationToken));
     }
 
 
-    private string Now() => Format(_time.GetUtcNow());
-
-    private static string Format(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
-
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 
-    private static string Json(IReadOnlyList<string> names) => JsonSerializer.Serialize(AgentAccountRules.Normalize(names));
+    private static string JsonOf(IReadOnlyList<string> names) => JsonSerializer.Serialize(AgentAccountRules.Normalize(names));
 
     private static void Require(string? error)
     {
         if (error is not null) throw new ArgumentException(error);
     }
 
-    private sealed record Row(string Id, string Name, string Departments, string Roles, long Capacity, long Disabled,
-        string CreatedAt, string UpdatedAt, string SecurityStamp, long MustChangePassword)
+    // Settable, so Dapper converts each provider's column types (integer or boolean flags, text or timestamptz times).
+    private sealed class Row
     {
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Departments { get; set; } = "[]";
+        public string Roles { get; set; } = "[]";
+        public long Capacity { get; set; }
+        public bool Disabled { get; set; }
+        public object CreatedAt { get; set; } = "";
+        public object UpdatedAt { get; set; } = "";
+        public string SecurityStamp { get; set; } = "";
+        public bool MustChangePassword { get; set; }
+
         public AgentAccount ToAccount() => new(
             Id, Name, JsonSerializer.Deserialize<string[]>(Departments) ?? [], JsonSerializer.Deserialize<string[]>(Roles) ?? [],
-            (int)Capacity, Disabled != 0, DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture), SecurityStamp)
+            (int)Capacity, Disabled, StoredTime.Read(CreatedAt), StoredTime.Read(UpdatedAt), SecurityStamp)
         {
-            MustChangePassword = MustChangePassword != 0,
+            MustChangePassword = MustChangePassword,
         };
     }
 }

@@ -1,3 +1,4 @@
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.ChatHub.Bank;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,8 +30,8 @@ internal static class AgentAccountsServiceCollectionExtensions
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<AgentAccountStore>();
-        builder.Services.AddSingleton<CannedReplyStore>();
+        builder.Services.AddStore<AgentAccountStore, SqliteAgentAccountStore, PostgresAgentAccountStore>();
+        builder.Services.AddStore<CannedReplyStore, SqliteCannedReplyStore, PostgresCannedReplyStore>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<PasswordCheckGate>();
         builder.Services.AddScoped<AgentCookieEvents>();

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Reflection;
 using System.Text.Json;
 using Dapper;
@@ -7,44 +7,49 @@ using GovAssistant.ChatHub.Storage;
 namespace GovAssistant.ChatHub.Agents;
 
 /// <summary>
-/// Canned replies in the <c>canned_replies</c> table of the service's SQLite file. A new database starts with the
+/// Canned replies in the <c>canned_replies</c> table (<see cref="SqliteCannedReplyStore"/> or <see cref="PostgresCannedReplyStore"/>). A new database starts with the
 /// defaults shipped in <c>DefaultCannedReplies.json</c>; after that the replies are whatever supervisors made them.
 /// </summary>
-public sealed class CannedReplyStore
+public abstract class CannedReplyStore
 {
     private const string Columns = "id, department, text, updated_by AS UpdatedBy, updated_at AS UpdatedAt";
 
-    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+    private volatile bool _seeded;
 
-    /// <summary>Uses the service database <paramref name="database"/>, creating and seeding the table on first use.</summary>
-    public CannedReplyStore(SqliteDatabase database, TimeProvider time)
+    /// <summary>Uses <paramref name="time"/> for the replies' timestamps.</summary>
+    protected CannedReplyStore(TimeProvider time) => _time = time;
+
+    /// <summary>An open connection.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>A time as this provider stores it.</summary>
+    protected abstract object Stamp(DateTimeOffset at);
+
+    /// <summary>An open connection, the shipped defaults seeded first if the migration made the table just now.</summary>
+    private async Task<DbConnection> ReadyAsync(CancellationToken cancellationToken)
     {
-        _database = database;
-        _time = time;
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var exists = connection.ExecuteScalar<long>(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'canned_replies'", transaction: transaction) > 0;
-        if (exists) return;
-        connection.Execute("""
-            CREATE TABLE canned_replies (
-                id INTEGER PRIMARY KEY AUTOINCREMENT, department TEXT NOT NULL, text TEXT NOT NULL,
-                updated_by TEXT NOT NULL, updated_at TEXT NOT NULL);
-            CREATE INDEX canned_replies_department ON canned_replies (department);
-            """, transaction: transaction);
-        var now = Now();
-        foreach (var (department, texts) in Defaults())
-            foreach (var text in texts)
-                connection.Execute("INSERT INTO canned_replies (department, text, updated_by, updated_at) VALUES (@department, @text, 'system', @now)",
-                    new { department, text, now }, transaction);
-        transaction.Commit();
+        var connection = await OpenAsync(cancellationToken);
+        if (_seeded) return connection;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One winner even with several nodes: the row update is the claim.
+        if (await connection.ExecuteAsync("UPDATE canned_replies_seed SET pending = FALSE WHERE pending;", transaction: transaction) == 1)
+        {
+            var now = Stamp(_time.GetUtcNow());
+            foreach (var (department, texts) in Defaults())
+                foreach (var text in texts)
+                    await connection.ExecuteAsync("INSERT INTO canned_replies (department, text, updated_by, updated_at) VALUES (@department, @text, 'system', @now)",
+                        new { department, text, now }, transaction);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        _seeded = true;
+        return connection;
     }
 
     /// <summary>The replies an agent of <paramref name="department"/> sees: that department's first, then the common ones.</summary>
     public async Task<IReadOnlyList<CannedReply>> ForDepartmentAsync(string? department, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await ReadyAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
             SELECT {Columns} FROM canned_replies WHERE department = @department OR department = ''
             ORDER BY department = '', id;
@@ -55,7 +60,7 @@ public sealed class CannedReplyStore
     /// <summary>Every reply, grouped by department.</summary>
     public async Task<IReadOnlyList<CannedReply>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await ReadyAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM canned_replies ORDER BY department, id;", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToReply()).ToList();
@@ -64,7 +69,7 @@ public sealed class CannedReplyStore
     /// <summary>One reply, or null.</summary>
     public async Task<CannedReply?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await ReadyAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM canned_replies WHERE id = @id;", new { id }, cancellationToken: cancellationToken));
         return row?.ToReply();
@@ -75,11 +80,10 @@ public sealed class CannedReplyStore
     public async Task<CannedReply> AddAsync(string department, string text, string by, CancellationToken cancellationToken = default)
     {
         Require(department, text);
-        await using var connection = _database.Open();
+        await using var connection = await ReadyAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO canned_replies (department, text, updated_by, updated_at) VALUES (@department, @text, @by, @now);
-            SELECT last_insert_rowid();
-            """, new { department = department.Trim(), text = text.Trim(), by, now = Now() }, cancellationToken: cancellationToken));
+            INSERT INTO canned_replies (department, text, updated_by, updated_at) VALUES (@department, @text, @by, @now) RETURNING id;
+            """, new { department = department.Trim(), text = text.Trim(), by, now = Stamp(_time.GetUtcNow()) }, cancellationToken: cancellationToken));
         return (await GetAsync(id, cancellationToken))!;
     }
 
@@ -88,17 +92,17 @@ public sealed class CannedReplyStore
     public async Task<CannedReply?> UpdateAsync(long id, string department, string text, string by, CancellationToken cancellationToken = default)
     {
         Require(department, text);
-        await using var connection = _database.Open();
+        await using var connection = await ReadyAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE canned_replies SET department = @department, text = @text, updated_by = @by, updated_at = @now WHERE id = @id;
-            """, new { id, department = department.Trim(), text = text.Trim(), by, now = Now() }, cancellationToken: cancellationToken));
+            """, new { id, department = department.Trim(), text = text.Trim(), by, now = Stamp(_time.GetUtcNow()) }, cancellationToken: cancellationToken));
         return changed == 0 ? null : await GetAsync(id, cancellationToken);
     }
 
     /// <summary>Deletes a reply; false when there was none.</summary>
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
+        await using var connection = await ReadyAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM canned_replies WHERE id = @id;", new { id }, cancellationToken: cancellationToken)) == 1;
     }
@@ -115,11 +119,16 @@ public sealed class CannedReplyStore
         return JsonSerializer.Deserialize<Dictionary<string, string[]>>(stream) ?? [];
     }
 
-    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-
-    private sealed record Row(long Id, string Department, string Text, string UpdatedBy, string UpdatedAt)
+    // Settable, so the timestamp can be either provider's type.
+    private sealed class Row
     {
-        public CannedReply ToReply() => new(Id, Department, Text, UpdatedBy, DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture));
+        public long Id { get; set; }
+        public string Department { get; set; } = "";
+        public string Text { get; set; } = "";
+        public string UpdatedBy { get; set; } = "";
+        public object UpdatedAt { get; set; } = "";
+
+        public CannedReply ToReply() => new(Id, Department, Text, UpdatedBy, StoredTime.Read(UpdatedAt));
     }
 }

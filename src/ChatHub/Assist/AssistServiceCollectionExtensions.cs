@@ -1,3 +1,4 @@
+using GovAssistant.ChatHub.Storage;
 using Microsoft.Extensions.Options;
 
 namespace GovAssistant.ChatHub.Assist;
@@ -33,8 +34,7 @@ internal static class AssistServiceCollectionExtensions
         {
             builder.Services.AddSingleton<IAssistModel, OffModel>();
         }
-        builder.Services.AddSingleton<AssistUsage>();
-        builder.Services.AddHostedService<AssistUsageWriter>();
+        builder.Services.AddStore<AssistUsage, SqliteAssistUsage, PostgresAssistUsage>();
         builder.Services.AddSingleton<HandoffSummaries>();
         builder.Services.AddSingleton<ReplyDrafts>();
         builder.Services.AddSingleton<BankAuthoring>();

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using Dapper;
 using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Assist;
@@ -18,95 +16,57 @@ public sealed record AssistCall(string Purpose, string PromptVersion, string Out
 public sealed record AssistDay(string Day, long Calls, long Failures, double AverageMs, double MaxMs, long PromptTokens, long CompletionTokens);
 
 /// <summary>
-/// Token accounting in the <c>assist_calls</c> table. Calls are queued and written by <see cref="AssistUsageWriter"/>
-/// in the background (and before the figures are read), so a slow disk never delays an answer; a full queue drops
-/// the oldest record rather than block.
+/// Token accounting in the <c>assist_calls</c> table (<see cref="SqliteAssistUsage"/> or <see cref="PostgresAssistUsage"/>).
+/// Calls are queued and written in the background by a <see cref="WriteQueue{T}"/> (and flushed before the figures are
+/// read), so a slow disk never delays an answer; a full queue drops the oldest record rather than block.
 /// </summary>
-public sealed class AssistUsage
+public abstract class AssistUsage : IAsyncDisposable
 {
-    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Channel<(DateTimeOffset At, AssistCall Call)> _queue =
-        Channel.CreateBounded<(DateTimeOffset, AssistCall)>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly WriteQueue<(DateTimeOffset At, AssistCall Call)> _queue;
 
-    /// <summary>Uses the service database, creating the table if needed.</summary>
-    public AssistUsage(SqliteDatabase database, TimeProvider time)
+    /// <summary>Starts the background writer.</summary>
+    protected AssistUsage(TimeProvider time, ILogger logger)
     {
-        _database = database;
         _time = time;
-        using var connection = database.Open();
-        connection.Execute("""
-            CREATE TABLE IF NOT EXISTS assist_calls (
-                id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, day TEXT NOT NULL, purpose TEXT NOT NULL,
-                prompt_version TEXT NOT NULL, outcome TEXT NOT NULL, ms REAL NOT NULL,
-                prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, entry_ids TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS ix_assist_calls_day ON assist_calls (day);
-            """);
+        _queue = new WriteQueue<(DateTimeOffset, AssistCall)>(10_000, 500, WriteAsync, logger);
     }
 
     /// <summary>Queues a call for writing; never blocks, never throws.</summary>
-    public void Record(AssistCall call) => _queue.Writer.TryWrite((_time.GetUtcNow(), call));
+    public void Record(AssistCall call) => _queue.Enqueue((_time.GetUtcNow(), call));
 
-    /// <summary>Waits until a call is queued.</summary>
-    internal ValueTask<bool> WaitAsync(CancellationToken ct) => _queue.Reader.WaitToReadAsync(ct);
-
-    /// <summary>
-    /// Writes what is queued. The writer calls it in the background; reading the figures calls it first, so they
-    /// include the calls just made (one gate, so a batch in flight is finished before anyone reads).
-    /// </summary>
-    internal async Task FlushAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            var batch = new List<(DateTimeOffset, AssistCall)>();
-            while (_queue.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-                if (batch.Count < 500) continue;
-                await WriteAsync(batch);
-                batch.Clear();
-            }
-            if (batch.Count > 0) await WriteAsync(batch);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task WriteAsync(IReadOnlyList<(DateTimeOffset At, AssistCall Call)> batch)
-    {
-        await using var connection = _database.Open();
-        await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var (at, c) in batch)
-        {
-            await connection.ExecuteAsync("""
-                INSERT INTO assist_calls (at, day, purpose, prompt_version, outcome, ms, prompt_tokens, completion_tokens, entry_ids)
-                VALUES (@At, @Day, @Purpose, @PromptVersion, @Outcome, @Milliseconds, @PromptTokens, @CompletionTokens, @EntryIds);
-                """, new { At = at.ToString("O"), Day = at.ToString("yyyy-MM-dd"), c.Purpose, c.PromptVersion, c.Outcome, c.Milliseconds, c.PromptTokens, c.CompletionTokens, c.EntryIds }, transaction);
-        }
-        await transaction.CommitAsync();
-    }
+    /// <summary>Completes once every call recorded before it is written.</summary>
+    public Task FlushAsync(CancellationToken ct = default) => _queue.FlushAsync(ct);
 
     /// <summary>Calls, failures, latency and tokens per day over the last <paramref name="days"/> days, oldest first.</summary>
     public async Task<IReadOnlyList<AssistDay>> DailyAsync(int days, CancellationToken ct = default)
     {
-        await FlushAsync();
-        var since = _time.GetUtcNow().AddDays(-(days - 1)).ToString("yyyy-MM-dd");
-        await using var connection = _database.Open();
-        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition("""
-            SELECT day AS Day, COUNT(*) AS Calls, SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END) AS Failures,
-                   ROUND(AVG(ms), 1) AS AverageMs, ROUND(MAX(ms), 1) AS MaxMs,
-                   SUM(prompt_tokens) AS PromptTokens, SUM(completion_tokens) AS CompletionTokens
-            FROM assist_calls WHERE day >= @since GROUP BY day ORDER BY day;
-            """, new { since }, cancellationToken: ct));
-        return rows.Select(r => new AssistDay(r.Day, r.Calls, r.Failures, r.AverageMs, r.MaxMs, r.PromptTokens, r.CompletionTokens)).ToList();
+        await FlushAsync(ct);
+        var since = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddDays(-(days - 1)));
+        return (await SelectDailyAsync(since, ct)).Select(r => new AssistDay(r.Day, r.Calls, r.Failures, r.AverageMs, r.MaxMs, r.PromptTokens, r.CompletionTokens)).ToList();
     }
 
-    // Settable, so Dapper converts SQLite's loosely typed aggregates instead of matching a constructor exactly.
-    private sealed class DayRow
+    /// <summary>Writes what is queued and stops the writer (the host's graceful stop).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _queue.CloseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Writes a batch of calls in one transaction.</summary>
+    protected abstract Task WriteAsync(IReadOnlyList<(DateTimeOffset At, AssistCall Call)> batch);
+
+    /// <summary>Figures per UTC day since <paramref name="since"/>, oldest first.</summary>
+    protected abstract Task<IEnumerable<DayRow>> SelectDailyAsync(DateOnly since, CancellationToken ct);
+
+    /// <summary>The insert both providers run.</summary>
+    protected const string Insert = """
+        INSERT INTO assist_calls (at, day, purpose, prompt_version, outcome, ms, prompt_tokens, completion_tokens, entry_ids)
+        VALUES (@At, @Day, @Purpose, @PromptVersion, @Outcome, @Milliseconds, @PromptTokens, @CompletionTokens, @EntryIds);
+        """;
+
+    /// <summary>Settable, so Dapper converts each provider's loosely typed aggregates instead of matching a constructor exactly.</summary>
+    protected sealed class DayRow
     {
         public string Day { get; set; } = "";
         public long Calls { get; set; }
@@ -115,25 +75,5 @@ public sealed class AssistUsage
         public double MaxMs { get; set; }
         public long PromptTokens { get; set; }
         public long CompletionTokens { get; set; }
-    }
-}
-
-/// <summary>Drains <see cref="AssistUsage"/>'s queue into the database, in batches.</summary>
-internal sealed class AssistUsageWriter(AssistUsage usage, ILogger<AssistUsageWriter> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (await usage.WaitAsync(stoppingToken))
-        {
-            try
-            {
-                await usage.FlushAsync();
-            }
-            catch (Exception e)
-            {
-                // Accounting must never stop assistance; the figures of this batch are lost.
-                logger.LogWarning(e, "Could not write model-usage records");
-            }
-        }
     }
 }

@@ -20,6 +20,9 @@ internal static class InsightsApi
         var group = app.MapGroup("/api/admin/insights");
         group.MapGet("/dashboard", DashboardAsync).RequireAuthorization(AgentAuth.SupervisorPolicy);
         group.MapGet("/dashboard.csv", CsvAsync).RequireAuthorization(AgentAuth.SupervisorPolicy);
+        // The question log's background writer: records written and dropped since start (queue full or failed writes).
+        group.MapGet("/writer", (QuestionLog log) => Results.Ok(new { written = log.WrittenRecords, dropped = log.DroppedRecords }))
+            .RequireAuthorization(AgentAuth.SupervisorPolicy);
         group.MapPost("/followups", FollowUpAsync).RequireAuthorization(AgentAuth.SupervisorPolicy);
         group.MapGet("/clusters", ClustersAsync).RequireAuthorization(AgentAuth.BankPolicy);
         group.MapPost("/clusters/handled", ClusterHandledAsync).RequireAuthorization(AgentAuth.BankPolicy);

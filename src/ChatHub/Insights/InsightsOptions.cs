@@ -14,4 +14,13 @@ public sealed class InsightsOptions
 
     /// <summary>A ticket (留言) not answered within this many hours is overdue (2 working days ≈ 48 h).</summary>
     public double TicketSlaHours { get; set; } = 48;
+
+    /// <summary>
+    /// Question-log records waiting for the background writer; beyond this the oldest are dropped (and counted) rather
+    /// than make an answer wait.
+    /// </summary>
+    public int WriteQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Most question-log records the background writer puts in one transaction.</summary>
+    public int WriteBatchSize { get; set; } = 500;
 }

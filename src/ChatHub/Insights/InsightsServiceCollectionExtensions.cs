@@ -10,7 +10,7 @@ internal static class InsightsServiceCollectionExtensions
 {
     /// <summary>
     /// Configuration:
-    /// <code>"Insights": { "LowConfidence": 0.5, "ClusterSimilarity": 0.25, "TicketSlaHours": 48 }</code>
+    /// <code>"Insights": { "LowConfidence": 0.5, "ClusterSimilarity": 0.25, "TicketSlaHours": 48, "WriteQueueCapacity": 10000, "WriteBatchSize": 500 }</code>
     /// </summary>
     public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
     {
@@ -18,9 +18,13 @@ internal static class InsightsServiceCollectionExtensions
             .Validate(o => o.LowConfidence is >= 0 and <= 1, "Insights:LowConfidence 应在 0–1 之间")
             .Validate(o => o.ClusterSimilarity is > 0 and <= 1, "Insights:ClusterSimilarity 应在 0–1 之间")
             .Validate(o => o.TicketSlaHours > 0, "Insights:TicketSlaHours 应大于 0")
+            .Validate(o => o.WriteQueueCapacity > 0 && o.WriteBatchSize > 0, "Insights:WriteQueueCapacity 与 WriteBatchSize 应大于 0")
             .ValidateOnStart();
-        builder.Services.AddSingleton<QuestionLog>();
-        builder.Services.AddSingleton<RatingFollowUps>();
+        builder.Services.AddStore<QuestionLog, SqliteQuestionLog, PostgresQuestionLog>();
+        builder.Services.AddHostedService<QuestionLogShutdown>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<QuestionLogMetrics>();
+        builder.Services.AddStore<RatingFollowUps, SqliteRatingFollowUps, PostgresRatingFollowUps>();
         builder.Services.AddSingleton<ConversationFacts>();
         builder.Services.AddSingleton(sp => new QuestionClusterer(TextAnalysis.CreateDefault(), sp.GetRequiredService<IOptions<InsightsOptions>>().Value.ClusterSimilarity));
         builder.Services.AddSingleton<UnansweredClusters>();

@@ -1,177 +1,196 @@
 using System.Text.Json;
-using Dapper;
 using GovAssistant.ChatHub.Storage;
 using GovAssistant.QaEngine.Answering;
 using GovAssistant.QaEngine.Privacy;
-using Microsoft.Data.Sqlite;
 
 namespace GovAssistant.ChatHub.Insights;
 
 /// <summary>
 /// Every question asked on any channel, masked (<see cref="PiiMasker"/>), with the engine's decision and what happened
 /// next: the choice picked after a clarification, escalation to a person, 👍/👎 and the conversation's rating. Lives
-/// in the <c>insight_questions</c> table of the service's SQLite file. The recording methods never throw: a failing
-/// analytics write must not stop a citizen from getting an answer.
+/// in the <c>insight_questions</c> table (<see cref="SqliteQuestionLog"/> or <see cref="PostgresQuestionLog"/>).
+/// The recording methods only queue the record (<see cref="WriteQueue{T}"/>): the question is masked and written in
+/// the background, batched, so neither <c>/api/ask</c> nor a hub message waits on the database, and a failing
+/// analytics write never stops a citizen from getting an answer. Every read flushes the queue first.
 /// </summary>
-public sealed class QuestionLog
+public abstract class QuestionLog : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly SqliteDatabase _database;
-    private readonly TimeProvider _time;
-    private readonly ILogger<QuestionLog> _logger;
+    /// <summary>JSON of the candidate lists.</summary>
+    protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Uses the service database <paramref name="database"/>, creating the tables if needed.</summary>
-    public QuestionLog(SqliteDatabase database, TimeProvider time, ILogger<QuestionLog> logger)
+    private readonly WriteQueue<QuestionLogWrite> _queue;
+
+    /// <summary>Starts the background writer.</summary>
+    protected QuestionLog(TimeProvider time, InsightsOptions options, ILogger logger)
     {
-        _database = database;
-        _time = time;
-        _logger = logger;
-        using var connection = _database.Open();
-        connection.Execute("""
-            CREATE TABLE IF NOT EXISTS insight_questions (
-                id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, channel TEXT NOT NULL, conversation_id TEXT NOT NULL,
-                question TEXT NOT NULL, decision TEXT NOT NULL, confidence REAL NOT NULL, entry_id TEXT, entry_question TEXT,
-                category TEXT, department TEXT, candidates TEXT NOT NULL, choices TEXT NOT NULL, bot_seq INTEGER,
-                picked_entry_id TEXT, escalated INTEGER NOT NULL DEFAULT 0, feedback INTEGER, rating INTEGER,
-                handled_at TEXT, handled_by TEXT, handled_draft TEXT,
-                suggestion_status TEXT, suggestion_by TEXT, suggestion_at TEXT, suggestion_draft TEXT);
-            CREATE INDEX IF NOT EXISTS ix_insight_questions_at ON insight_questions (at);
-            CREATE INDEX IF NOT EXISTS ix_insight_questions_conversation ON insight_questions (conversation_id, id);
-            """);
+        Time = time;
+        _queue = new WriteQueue<QuestionLogWrite>(options.WriteQueueCapacity, options.WriteBatchSize, WriteAsync, logger);
     }
+
+    /// <summary>The clock.</summary>
+    protected TimeProvider Time { get; }
+
+    /// <summary>Records dropped since start (queue full or a failed write), for the dashboard and metrics.</summary>
+    public long DroppedRecords => _queue.Dropped;
+
+    /// <summary>Records written since start.</summary>
+    public long WrittenRecords => _queue.Written;
 
     /// <summary>Logs a question (masked). When the previous question of the conversation was a clarification, records
     /// which choice this one picked: the same text as a choice, or an answer from one of the offered entries.</summary>
-    public Task RecordAsync(QuestionAsked q) => Safely(async connection =>
-    {
-        var r = q.Result;
-        var previous = await connection.QuerySingleOrDefaultAsync<Clarification>(
-            "SELECT id, choices FROM insight_questions WHERE conversation_id = @ConversationId AND decision = 'clarify' " +
-            "AND picked_entry_id IS NULL AND id = (SELECT MAX(id) FROM insight_questions WHERE conversation_id = @ConversationId);",
-            new { q.ConversationId });
-        if (previous is not null && PickedChoice(previous.Choices, q.Text, r) is { } picked)
-            await connection.ExecuteAsync("UPDATE insight_questions SET picked_entry_id = @picked WHERE id = @Id;", new { picked, previous.Id });
-        await connection.ExecuteAsync("""
-            INSERT INTO insight_questions (at, channel, conversation_id, question, decision, confidence, entry_id, entry_question,
-                category, department, candidates, choices, bot_seq)
-            VALUES (@At, @Channel, @ConversationId, @Question, @Decision, @Confidence, @EntryId, @EntryQuestion,
-                @Category, @Department, @Candidates, @Choices, @BotSeq);
-            """, new
-        {
-            At = _time.GetUtcNow().ToString("O"), q.Channel, q.ConversationId, Question = PiiMasker.Mask(q.Text),
-            Decision = JsonNamingPolicy.CamelCase.ConvertName(r.Decision.ToString()), Confidence = Math.Round(r.Confidence, 4),
-            EntryId = r.Entry?.Id, EntryQuestion = r.Entry?.Question, Category = r.Entry?.Category ?? q.Category,
-            Department = r.Entry?.Department ?? q.Department,
-            Candidates = JsonSerializer.Serialize(r.Candidates.Take(5).Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), Json),
-            Choices = JsonSerializer.Serialize(r.Choices.Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), Json),
-            q.BotSeq,
-        });
-    });
+    public Task RecordAsync(QuestionAsked q) => Queue(new QuestionLogWrite.Asked(q, Time.GetUtcNow()));
 
     /// <summary>The conversation went to a person (or was offered a ticket) after its latest question.</summary>
-    public Task MarkEscalatedAsync(string conversationId) => Safely(connection => connection.ExecuteAsync(
-        "UPDATE insight_questions SET escalated = 1 WHERE id = (SELECT MAX(id) FROM insight_questions WHERE conversation_id = @conversationId);",
-        new { conversationId }));
+    public Task MarkEscalatedAsync(string conversationId) => Queue(new QuestionLogWrite.Escalated(conversationId));
 
     /// <summary>👍/👎 on the bot reply with sequence number <paramref name="botSeq"/>.</summary>
-    public Task RecordFeedbackAsync(string conversationId, long botSeq, bool helpful) => Safely(connection => connection.ExecuteAsync(
-        "UPDATE insight_questions SET feedback = @feedback WHERE conversation_id = @conversationId AND bot_seq = @botSeq;",
-        new { conversationId, botSeq, feedback = helpful ? 1 : -1 }));
+    public Task RecordFeedbackAsync(string conversationId, long botSeq, bool helpful) =>
+        Queue(new QuestionLogWrite.Feedback(conversationId, botSeq, helpful ? 1 : -1));
 
     /// <summary>The conversation was rated (好差评).</summary>
-    public Task RecordRatingAsync(string conversationId, int rating) => Safely(connection => connection.ExecuteAsync(
-        "UPDATE insight_questions SET rating = @rating WHERE conversation_id = @conversationId;", new { conversationId, rating }));
+    public Task RecordRatingAsync(string conversationId, int rating) => Queue(new QuestionLogWrite.Rated(conversationId, rating));
+
+    /// <summary>Completes once everything recorded before the call is in the database.</summary>
+    public Task FlushAsync(CancellationToken ct = default) => _queue.FlushAsync(ct);
+
+    /// <summary>Stops accepting records and writes what is queued (the host's graceful stop).</summary>
+    public Task CloseAsync() => _queue.CloseAsync();
+
+    /// <inheritdoc cref="CloseAsync"/>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Questions of the period that pass the filter, oldest first.</summary>
     public async Task<IReadOnlyList<LoggedQuestion>> ListAsync(InsightFilter filter, CancellationToken ct = default)
     {
-        await using var connection = _database.Open();
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
-            SELECT id, at, channel, conversation_id AS ConversationId, question, decision, confidence, entry_id AS EntryId,
-                entry_question AS EntryQuestion, category, department, candidates, choices, picked_entry_id AS PickedEntryId,
-                escalated, feedback, rating, handled_at AS HandledAt, suggestion_status AS SuggestionStatus
-            FROM insight_questions
-            WHERE at >= @From AND at < @To AND (@Channel IS NULL OR channel = @Channel)
-              AND (@Category IS NULL OR category = @Category) AND (@Department IS NULL OR department = @Department)
-            ORDER BY id;
-            """, new
-        {
-            From = filter.From.ToUniversalTime().ToString("O"), To = filter.To.ToUniversalTime().ToString("O"),
-            filter.Channel, filter.Category, filter.Department,
-        }, cancellationToken: ct));
-        return rows.Select(r => r.ToQuestion()).ToList();
+        await FlushAsync(ct);
+        return (await SelectAsync(filter, ct)).Select(r => r.ToQuestion()).ToList();
     }
 
     /// <summary>Entries that answered the most questions since <paramref name="since"/>, most asked first (the first screen's
     /// 热门问题); ties go to the entry asked most recently.</summary>
     public async Task<IReadOnlyList<(string EntryId, int Count)>> MostAnsweredAsync(DateTimeOffset since, int max, CancellationToken ct = default)
     {
-        await using var connection = _database.Open();
-        var rows = await connection.QueryAsync<(string, long)>(new CommandDefinition("""
-            SELECT entry_id, COUNT(*) FROM insight_questions
-            WHERE at >= @From AND decision = 'answered' AND entry_id IS NOT NULL
-            GROUP BY entry_id ORDER BY COUNT(*) DESC, MAX(id) DESC LIMIT @max;
-            """, new { From = since.ToUniversalTime().ToString("O"), max }, cancellationToken: ct));
-        return rows.Select(r => (r.Item1, (int)r.Item2)).ToList();
+        await FlushAsync(ct);
+        return await SelectMostAnsweredAsync(since, max, ct);
     }
 
     /// <summary>Marks the questions of a cluster as handled by <paramref name="actor"/> with draft <paramref name="draftId"/>;
     /// returns how many were still open.</summary>
     public async Task<int> MarkHandledAsync(IReadOnlyList<long> ids, string actor, string draftId, CancellationToken ct = default)
     {
-        await using var connection = _database.Open();
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE insight_questions SET handled_at = @At, handled_by = @actor, handled_draft = @draftId WHERE id IN @ids AND handled_at IS NULL;",
-            new { At = _time.GetUtcNow().ToString("O"), actor, draftId, ids }, cancellationToken: ct));
+        await FlushAsync(ct);
+        return await UpdateHandledAsync(ids.ToArray(), actor, draftId, Time.GetUtcNow(), ct);
     }
 
     /// <summary>Records an editor's decision (accepted/rejected) on the suggestions the questions gave; returns how many were open.</summary>
     public async Task<int> ResolveSuggestionsAsync(IReadOnlyList<long> ids, string status, string actor, string? draftId, CancellationToken ct = default)
     {
-        await using var connection = _database.Open();
-        return await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE insight_questions SET suggestion_status = @status, suggestion_by = @actor, suggestion_at = @At, suggestion_draft = @draftId
-            WHERE id IN @ids AND suggestion_status IS NULL;
-            """, new { status, actor, At = _time.GetUtcNow().ToString("O"), draftId, ids }, cancellationToken: ct));
+        await FlushAsync(ct);
+        return await UpdateSuggestionsAsync(ids.ToArray(), status, actor, draftId, Time.GetUtcNow(), ct);
     }
 
-    private static string? PickedChoice(string choicesJson, string text, AnswerResult next)
+    /// <summary>Applies a batch of queued records, in order, in one transaction.</summary>
+    protected abstract Task WriteAsync(IReadOnlyList<QuestionLogWrite> batch);
+
+    /// <summary>Rows of the period that pass the filter, by id.</summary>
+    protected abstract Task<IEnumerable<Row>> SelectAsync(InsightFilter filter, CancellationToken ct);
+
+    /// <summary>See <see cref="MostAnsweredAsync"/>.</summary>
+    protected abstract Task<IReadOnlyList<(string EntryId, int Count)>> SelectMostAnsweredAsync(DateTimeOffset since, int max, CancellationToken ct);
+
+    /// <summary>See <see cref="MarkHandledAsync"/>.</summary>
+    protected abstract Task<int> UpdateHandledAsync(long[] ids, string actor, string draftId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>See <see cref="ResolveSuggestionsAsync"/>.</summary>
+    protected abstract Task<int> UpdateSuggestionsAsync(long[] ids, string status, string actor, string? draftId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>The row an asked question becomes (masked here, in the background, not on the request path).</summary>
+    protected static NewRow Prepare(QuestionLogWrite.Asked asked)
+    {
+        var (q, r) = (asked.Question, asked.Question.Result);
+        return new NewRow(q.Channel, q.ConversationId, PiiMasker.Mask(q.Text), JsonNamingPolicy.CamelCase.ConvertName(r.Decision.ToString()),
+            Math.Round(r.Confidence, 4), r.Entry?.Id, r.Entry?.Question, r.Entry?.Category ?? q.Category, r.Entry?.Department ?? q.Department,
+            JsonSerializer.Serialize(r.Candidates.Take(5).Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), Json),
+            JsonSerializer.Serialize(r.Choices.Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), Json),
+            q.BotSeq);
+    }
+
+    /// <summary>The entry id the visitor picked from the clarification <paramref name="choicesJson"/>, or null.</summary>
+    protected static string? PickedChoice(string choicesJson, QuestionAsked next)
     {
         var choices = JsonSerializer.Deserialize<LoggedCandidate[]>(choicesJson, Json) ?? [];
-        var said = Plain(text);
+        var said = Plain(next.Text);
         var same = choices.FirstOrDefault(c => Plain(c.Question) == said);
         if (same is not null) return same.Id;
-        return next.Decision == AnswerDecision.Answered && choices.Any(c => c.Id == next.Entry!.Id) ? next.Entry!.Id : null;
+        var result = next.Result;
+        return result.Decision == AnswerDecision.Answered && choices.Any(c => c.Id == result.Entry!.Id) ? result.Entry!.Id : null;
     }
 
     private static string Plain(string s) => s.Trim().TrimEnd('？', '?', '。', '！', '!', ' ');
 
-    private async Task Safely(Func<SqliteConnection, Task> write)
+    private Task Queue(QuestionLogWrite write)
     {
-        try
-        {
-            await using var connection = _database.Open();
-            await write(connection);
-        }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException or JsonException)
-        {
-            // Never the question's text: only the failure.
-            _logger.LogWarning("Question log write failed: {Error}", e.GetType().Name);
-        }
+        _queue.Enqueue(write);
+        return Task.CompletedTask;
     }
 
+    /// <summary>A question row about to be inserted.</summary>
+    protected sealed record NewRow(string Channel, string ConversationId, string Question, string Decision, double Confidence,
+        string? EntryId, string? EntryQuestion, string? Category, string? Department, string Candidates, string Choices, long? BotSeq);
 
-    private sealed record Clarification(long Id, string Choices);
-
-    private sealed record Row(
-        long Id, string At, string Channel, string ConversationId, string Question, string Decision, double Confidence,
-        string? EntryId, string? EntryQuestion, string? Category, string? Department, string Candidates, string Choices,
-        string? PickedEntryId, long Escalated, long? Feedback, long? Rating, string? HandledAt, string? SuggestionStatus)
+    /// <summary>The latest question of a conversation when it was an unanswered clarification.</summary>
+    protected sealed class Clarification
     {
+        public long Id { get; set; }
+        public string Choices { get; set; } = "[]";
+    }
+
+    /// <summary>A row as both providers return it (settable, so Dapper converts each provider's column types).</summary>
+    protected sealed class Row
+    {
+        public long Id { get; set; }
+        public object At { get; set; } = "";
+        public string Channel { get; set; } = "";
+        public string ConversationId { get; set; } = "";
+        public string Question { get; set; } = "";
+        public string Decision { get; set; } = "";
+        public double Confidence { get; set; }
+        public string? EntryId { get; set; }
+        public string? EntryQuestion { get; set; }
+        public string? Category { get; set; }
+        public string? Department { get; set; }
+        public string Candidates { get; set; } = "[]";
+        public string Choices { get; set; } = "[]";
+        public string? PickedEntryId { get; set; }
+        public bool Escalated { get; set; }
+        public int? Feedback { get; set; }
+        public int? Rating { get; set; }
+        public bool Handled { get; set; }
+        public string? SuggestionStatus { get; set; }
+
         public LoggedQuestion ToQuestion() => new(
-            Id, DateTimeOffset.Parse(At, System.Globalization.CultureInfo.InvariantCulture), Channel, ConversationId, Question, Decision,
-            Confidence, EntryId, EntryQuestion, Category, Department,
+            Id, StoredTime.Read(At), Channel, ConversationId, Question, Decision, Confidence, EntryId, EntryQuestion, Category, Department,
             JsonSerializer.Deserialize<LoggedCandidate[]>(Candidates, Json) ?? [], JsonSerializer.Deserialize<LoggedCandidate[]>(Choices, Json) ?? [],
-            PickedEntryId, Escalated != 0, (int?)Feedback, (int?)Rating, HandledAt is not null, SuggestionStatus);
+            PickedEntryId, Escalated, Feedback, Rating, Handled, SuggestionStatus);
     }
+}
+
+/// <summary>A question-log record waiting for the background writer.</summary>
+public abstract record QuestionLogWrite
+{
+    /// <summary>A question was asked at <paramref name="At"/>.</summary>
+    public sealed record Asked(QuestionAsked Question, DateTimeOffset At) : QuestionLogWrite;
+
+    /// <summary>The conversation's latest question went to a person.</summary>
+    public sealed record Escalated(string ConversationId) : QuestionLogWrite;
+
+    /// <summary>👍 (+1) or 👎 (−1) on a bot reply.</summary>
+    public sealed record Feedback(string ConversationId, long BotSeq, int Value) : QuestionLogWrite;
+
+    /// <summary>The conversation was rated.</summary>
+    public sealed record Rated(string ConversationId, int Rating) : QuestionLogWrite;
 }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GovAssistant.ChatHub.Storage;
 
@@ -10,6 +12,12 @@ namespace GovAssistant.ChatHub.Storage;
 /// </summary>
 public sealed class SqliteDatabase
 {
+    // Native handles already given the PRAGMAs. Microsoft.Data.Sqlite has no hook for "a new physical connection":
+    // a pooled SqliteConnection reuses its sqlite3 handle, and PRAGMA busy_timeout/synchronous are per handle, so
+    // they are set the first time a handle is seen instead of on every Open (a statement per open on the hot path).
+    // Weak keys: a handle the pool closes is forgotten with it.
+    private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
+
     private readonly string _connectionString;
 
     /// <summary>The database at <paramref name="path"/>; its folder is created and the write-ahead log switched on.</summary>
@@ -28,9 +36,16 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        var handle = connection.Handle!;
+        if (Prepared.TryGetValue(handle, out _)) return connection;
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
         pragma.ExecuteNonQuery();
+        Prepared.TryAdd(handle, Prepared);
         return connection;
     }
+
+    /// <summary>Runs <see cref="Open"/> as a task, for stores written against <see cref="System.Data.Common.DbConnection"/>.</summary>
+    public ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<SqliteConnection>(cancellationToken) : ValueTask.FromResult(Open());
 }

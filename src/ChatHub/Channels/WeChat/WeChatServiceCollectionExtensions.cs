@@ -1,3 +1,4 @@
+using GovAssistant.ChatHub.Storage;
 using GovAssistant.ChatHub.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal static class WeChatServiceCollectionExtensions
         }));
         builder.Services.AddSingleton<WeChatAccessTokens>();
         builder.Services.AddSingleton<WeChatNonces>();
-        builder.Services.AddSingleton<WeChatUsers>();
+        builder.Services.AddStore<WeChatUsers, SqliteWeChatUsers, PostgresWeChatUsers>();
         builder.Services.AddSingleton<WeChatInbox>();
         builder.Services.AddSingleton<WeChatOutbox>();
         builder.Services.AddSingleton<WeChatSender>();
