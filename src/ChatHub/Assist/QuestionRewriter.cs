@@ -10,9 +10,11 @@ namespace GovAssistant.ChatHub.Assist;
 /// for the core question(s) as JSON (<c>question, need, object, region, questions[]</c>) and asks the engine again.
 /// The engine still decides and an answer is still a bank entry: a rewrite is taken only when the engine answers it
 /// outright (confidence at or above the answer threshold) and more confidently than the original; otherwise the
-/// original decision stands. With the model off the engine's decision is returned as it is, at once.
+/// original decision stands. A decision still offering several entries then goes through the optional
+/// <see cref="EmbeddingRerank"/>. With the model off the engine's decision is returned as it is, at once.
 /// </summary>
-public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts contexts, IAssistModel model, IOptions<LlmOptions> options)
+public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts contexts, IAssistModel model, IOptions<LlmOptions> options,
+    EmbeddingRerank rerank)
 {
     private const int MaxRewrites = 4;
 
@@ -20,7 +22,10 @@ public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts c
     /// The decision to give for <paramref name="text"/> in conversation <paramref name="conversationId"/>, given the
     /// engine's <paramref name="first"/> decision on it (already recorded in the conversation's context).
     /// </summary>
-    public async Task<AnswerResult> ImproveAsync(string conversationId, string text, AnswerResult first, CancellationToken ct = default)
+    public async Task<AnswerResult> ImproveAsync(string conversationId, string text, AnswerResult first, CancellationToken ct = default) =>
+        await rerank.BlendAsync(text, await RewriteAsync(conversationId, text, first, ct), ct);
+
+    private async Task<AnswerResult> RewriteAsync(string conversationId, string text, AnswerResult first, CancellationToken ct)
     {
         if (!model.IsOn || !IsHard(text, first)) return first;
 
