@@ -25,6 +25,8 @@ public sealed class EmbeddingRerank(IEmbeddingModel model, EntryEmbeddings entri
         // A candidate without a vector would be judged on the engine's score alone against others with a bonus: no blend.
         if (vectors.Any(v => v is null)) return result;
         if (await model.EmbedAsync([question], "question-embedding", [], ct) is not [var q]) return result;
+        // Another model's (or a confused model's) vector cannot be compared with the entries'.
+        if (vectors.Any(v => v!.Length != q.Length)) return result;
 
         var weight = Math.Clamp(options.Value.EmbeddingWeight, 0, 1);
         var blended = result.Candidates
