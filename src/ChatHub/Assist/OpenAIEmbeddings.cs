@@ -69,6 +69,12 @@ public sealed class OpenAIEmbeddings : IEmbeddingModel
             _logger.LogWarning("Embeddings call {Purpose} failed: {Outcome} ({Error})", purpose, outcome, e.GetType().Name);
             return null;
         }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up (its turn's budget ran out, or the request was aborted): not the model's failure, but not ok either.
+            outcome = "cancelled";
+            throw;
+        }
         finally
         {
             _usage.Record(new AssistCall(purpose, Version, outcome, Math.Round(clock.Elapsed.TotalMilliseconds, 1), tokens, 0, string.Join(',', entryIds)));

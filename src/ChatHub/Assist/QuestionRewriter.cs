@@ -14,7 +14,7 @@ namespace GovAssistant.ChatHub.Assist;
 /// <see cref="EmbeddingRerank"/>. With the model off the engine's decision is returned as it is, at once.
 /// </summary>
 public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts contexts, IAssistModel model, IOptions<LlmOptions> options,
-    EmbeddingRerank rerank)
+    EmbeddingRerank rerank, TimeProvider time)
 {
     private const int MaxRewrites = 4;
 
@@ -22,8 +22,23 @@ public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts c
     /// The decision to give for <paramref name="text"/> in conversation <paramref name="conversationId"/>, given the
     /// engine's <paramref name="first"/> decision on it (already recorded in the conversation's context).
     /// </summary>
-    public async Task<AnswerResult> ImproveAsync(string conversationId, string text, AnswerResult first, CancellationToken ct = default) =>
-        await rerank.BlendAsync(text, await RewriteAsync(conversationId, text, first, ct), ct);
+    public async Task<AnswerResult> ImproveAsync(string conversationId, string text, AnswerResult first, CancellationToken ct = default)
+    {
+        if (!model.IsOn) return first;
+        // One budget for the whole turn: a rewrite and a question embedding against a hanging model cost one timeout, not two.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds), time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        var result = first;
+        try
+        {
+            result = await RewriteAsync(conversationId, text, first, budget.Token);
+            return await rerank.BlendAsync(text, result, budget.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return result;
+        }
+    }
 
     private async Task<AnswerResult> RewriteAsync(string conversationId, string text, AnswerResult first, CancellationToken ct)
     {

@@ -40,6 +40,9 @@ public sealed class EvalWithModelTests : IAsyncLifetime, IDisposable
             ["Llm__Endpoint"] = _model.Endpoint,
             ["Llm__ChatModel"] = AssistHost.ModelName,
             ["Llm__EmbeddingModel"] = EmbeddingRerankTests.EmbeddingModel,
+            // A fresh process's first model call includes loading and compiling the connector; on a busy machine that
+            // can outlast the default 5 s, and this test is about what eval does with the answers, not about timeouts.
+            ["Llm__TimeoutSeconds"] = "60",
         };
 
         var run = await ChatHubCli.RunAsync(_folder.Path, environment, "eval", "--bank", bank, "--queries", queries, "--out", "r.jsonl", "--llm");
