@@ -24,9 +24,10 @@ using GovAssistant.QaEngine;
 var command = CommandLine.Parse(args);
 if (command.Verb == "eval")
 {
-    // Offline evaluation: the engine alone, no web host, no database; options from environment (QaEngine__…) or defaults.
+    // Offline evaluation: the engine alone (with --llm: plus model assistance), no web host, no service database;
+    // options from environment (QaEngine__…, Llm__…) or defaults.
     var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-    return EvalCommand.Run(command, configuration.GetSection(QaEngineOptions.SectionName).Get<QaEngineOptions>() ?? new(), Console.Out);
+    return await EvalCommand.RunAsync(command, configuration.GetSection(QaEngineOptions.SectionName).Get<QaEngineOptions>() ?? new(), Console.Out);
 }
 
 // The service's own folder, not the caller's, is where its configuration and data live (Bank/ContentRoot.cs).

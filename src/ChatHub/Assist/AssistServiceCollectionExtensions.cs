@@ -1,4 +1,5 @@
 using GovAssistant.ChatHub.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GovAssistant.ChatHub.Assist;
@@ -8,7 +9,7 @@ internal static class AssistServiceCollectionExtensions
 {
     /// <summary>
     /// Configuration (the key from the environment only: <c>Llm__ApiKey</c>):
-    /// <code>"Llm": { "Endpoint": "http://10.0.0.5:8000/v1", "ChatModel": "qwen2.5-14b-instruct", "EmbeddingModel": "", "TimeoutSeconds": 5 }</code>
+    /// <code>"Llm": { "Endpoint": "http://10.0.0.5:8000/v1", "ChatModel": "qwen2.5-14b-instruct", "EmbeddingModel": "bge-m3", "EmbeddingWeight": 0.3, "TimeoutSeconds": 5 }</code>
     /// An empty endpoint registers <see cref="OffModel"/>: no HttpClient, no request, no change in behaviour.
     /// </summary>
     public static IHostApplicationBuilder AddLlmAssist(this IHostApplicationBuilder builder)
@@ -29,6 +30,7 @@ internal static class AssistServiceCollectionExtensions
                     LlmResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value);
                 });
             builder.Services.AddSingleton<IAssistModel, SemanticKernelModel>();
+            if (options.EmbeddingsOn) builder.AddEmbeddingRerank();
         }
         else
         {
@@ -39,6 +41,10 @@ internal static class AssistServiceCollectionExtensions
         builder.Services.AddSingleton<ReplyDrafts>();
         builder.Services.AddSingleton<BankAuthoring>();
         builder.Services.AddSingleton<QuestionRewriter>();
+        builder.Services.TryAddSingleton<IEmbeddingModel, OffEmbeddings>();
+        builder.Services.AddSingleton(EmbeddingCache.For);
+        builder.Services.AddSingleton<EntryEmbeddings>();
+        builder.Services.AddSingleton<EmbeddingRerank>();
         return builder;
     }
 }

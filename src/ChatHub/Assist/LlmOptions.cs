@@ -17,8 +17,19 @@ public sealed class LlmOptions
     /// <summary>Chat model name as the server knows it (e.g. <c>qwen2.5-14b-instruct</c>).</summary>
     public string ChatModel { get; set; } = "qwen";
 
-    /// <summary>Embeddings model name; empty = no embeddings. REVIEW: the embedding re-rank is not built yet.</summary>
+    /// <summary>
+    /// Embeddings model name (served at <c>…/embeddings</c> of the same endpoint); empty = no embedding re-rank.
+    /// </summary>
     public string? EmbeddingModel { get; set; }
+
+    /// <summary>
+    /// Share of the cosine similarity in a candidate's blended score (<c>(1 − w) · engine score + w · cosine</c>);
+    /// only the order of candidates the engine retrieved changes, never its decision.
+    /// </summary>
+    public double EmbeddingWeight { get; set; } = 0.3;
+
+    /// <summary>Entries embedded per request when a bank revision is indexed.</summary>
+    public int EmbeddingBatchSize { get; set; } = 32;
 
     /// <summary>Bearer key for the endpoint, from the environment only; local servers often need none.</summary>
     public string? ApiKey { get; set; }
@@ -43,4 +54,7 @@ public sealed class LlmOptions
 
     /// <summary>True when an endpoint is configured.</summary>
     public bool IsOn => !string.IsNullOrWhiteSpace(Endpoint);
+
+    /// <summary>True when an endpoint and an embeddings model are configured.</summary>
+    public bool EmbeddingsOn => IsOn && !string.IsNullOrWhiteSpace(EmbeddingModel);
 }

@@ -10,9 +10,11 @@ namespace GovAssistant.ChatHub.Assist;
 /// for the core question(s) as JSON (<c>question, need, object, region, questions[]</c>) and asks the engine again.
 /// The engine still decides and an answer is still a bank entry: a rewrite is taken only when the engine answers it
 /// outright (confidence at or above the answer threshold) and more confidently than the original; otherwise the
-/// original decision stands. With the model off the engine's decision is returned as it is, at once.
+/// original decision stands. A decision still offering several entries then goes through the optional
+/// <see cref="EmbeddingRerank"/>. With the model off the engine's decision is returned as it is, at once.
 /// </summary>
-public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts contexts, IAssistModel model, IOptions<LlmOptions> options)
+public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts contexts, IAssistModel model, IOptions<LlmOptions> options,
+    EmbeddingRerank rerank, TimeProvider time)
 {
     private const int MaxRewrites = 4;
 
@@ -21,6 +23,24 @@ public sealed class QuestionRewriter(AnswerEngine engine, ConversationContexts c
     /// engine's <paramref name="first"/> decision on it (already recorded in the conversation's context).
     /// </summary>
     public async Task<AnswerResult> ImproveAsync(string conversationId, string text, AnswerResult first, CancellationToken ct = default)
+    {
+        if (!model.IsOn) return first;
+        // One budget for the whole turn: a rewrite and a question embedding against a hanging model cost one timeout, not two.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds), time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        var result = first;
+        try
+        {
+            result = await RewriteAsync(conversationId, text, first, budget.Token);
+            return await rerank.BlendAsync(text, result, budget.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return result;
+        }
+    }
+
+    private async Task<AnswerResult> RewriteAsync(string conversationId, string text, AnswerResult first, CancellationToken ct)
     {
         if (!model.IsOn || !IsHard(text, first)) return first;
 

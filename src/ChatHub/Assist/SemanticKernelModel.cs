@@ -70,6 +70,12 @@ public sealed class SemanticKernelModel : IAssistModel
             _logger.LogWarning("Model call {Prompt} failed: {Outcome} ({Error})", prompt.Name, outcome, e.GetType().Name);
             return null;
         }
+        catch (OperationCanceledException)
+        {
+            // The caller gave up (its turn's budget ran out, or the request was aborted): not the model's failure, but not ok either.
+            outcome = "cancelled";
+            throw;
+        }
         finally
         {
             _usage.Record(new AssistCall(prompt.Name, prompt.Version, outcome, Math.Round(clock.Elapsed.TotalMilliseconds, 1), input, output, string.Join(',', prompt.EntryIds)));

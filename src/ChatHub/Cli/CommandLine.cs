@@ -2,12 +2,12 @@ namespace GovAssistant.ChatHub.Cli;
 
 /// <summary>
 /// The verb and options of the command line: <c>serve</c> (default), <c>import &lt;file&gt; [--publish --by &lt;name&gt; [--replace]]</c>,
-/// <c>eval --bank … --queries … --out …</c>. Options not recognised here are left for ASP.NET Core's configuration.
+/// <c>eval --bank … --queries … --out … [--llm]</c>. Options not recognised here are left for ASP.NET Core's configuration.
 /// </summary>
 internal sealed class CommandLine
 {
     // Options that take no value.
-    private static readonly HashSet<string> Flags = ["--replace", "--publish"];
+    private static readonly HashSet<string> Flags = ["--replace", "--publish", "--llm"];
     private readonly string[] _args;
 
     private CommandLine(string verb, string[] args)

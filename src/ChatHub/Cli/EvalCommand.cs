@@ -11,7 +11,9 @@ namespace GovAssistant.ChatHub.Cli;
 /// <c>eval --bank &lt;file-or-folder&gt; --queries &lt;queries.jsonl&gt; --out &lt;results.jsonl&gt;</c>: builds a fresh index
 /// from the bank in a temporary folder with the production analyzer, options and decision pipeline, asks every
 /// query without conversation context, writes one result line per query and prints the summary figures
-/// (computed exactly as <c>shared/eval/score.py</c> computes them).
+/// (computed exactly as <c>shared/eval/score.py</c> computes them). With <c>--llm</c> every query is also given the
+/// service's model assistance (<see cref="EvalAssist"/>): <c>--out</c> then holds the assisted results, a
+/// <c>.baseline.jsonl</c> file beside it the engine's own, and both summaries are printed side by side.
 /// </summary>
 internal static class EvalCommand
 {
@@ -22,11 +24,17 @@ internal static class EvalCommand
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static int Run(CommandLine args, QaEngineOptions options, TextWriter output)
+    public static async Task<int> RunAsync(CommandLine args, QaEngineOptions options, TextWriter output)
     {
         if (args.Option("bank") is not { } bankPath || args.Option("queries") is not { } queriesPath || args.Option("out") is not { } outPath)
         {
-            output.WriteLine("用法：eval --bank <文件或目录> --queries <queries.jsonl> --out <results.jsonl>");
+            output.WriteLine("用法：eval --bank <文件或目录> --queries <queries.jsonl> --out <results.jsonl> [--llm]");
+            return 2;
+        }
+        var llm = args.Flag("llm");
+        if (llm && EvalAssist.Configured().Refusal is { } refusal)
+        {
+            output.WriteLine(refusal);
             return 2;
         }
         // Typed paths are the caller's: relative to the current directory, shown in full so a typo is obvious.
@@ -65,25 +73,42 @@ internal static class EvalCommand
             // A running service has its code compiled and optimised; the first few hundred questions of a fresh
             // process are not. Warm up on the queries themselves (untimed) so the figures are steady-state latency.
             for (var i = 0; i < Math.Min(3000, queries.Count * 3); i++) engine.Ask(queries[i % queries.Count].Query);
+            await using var assist = llm ? await EvalAssist.StartAsync(engine, report.Entries, Path.Combine(indexFolder, "assist"), output) : null;
             var results = new List<EvalResult>(queries.Count);
+            var assisted = new List<EvalResult>(queries.Count);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
-            using (var writer = new StreamWriter(outPath))
+            var baselinePath = Path.ChangeExtension(outPath, null) + ".baseline.jsonl";
+            using (var writer = new StreamWriter(llm ? baselinePath : outPath))
+            using (var assistedWriter = llm ? new StreamWriter(outPath) : null)
             {
-                foreach (var q in queries)
+                for (var i = 0; i < queries.Count; i++)
                 {
+                    var q = queries[i];
                     var sw = Stopwatch.StartNew();
                     var answer = engine.Ask(q.Query);
-                    sw.Stop();
-                    var result = new EvalResult(
-                        q.Query, q.Expected, Decision(answer.Decision), answer.Entry?.Id, Math.Round(answer.Confidence, 4),
-                        answer.Candidates.Take(10).Select(c => new EvalCandidate(c.Id, c.Score)).ToList(),
-                        answer.Choices.Select(c => c.Id).ToList(), answer.Reason,
-                        Math.Round(sw.Elapsed.TotalMilliseconds, 3));
+                    var engineMs = sw.Elapsed.TotalMilliseconds;
+                    var result = ResultOf(q, answer, engineMs);
                     results.Add(result);
                     writer.WriteLine(JsonSerializer.Serialize(result, Json));
+                    if (assist is null) continue;
+                    // The assisted latency is what a citizen waits: the engine's turn plus the model's.
+                    var withModel = ResultOf(q, await assist.ImproveAsync(i, q.Query, answer), sw.Elapsed.TotalMilliseconds);
+                    assisted.Add(withModel);
+                    assistedWriter!.WriteLine(JsonSerializer.Serialize(withModel, Json));
                 }
             }
-            output.WriteLine(JsonSerializer.Serialize(EvalSummary.Of(outPath, results), Json));
+            var summary = EvalSummary.Of(llm ? baselinePath : outPath, results);
+            if (assist is not null)
+            {
+                var withModel = EvalSummary.Of(outPath, assisted);
+                output.WriteLine($"无模型：{baselinePath}");
+                output.WriteLine($"有模型：{outPath}（{assisted.Zip(results).Count(p => !SameOutcome(p.First, p.Second))} 个问题的结果不同）");
+                foreach (var line in EvalAssist.SideBySide(summary, withModel)) output.WriteLine(line);
+                output.WriteLine(await assist.UsageAsync());
+                output.WriteLine(JsonSerializer.Serialize(summary, Json));
+                summary = withModel;
+            }
+            output.WriteLine(JsonSerializer.Serialize(summary, Json));
             return 0;
         }
         finally
@@ -91,6 +116,16 @@ internal static class EvalCommand
             try { Directory.Delete(indexFolder, recursive: true); } catch (IOException) { }
         }
     }
+
+    // Same decision, entry, candidate order and choices (scores and latency aside).
+    private static bool SameOutcome(EvalResult a, EvalResult b) =>
+        a.Decision == b.Decision && a.FaqId == b.FaqId && a.Choices.SequenceEqual(b.Choices)
+        && a.Candidates.Select(c => c.Id).SequenceEqual(b.Candidates.Select(c => c.Id));
+
+    private static EvalResult ResultOf(EvalQuery q, AnswerResult answer, double ms) => new(
+        q.Query, q.Expected, Decision(answer.Decision), answer.Entry?.Id, Math.Round(answer.Confidence, 4),
+        answer.Candidates.Take(10).Select(c => new EvalCandidate(c.Id, c.Score)).ToList(),
+        answer.Choices.Select(c => c.Id).ToList(), answer.Reason, Math.Round(ms, 3));
 
     /// <summary>The API spelling of a decision: answered, clarify, noAnswer, smallTalk, humanRequested.</summary>
     public static string Decision(AnswerDecision d) => JsonNamingPolicy.CamelCase.ConvertName(d.ToString());

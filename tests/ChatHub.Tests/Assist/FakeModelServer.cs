@@ -44,6 +44,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
+    private readonly ConcurrentQueue<IReadOnlyList<string>> _embeddingInputs = new();
     private WebApplication _app = null!;
 
     /// <summary>The base address to configure as <c>Llm:Endpoint</c> (…/v1).</summary>
@@ -51,6 +52,22 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     /// <summary>Answers requests when the script is empty; by default a short Chinese text.</summary>
     public Func<FakeRequest, FakeReply> Responder { get; set; } = _ => new FakeReply.Text("好的。");
+
+    /// <summary>
+    /// Answers <c>/v1/embeddings</c>: <see cref="FakeReply.Text"/> (the default) gives one vector per input from
+    /// <see cref="Embed"/>; a status, a hang or a broken body fail as for chat; a refusal is a 200 with no vectors.
+    /// </summary>
+    public Func<FakeRequest, FakeReply> EmbeddingResponder { get; set; } = _ => new FakeReply.Text("");
+
+    /// <summary>The vector of one input text; by default character counts folded into 16 dimensions.</summary>
+    public Func<string, float[]> Embed { get; set; } = DefaultVector;
+
+    /// <summary>The default vector of <paramref name="text"/>.</summary>
+    public static float[] DefaultVector(string text) =>
+        Enumerable.Range(0, 16).Select(d => (float)text.Count(c => c % 16 == d) / Math.Max(1, text.Length)).ToArray();
+
+    /// <summary>The inputs of every embeddings request received, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> EmbeddingInputs => [.. _embeddingInputs];
 
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<FakeRequest> Requests => [.. _requests];
@@ -122,15 +139,38 @@ public sealed class FakeModelServer : IAsyncDisposable
     {
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
         var json = JsonNode.Parse(body)!;
-        _requests.Enqueue(new FakeRequest(http.Request.Path, body, "", json["input"]!.ToJsonString(), false));
         var inputs = json["input"] is JsonArray a ? a.Select(i => (string?)i ?? "").ToList() : [(string?)json["input"] ?? ""];
-        // A deterministic vector per text: character counts folded into 16 dimensions.
-        var data = inputs.Select((text, i) => new
+        var request = new FakeRequest(http.Request.Path, body, "", string.Join("\n", inputs), false);
+        _requests.Enqueue(request);
+        _embeddingInputs.Enqueue(inputs);
+        Received?.Invoke(request);
+        switch (EmbeddingResponder(request))
         {
-            @object = "embedding", index = i,
-            embedding = Enumerable.Range(0, 16).Select(d => (float)text.Count(c => c % 16 == d) / Math.Max(1, text.Length)).ToArray(),
+            case FakeReply.Status s:
+                http.Response.StatusCode = s.Code;
+                await http.Response.WriteAsJsonAsync(new { error = new { message = "fake failure", type = "server_error", code = s.Code } });
+                return;
+            case FakeReply.Hang:
+                try { await Task.Delay(Timeout.Infinite, http.RequestAborted); } catch (OperationCanceledException) { }
+                return;
+            case FakeReply.Malformed:
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"object\": \"list\", \"data\": [ {\"embedding\": ");
+                return;
+            case FakeReply.Refusal:
+                await http.Response.WriteAsJsonAsync(new { @object = "list", data = Array.Empty<object>(), model = (string?)json["model"] });
+                return;
+        }
+        // As OpenAI and vLLM do: floats by default, little-endian float32 in base64 when asked for.
+        var base64 = (string?)json["encoding_format"] == "base64";
+        var data = inputs.Select((text, i) =>
+        {
+            var vector = Embed(text);
+            object embedding = base64 ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())) : vector;
+            return new { @object = "embedding", index = i, embedding };
         });
-        await http.Response.WriteAsJsonAsync(new { @object = "list", data, model = (string?)json["model"], usage = new { prompt_tokens = body.Length / 2, total_tokens = body.Length / 2 } });
+        var tokens = inputs.Sum(t => t.Length);
+        await http.Response.WriteAsJsonAsync(new { @object = "list", data, model = (string?)json["model"], usage = new { prompt_tokens = tokens, total_tokens = tokens } });
     }
 
     private static string ContentOf(JsonNode? content) => content switch

@@ -7,7 +7,9 @@ namespace GovAssistant.ChatHub.Tests.Assist;
 
 /// <summary>
 /// With the model failing in every way we know — errors, rate limits, a broken body, garbage, refusals, silence —
-/// every question gets exactly the answer it gets with no model at all (compared field by field).
+/// every question gets exactly the answer it gets with no model at all (compared field by field). The embeddings
+/// model is configured too: the entries are embedded while it works, then it fails the same way, so every clarification
+/// tries the re-rank and must fall back to the engine's own order.
 /// </summary>
 public sealed class ModelDownTests(ModelDownTests.AnswersWithoutModel off, ITestOutputHelper output) : IClassFixture<ModelDownTests.AnswersWithoutModel>
 {
@@ -28,8 +30,14 @@ public sealed class ModelDownTests(ModelDownTests.AnswersWithoutModel off, ITest
             _ => _ => new FakeReply.Hang(),
         };
         using var folder = new TempFolder();
-        await using var app = new LoopbackApp(folder.Path, AssistHost.Settings(model.Endpoint, timeoutSeconds: 0.5));
+        await using var app = new LoopbackApp(folder.Path, EmbeddingRerankTests.Settings(model.Endpoint, timeoutSeconds: 0.5));
         using var http = new HttpClient { BaseAddress = app.Start() };
+        await EmbeddingRerankTests.IndexedAsync(app.Services);
+        var embeddedEntries = model.EmbeddingInputs.Count;
+        // Garbage for embeddings: vectors of differing dimensions.
+        var embeddingFailure = failure == "garbage" ? null : model.Responder(new FakeRequest("", "", "", "", false));
+        model.EmbeddingResponder = _ => embeddingFailure ?? new FakeReply.Text("");
+        if (embeddingFailure is null) model.Embed = text => new float[1 + text.Length % 3];
         // One hard question first, so start-up costs (JIT, the connector's first request) stay out of the figures.
         await AnswersWithoutModel.AskAsync(http, QuestionRewriteTests.Rambling);
 
@@ -43,9 +51,11 @@ public sealed class ModelDownTests(ModelDownTests.AnswersWithoutModel off, ITest
             Assert.Equal(expected, actual);
             same++;
         }
-        // The model was asked (the hard questions went to it) and failed every time.
+        // The model was asked (the hard questions went to it, the clarifications' questions to the embeddings model) and failed every time.
         Assert.NotEmpty(model.Requests);
-        output.WriteLine($"{failure}: {same} of {off.Answers.Count} answers identical; model asked {model.Requests.Count} times; slowest {slowest.TotalMilliseconds:F0} ms");
+        Assert.True(model.EmbeddingInputs.Count > embeddedEntries, "no question was embedded");
+        output.WriteLine($"{failure}: {same} of {off.Answers.Count} answers identical; model asked {model.Requests.Count} times " +
+            $"({model.EmbeddingInputs.Count - embeddedEntries} question embeddings); slowest {slowest.TotalMilliseconds:F0} ms");
     }
 
     /// <summary>The development questions (every fourth, plus long rambling ones) as a host without a model answers them.</summary>

@@ -32,7 +32,8 @@ public static class ChatHubCli
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // Nothing from the test runner's environment may steer the program somewhere else.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("KnowledgeBase__", StringComparison.OrdinalIgnoreCase)
-                     || k.StartsWith("QaEngine__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Seed__", StringComparison.OrdinalIgnoreCase)).ToList())
+                     || k.StartsWith("QaEngine__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Seed__", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("Llm__", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
