@@ -12,7 +12,7 @@ namespace GovAssistant.ChatHub.Assist;
 /// tick when the engine moved to another revision (an import, another node) or the last index left entries without a
 /// vector (the model was down). Only registered when an embeddings model is configured.
 /// </summary>
-internal sealed class EmbeddingIndexer(EntryEmbeddings embeddings, FaqStore store, AnswerEngine engine, BankPublisher publisher,
+internal sealed class EmbeddingIndexer(EntryEmbeddings embeddings, IBankStore store, AnswerEngine engine, BankPublisher publisher,
     IOptions<BankOptions> bank, ILogger<EmbeddingIndexer> logger) : BackgroundService
 {
     private readonly Channel<bool> _published = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

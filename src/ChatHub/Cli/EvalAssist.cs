@@ -55,6 +55,8 @@ internal sealed class EvalAssist : IAsyncDisposable
             return database;
         });
         builder.Services.AddSingleton(engine);
+        // The bot context is kept with the conversation; an evaluation's turns live in the temporary database.
+        builder.Services.AddSingleton<IConversationStore, SqliteConversationStore>();
         builder.Services.AddSingleton<ConversationContexts>();
         builder.AddLlmAssist();
         var assist = new EvalAssist(builder.Build());

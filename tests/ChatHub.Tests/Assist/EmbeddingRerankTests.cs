@@ -65,7 +65,7 @@ public sealed class EmbeddingRerankTests : IAsyncLifetime
 
         // A new revision with one entry edited: only that entry goes to the model; the old text's vector is pruned.
         var index = host.Services.GetRequiredService<EntryEmbeddings>();
-        var snapshot = await host.Services.GetRequiredService<FaqStore>().GetSnapshotAsync();
+        var snapshot = await host.Services.GetRequiredService<IBankStore>().GetSnapshotAsync();
         var edited = snapshot.Entries.Select(e => e.Id == "SF-001" ? e with { SimilarQuestions = ["身份证弄丢了去哪补", .. e.SimilarQuestions] } : e).ToList();
         Assert.Equal(1, await index.IndexAsync(new BankSnapshot(edited, snapshot.Revision + 1, DateTimeOffset.UtcNow)));
         Assert.Contains("身份证弄丢了去哪补", _model.EmbeddingInputs[^1].Single());
