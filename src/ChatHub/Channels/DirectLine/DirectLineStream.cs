@@ -17,6 +17,7 @@ internal sealed class DirectLineStream(
     DirectLineStreams streams,
     ConversationService conversations,
     IOptions<DirectLineOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DirectLineStream> logger)
 {
     private readonly DirectLineOptions _options = options.Value;
@@ -44,7 +45,9 @@ internal sealed class DirectLineStream(
         // Subscribe before reading the backlog, so nothing stored in between is lost; duplicates are dropped by seq.
         using var subscription = streams.Subscribe(conversationId);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var closing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // A stopping node closes its streams at once (Web Chat reconnects with its watermark, to another node behind the
+        // proxy) instead of holding the shutdown until its timeout.
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var reading = DrainClientAsync(socket, closing);
         try
         {
