@@ -67,7 +67,8 @@ public sealed class QueueWaitBrowserTests(Chromium chromium) : IAsyncLifetime
         await agent.GetByTestId("username").FillAsync("zhang");
         await agent.GetByTestId("password").FillAsync(ConversationHost.AgentPassword);
         await agent.GetByTestId("login-submit").ClickAsync();
-        await Expect(agent.GetByTestId("presence")).ToHaveValueAsync("online");
+        // The console is ready once its hub has said hello (the presence list shows "online" before that).
+        await Expect(agent.Locator("body[data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await using var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
         await visitor.SendAsync(id, "驾驶证到期了怎么换证");
@@ -77,7 +78,16 @@ public sealed class QueueWaitBrowserTests(Chromium chromium) : IAsyncLifetime
         // The queue watcher may offer the conversation to this agent before the click: accept it either way.
         var accept = agent.Locator($"[data-testid=queue-item][data-conversation='{id}']").GetByTestId("accept").Or(agent.GetByTestId("accept-offer"));
         // A deadline, not a sleep: under a full parallel test run the queue push can take longer than Playwright's 10 s default.
-        await accept.First.ClickAsync(new() { Timeout = 30_000 });
+        try
+        {
+            await accept.First.ClickAsync(new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // What the console showed, for the CI log: the queue, the offer bar, the connection banner and readiness.
+            var state = await agent.EvaluateAsync<string>("() => JSON.stringify({ ready: document.body.dataset.ready, queue: document.getElementById('queue')?.innerText, offer: document.getElementById('offer')?.innerText, connection: document.getElementById('connection')?.innerText, error: document.getElementById('error-text')?.innerText, url: location.href })");
+            throw new TimeoutException($"{e.Message}\n控制台状态：{state}", e);
+        }
         var pane = agent.Locator($"[data-testid=chat-pane][data-conversation='{id}']");
         await Expect(pane.GetByTestId("chat-meta")).ToContainTextAsync("公安交通管理部门");
         await pane.GetByTestId("transfer").ClickAsync();
