@@ -40,7 +40,15 @@ public sealed class DataFilesTests : IDisposable
         Assert.Equal(PrivateFolder, File.GetUnixFileMode(Path.Combine(data, "index")));
         Assert.Equal(PrivateFolder, File.GetUnixFileMode(Path.Combine(data, "keys")));
         Assert.Equal(Private, File.GetUnixFileMode(Path.Combine(data, "bank.db")));
-        // The write-ahead log and shared memory exist while the service runs; SQLite gives them the database's mode.
+        // The write-ahead log and shared memory exist while a connection is open (the service's pool may have closed
+        // its idle ones by now, so one is held here); SQLite gives them the database's mode.
+        using var open = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "bank.db")}");
+        open.Open();
+        using (var read = open.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            read.ExecuteScalar();
+        }
         Assert.Equal(Private, File.GetUnixFileMode(Path.Combine(data, "bank.db-wal")));
         Assert.Equal(Private, File.GetUnixFileMode(Path.Combine(data, "bank.db-shm")));
     }
