@@ -39,6 +39,9 @@ public abstract class BankConcurrencyContract : BankContract
         var entries = Many(5_000);
         using var stop = new CancellationTokenSource();
         var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
+        // Events, not sleeps: the import starts once readers are reading, and they stop once one has seen it whole.
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sawImport = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
@@ -52,12 +55,14 @@ public abstract class BankConcurrencyContract : BankContract
                 Assert.True(count is 0 or 5_000, $"saw a partial import: {count}");
                 await store.GetAsync("E-02500");
                 reads++;
+                reading.TrySetResult();
+                if (snapshot.Entries.Count == 5_000) sawImport.TrySetResult();
             }
         })).ToList();
 
-        await Task.Delay(50);
+        await reading.Task;
         await store.ImportAsync(entries, replace: false, "seed");
-        await Task.Delay(50);
+        await sawImport.Task.WaitAsync(TimeSpan.FromSeconds(60));
         stop.Cancel();
         await Task.WhenAll(readers);
 
