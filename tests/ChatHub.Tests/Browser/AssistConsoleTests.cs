@@ -21,12 +21,7 @@ public sealed class AssistConsoleTests(Chromium chromium) : IAsyncLifetime
         await using var host = new ConversationHost(settings: AssistHost.Settings(model.Endpoint)).Start();
         await host.CreateAgentAsync("zhang", "张敏", ["*"]);
 
-        var agent = await chromium.OpenAsync(host.Address);
-        await agent.GotoAsync("/agent/login.html");
-        await agent.GetByTestId("username").FillAsync("zhang");
-        await agent.GetByTestId("password").FillAsync(ConversationHost.AgentPassword);
-        await agent.GetByTestId("login-submit").ClickAsync();
-        await Expect(agent.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        var agent = await chromium.OpenConsoleAsync(host.Address, "zhang");
 
         var visitor = await chromium.OpenAsync(host.Address, phone: true);
         await visitor.GotoAsync("/");
@@ -64,12 +59,7 @@ public sealed class AssistConsoleTests(Chromium chromium) : IAsyncLifetime
     {
         await using var host = new ConversationHost().Start();
         await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        var agent = await chromium.OpenAsync(host.Address);
-        await agent.GotoAsync("/agent/login.html");
-        await agent.GetByTestId("username").FillAsync("zhang");
-        await agent.GetByTestId("password").FillAsync(ConversationHost.AgentPassword);
-        await agent.GetByTestId("login-submit").ClickAsync();
-        await Expect(agent.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        var agent = await chromium.OpenConsoleAsync(host.Address, "zhang");
 
         var visitor = await chromium.OpenAsync(host.Address, phone: true);
         await visitor.GotoAsync("/");

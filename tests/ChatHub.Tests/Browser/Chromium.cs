@@ -33,6 +33,21 @@ public sealed class Chromium : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    /// <summary>
+    /// The agents' console of <paramref name="host"/>, signed in as <paramref name="username"/> (the test hosts' agent
+    /// password) and ready: its hub has said hello.
+    /// </summary>
+    public async Task<IPage> OpenConsoleAsync(Uri host, string username)
+    {
+        var agent = await OpenAsync(host);
+        await agent.GotoAsync("/agent/login.html");
+        await agent.GetByTestId("username").FillAsync(username);
+        await agent.GetByTestId("password").FillAsync(Conversations.ConversationHost.AgentPassword);
+        await agent.GetByTestId("login-submit").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(agent.Locator("body[data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        return agent;
+    }
+
     /// <summary>A fresh context (own storage and cookies) on <paramref name="host"/>: a phone-sized one for visitors.</summary>
     public async Task<IPage> OpenAsync(Uri host, bool phone = false)
     {

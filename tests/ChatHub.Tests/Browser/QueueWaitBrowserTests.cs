@@ -22,12 +22,7 @@ public sealed class QueueWaitBrowserTests(Chromium chromium) : IAsyncLifetime
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = new ConversationHost(clock: clock).Start();
         await host.CreateAgentAsync("wang", "王芳", ["公安局户政管理部门"]);
-        var agent = await chromium.OpenAsync(host.Address);
-        await agent.GotoAsync("/agent/login.html");
-        await agent.GetByTestId("username").FillAsync("wang");
-        await agent.GetByTestId("password").FillAsync(ConversationHost.AgentPassword);
-        await agent.GetByTestId("login-submit").ClickAsync();
-        await Expect(agent.GetByTestId("presence")).ToHaveValueAsync("online");
+        var agent = await chromium.OpenConsoleAsync(host.Address, "wang");
 
         var visitor = await chromium.OpenAsync(host.Address, phone: true);
         await visitor.GotoAsync("/");
@@ -62,13 +57,7 @@ public sealed class QueueWaitBrowserTests(Chromium chromium) : IAsyncLifetime
     {
         await using var host = new ConversationHost().Start();
         await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        var agent = await chromium.OpenAsync(host.Address);
-        await agent.GotoAsync("/agent/login.html");
-        await agent.GetByTestId("username").FillAsync("zhang");
-        await agent.GetByTestId("password").FillAsync(ConversationHost.AgentPassword);
-        await agent.GetByTestId("login-submit").ClickAsync();
-        // The console is ready once its hub has said hello (the presence list shows "online" before that).
-        await Expect(agent.Locator("body[data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var agent = await chromium.OpenConsoleAsync(host.Address, "zhang");
         await using var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
         await visitor.SendAsync(id, "驾驶证到期了怎么换证");
