@@ -10,8 +10,10 @@ namespace GovAssistant.ChatHub.Tests.Operations;
 
 /// <summary>
 /// <c>/metrics</c> serves the service's counters in Prometheus's text format to loopback and the configured networks
-/// only. (Hosts of other tests in this process share the meter's name, so counts are compared as increases.)
+/// only. It runs alone: OpenTelemetry listens process-wide by meter name, so another test's host, ending while this one
+/// is scraped, retires the metric stream both hosts' instruments feed.
 /// </summary>
+[Collection(nameof(ProcessWideMeters))]
 public sealed class MetricsTests
 {
     [Fact]
@@ -19,9 +21,8 @@ public sealed class MetricsTests
     {
         await using var host = new ConversationHost().Start();
         using var http = new HttpClient { BaseAddress = host.Address };
-        // OpenTelemetry's listener is process-wide: with many test hosts in one process a host's scrape may show another
-        // host's instruments of the same name, so only lower bounds are asserted here; the nginx cluster test
-        // (ProxyPathTests, one node per process) checks exact counts.
+        // Earlier hosts of this process may have fed the same streams, so only lower bounds are asserted here; the nginx
+        // cluster test (ProxyPathTests, one node per process) checks exact counts.
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/metrics")).StatusCode);
 
         (await http.PostAsJsonAsync("/api/ask", new { question = "身份证丢了怎么补办" })).EnsureSuccessStatusCode();
@@ -90,3 +91,7 @@ public sealed class MetricsTests
             .Where(m => m.Groups[1].Value.Contains(label, StringComparison.Ordinal))
             .Sum(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
 }
+
+/// <summary>Tests whose hosts' metrics must not meet another host's: they run after the parallel ones, one at a time.</summary>
+[CollectionDefinition(nameof(ProcessWideMeters), DisableParallelization = true)]
+public sealed class ProcessWideMeters;
