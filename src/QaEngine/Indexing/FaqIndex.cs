@@ -55,7 +55,9 @@ public sealed class FaqIndex : IDisposable
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
     }
 
-    internal static Similarity Similarity { get; } = new BM25Similarity(1.2f, 0.75f);
+    internal static Bm25Recall.Bm25 Similarity { get; } = new(1.2f, 0.75f);
+
+    private readonly Bm25Recall _recall = new(Similarity);
 
     /// <summary>The analysed bank currently answered from.</summary>
     public IndexedBank Bank => _bank;
@@ -91,27 +93,26 @@ public sealed class FaqIndex : IDisposable
     /// </summary>
     public IReadOnlyList<RecallHit> Recall(AnalyzedText query, RecallWeights weights, int maxDocuments, int maxEntries)
     {
-        var boolean = new BooleanQuery(disableCoord: true);
-        AddTerms(boolean, WordsField, query.Words, weights.Words);
-        AddTerms(boolean, BigramsField, query.Bigrams, weights.Bigrams);
-        AddTerms(boolean, AnswerField, query.Words, weights.Answer);
-        if (boolean.Clauses.Count == 0) return [];
+        var clauses = ClausesOf(query, weights);
+        if (clauses.All(c => c.Terms.Length == 0)) return [];
 
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(boolean, maxDocuments);
+            var top = _recall.Search(searcher.IndexReader, clauses, maxDocuments);
             var leaves = searcher.IndexReader.Leaves;
+            // One id reader per segment and search: opening it clones the segment's input.
+            var ids = new SortedDocValues?[leaves.Count];
             var best = new Dictionary<string, float>(StringComparer.Ordinal);
             var order = new List<string>();
             var bytes = new BytesRef();
-            foreach (var sd in top.ScoreDocs)
+            foreach (var (doc, score) in top)
             {
-                var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
-                var ids = leaf.AtomicReader.GetSortedDocValues(IdField);
-                ids.Get(sd.Doc - leaf.DocBase, bytes);
+                var at = ReaderUtil.SubIndex(doc, leaves);
+                var leaf = leaves[at];
+                (ids[at] ??= leaf.AtomicReader.GetSortedDocValues(IdField)).Get(doc - leaf.DocBase, bytes);
                 var id = bytes.Utf8ToString();
-                if (best.TryAdd(id, sd.Score))
+                if (best.TryAdd(id, score))
                 {
                     order.Add(id);
                     if (order.Count == maxEntries) break;
@@ -125,13 +126,55 @@ public sealed class FaqIndex : IDisposable
         }
     }
 
-    private static void AddTerms(BooleanQuery query, string field, string[] terms, float boost)
+    /// <summary>
+    /// The same recall as a Lucene query (a disjunction of boosted term queries): what <see cref="Recall"/> must
+    /// equal, document for document. For tests; the service never runs it.
+    /// </summary>
+    internal IReadOnlyList<(int Doc, float Score)> RecallByLuceneQuery(AnalyzedText query, RecallWeights weights, int maxDocuments)
     {
-        if (boost <= 0) return;
-        // BooleanQuery allows 1024 clauses; a question is at most a few hundred characters, but never fail on it.
-        foreach (var t in terms.Take(300))
-            query.Add(new TermQuery(new Term(field, t)) { Boost = boost }, Occur.SHOULD);
+        var boolean = new BooleanQuery(disableCoord: true);
+        foreach (var clause in ClausesOf(query, weights))
+            foreach (var t in clause.Terms)
+                boolean.Add(new TermQuery(new Term(clause.Field, t)) { Boost = clause.Boost }, Occur.SHOULD);
+        if (boolean.Clauses.Count == 0) return [];
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return searcher.Search(boolean, maxDocuments).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
     }
+
+    /// <summary>The documents <see cref="Recall"/> ranks, before they are grouped by entry. For tests.</summary>
+    internal IReadOnlyList<(int Doc, float Score)> RecallDocuments(AnalyzedText query, RecallWeights weights, int maxDocuments)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return _recall.Search(searcher.IndexReader, ClausesOf(query, weights), maxDocuments);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    // BooleanQuery allows 1024 clauses; a question is at most a few hundred characters, but never fail on it.
+    private const int MaxTermsPerField = 300;
+
+    // Words and bigrams of the question's phrasing side, and its words against the answers (weakly).
+    private static Bm25Recall.Clause[] ClausesOf(AnalyzedText query, RecallWeights weights) =>
+    [
+        Clause(WordsField, query.Words, weights.Words),
+        Clause(BigramsField, query.Bigrams, weights.Bigrams),
+        Clause(AnswerField, query.Words, weights.Answer),
+    ];
+
+    private static Bm25Recall.Clause Clause(string field, string[] terms, float boost) =>
+        new(field, boost <= 0 ? [] : terms.Length > MaxTermsPerField ? terms[..MaxTermsPerField] : terms, boost);
 
     private static IEnumerable<Document> Documents(FaqEntry entry)
     {
