@@ -44,12 +44,12 @@ public sealed class NginxCluster : IAsyncDisposable
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>
-    /// The storage of cluster tests that do not choose: a shared SQLite file, or PostgreSQL when the environment says
-    /// <c>GOVASSISTANT_CLUSTER_STORAGE=postgres</c> (the default to switch once every store has its PostgreSQL side).
+    /// The storage of cluster tests that do not choose: PostgreSQL, as a city deploys several nodes (README, 扩展部署);
+    /// <c>GOVASSISTANT_CLUSTER_STORAGE=sqlite</c> runs them on a shared SQLite file instead.
     /// </summary>
     public static ClusterStorage DefaultStorage =>
-        string.Equals(Environment.GetEnvironmentVariable("GOVASSISTANT_CLUSTER_STORAGE"), "postgres", StringComparison.OrdinalIgnoreCase)
-            ? ClusterStorage.Postgres : ClusterStorage.SharedSqliteFile;
+        string.Equals(Environment.GetEnvironmentVariable("GOVASSISTANT_CLUSTER_STORAGE"), "sqlite", StringComparison.OrdinalIgnoreCase)
+            ? ClusterStorage.SharedSqliteFile : ClusterStorage.Postgres;
 
     /// <summary>The test Redis server the nodes use (<c>ConnectionStrings__Redis</c>), when started with one.</summary>
     public RedisServer? Redis { get; private set; }
