@@ -220,7 +220,9 @@ public sealed class AnswerEngine : IDisposable
         {
             // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
             if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
-            if (Array.IndexOf(entry.AllPhrasingWords, w) < 0 && Array.IndexOf(entry.AnswerWords, w) < 0) return true;
+            // 咋个, 一直, 重庆, 生日 tell how or where the citizen is, unless the bank asks about them (台湾, 农村).
+            if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
+            if (Array.IndexOf(entry.AllPhrasingWords, w) < 0 && Array.IndexOf(entry.AnswerWords, w) < 0) { if (Environment.GetEnvironmentVariable("GA_DEBUG") is not null) Console.Error.WriteLine($"UNUSED\t{w}\t{question.Normalized}\t{entry.Entry.Id}"); return true; }
         }
         return false;
     }

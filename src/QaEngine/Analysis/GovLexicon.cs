@@ -20,8 +20,14 @@ public sealed class GovLexicon
 
     private static readonly Lazy<GovLexicon> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private GovLexicon(JiebaSegmenter segmenter, FrozenDictionary<string, string> canonical, FrozenDictionary<string, string> curated, FrozenSet<string> stopWords)
+    // jieba's word classes that name no service: pronouns, conjunctions, adverbs, prepositions, particles, interjections,
+    // onomatopoeia, place names, times, numerals, measure words and directions (咋个, 不是, 一直, 重庆, 生日, 上面 …).
+    private static readonly FrozenSet<string> CircumstanceClasses = new[] { "r", "c", "d", "p", "u", "y", "e", "o", "ns", "t", "m", "q", "f" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private GovLexicon(JiebaSegmenter segmenter, FrozenDictionary<string, string> canonical, FrozenDictionary<string, string> curated, FrozenSet<string> stopWords, FrozenSet<string> circumstance)
     {
+        CircumstanceWords = circumstance;
         CuratedCanonical = curated;
         Segmenter = segmenter;
         Canonical = canonical;
@@ -42,6 +48,13 @@ public sealed class GovLexicon
     /// groups: used for the character views, where a loose synonym would blur more than it joins.
     /// </summary>
     public FrozenDictionary<string, string> CuratedCanonical { get; }
+
+    /// <summary>
+    /// Words of jieba's dictionary in a class that names no service (pronouns, adverbs, particles, place names, times,
+    /// numerals …): in a question they tell the citizen's circumstances, not what is asked — unless the bank itself
+    /// asks about them (台湾, 农村), which the caller checks.
+    /// </summary>
+    public FrozenSet<string> CircumstanceWords { get; }
 
     /// <summary>Words dropped from the word field: particles and politeness that carry no intent.</summary>
     public FrozenSet<string> StopWords { get; }
@@ -64,9 +77,11 @@ public sealed class GovLexicon
     {
         ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "Resources", "jieba");
         var segmenter = new JiebaSegmenter();
+        var userWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in EmbeddedResources.ReadDataLines("gov-userdict.txt"))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            userWords.Add(parts[0]);
             var freq = parts.Length > 1 && int.TryParse(parts[1], out var f) ? f : 3000;
             segmenter.AddWord(parts[0], freq, parts.Length > 2 ? parts[2] : "n");
         }
@@ -83,6 +98,22 @@ public sealed class GovLexicon
         curated ??= canonical;
 
         var stopWords = EmbeddedResources.ReadDataLines("stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
-        return new GovLexicon(segmenter, canonical.ToFrozenDictionary(StringComparer.Ordinal), curated.ToFrozenDictionary(StringComparer.Ordinal), stopWords);
+        return new GovLexicon(segmenter, canonical.ToFrozenDictionary(StringComparer.Ordinal), curated.ToFrozenDictionary(StringComparer.Ordinal), stopWords,
+            ReadCircumstanceWords(Path.Combine(ConfigManager.ConfigFileBaseDir, "dict.txt"), userWords));
+    }
+
+    // jieba's dictionary lines are "word frequency class"; words of our own dictionary are service words whatever
+    // class jieba gives them.
+    private static FrozenSet<string> ReadCircumstanceWords(string dictionary, HashSet<string> userWords)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(dictionary))
+        {
+            var last = line.LastIndexOf(' ');
+            if (last < 0 || !CircumstanceClasses.Contains(line[(last + 1)..])) continue;
+            var word = line[..line.IndexOf(' ')];
+            if (word.Length >= 2 && !userWords.Contains(word)) words.Add(word);
+        }
+        return words.ToFrozenSet(StringComparer.Ordinal);
     }
 }

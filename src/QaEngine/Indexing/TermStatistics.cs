@@ -31,6 +31,9 @@ public sealed class TermStatistics
         return idf;
     }
 
+    /// <summary>True when some counted phrasing holds <paramref name="term"/>.</summary>
+    public bool Contains(string term) => _df.ContainsKey(term);
+
     /// <summary>Number of phrasings counted.</summary>
     public int Documents => _documents;
 }

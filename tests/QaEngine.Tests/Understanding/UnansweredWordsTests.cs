@@ -39,6 +39,19 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         Assert.Equal(id, r.Entry!.Id);
     }
 
+    [Theory]
+    [InlineData("台胞证过期了，人还在温州工作怎么换", "GA-006")]
+    [InlineData("从西安跳槽到成都，公积金咋个转过来", "GJ-007")]
+    [InlineData("身份证非得按手印吗", "SF-016")]
+    public void PlacesAndFunctionWordsTheBankNeverAsksAboutDoNotStopAnAnswer(string question, string id)
+    {
+        // 温州, 西安, 咋个, 非得: how and where the citizen is (jieba's place names, pronouns, adverbs …), not the thing
+        // asked about, and no question of the bank uses them.
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+
     [Fact]
     public void CircumstancesInALongMessageDoNotStopAnAnswer()
     {
