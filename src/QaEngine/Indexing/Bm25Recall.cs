@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -18,6 +19,9 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
     public readonly record struct Clause(string Field, string[] Terms, float Boost);
 
     [ThreadStatic] private static double[]? t_scores;
+    // A field's term cursor and postings reader per segment, kept per thread: opening them was most of what a search
+    // still allocated. Keyed weakly by the segment's reader, so a segment a publish retires takes its cursors along.
+    [ThreadStatic] private static ConditionalWeakTable<AtomicReader, Dictionary<string, Cursor>>? t_cursors;
     [ThreadStatic] private static List<int>? t_touched;
 
     /// <summary>The <paramref name="max"/> best documents, best first; equal scores in document order.</summary>
@@ -42,28 +46,27 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
     private void Score(IList<AtomicReaderContext> leaves, int maxDoc, in Clause clause, double[] scores, List<int> touched)
     {
         if (clause.Terms.Length == 0) return;
-        var enums = new TermsEnum?[leaves.Count];
+        Span<bool> found = stackalloc bool[leaves.Count];
+        var cursors = new Cursor?[leaves.Count];
         long sumTotalTermFreq = 0;
         for (var i = 0; i < leaves.Count; i++)
         {
-            var terms = leaves[i].AtomicReader.GetTerms(clause.Field);
-            if (terms is null) continue;
-            enums[i] = terms.GetEnumerator();
-            sumTotalTermFreq = sumTotalTermFreq < 0 || terms.SumTotalTermFreq < 0 ? -1 : sumTotalTermFreq + terms.SumTotalTermFreq;
+            cursors[i] = CursorOf(leaves[i].AtomicReader, clause.Field);
+            if (cursors[i] is not { } c) continue;
+            sumTotalTermFreq = sumTotalTermFreq < 0 || c.SumTotalTermFreq < 0 ? -1 : sumTotalTermFreq + c.SumTotalTermFreq;
         }
         var avgdl = similarity.AverageLength(sumTotalTermFreq, maxDoc);
         var cache = similarity.LengthCache(avgdl);
         var k1 = similarity.K1;
-        DocsEnum? docs = null;
-        var found = new bool[leaves.Count];
+        var bytes = new BytesRef();
         foreach (var term in clause.Terms)
         {
-            var bytes = new BytesRef(term);
+            bytes.CopyChars(term);
             long docFreq = 0;
             for (var i = 0; i < leaves.Count; i++)
             {
-                found[i] = enums[i] is { } e && e.SeekExact(bytes);
-                if (found[i]) docFreq += enums[i]!.DocFreq;
+                found[i] = cursors[i] is { } c && c.Terms.SeekExact(bytes);
+                if (found[i]) docFreq += cursors[i]!.Terms.DocFreq;
             }
             if (docFreq == 0) continue;
             // As BM25Similarity: weight = idf × boost × top-level boost (1), then × (k1 + 1).
@@ -73,7 +76,8 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
                 if (!found[i]) continue;
                 var leaf = leaves[i];
                 var norms = leaf.AtomicReader.GetNormValues(clause.Field);
-                docs = enums[i]!.Docs(leaf.AtomicReader.LiveDocs, docs, DocsFlags.FREQS);
+                var cursor = cursors[i]!;
+                var docs = cursor.Docs = cursor.Terms.Docs(leaf.AtomicReader.LiveDocs, cursor.Docs, DocsFlags.FREQS);
                 int doc;
                 while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
                 {
@@ -85,6 +89,22 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
                 }
             }
         }
+    }
+
+    private static Cursor? CursorOf(AtomicReader reader, string field)
+    {
+        var byField = (t_cursors ??= new()).GetValue(reader, _ => new Dictionary<string, Cursor>(StringComparer.Ordinal));
+        if (byField.TryGetValue(field, out var cursor)) return cursor;
+        var terms = reader.GetTerms(field);
+        if (terms is null) return null;
+        return byField[field] = new Cursor(terms.GetEnumerator(), terms.SumTotalTermFreq);
+    }
+
+    private sealed class Cursor(TermsEnum terms, long sumTotalTermFreq)
+    {
+        public TermsEnum Terms { get; } = terms;
+        public long SumTotalTermFreq { get; } = sumTotalTermFreq;
+        public DocsEnum? Docs { get; set; }
     }
 
     // A bounded selection: the best `max` of the touched documents, then sorted (score desc, doc asc).
