@@ -37,7 +37,7 @@ public abstract partial class ConversationStore
         await using var connection = await OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbox SET done_at = @at, outcome = @outcome WHERE id = @id AND claimed_by = @claimant AND done_at IS NULL;",
-            new { id, claimant, outcome, at = Stamp(at) }, cancellationToken: cancellationToken)) == 1;
+            new { id, claimant, outcome, at = Sql.Stamp(at) }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <inheritdoc />
@@ -53,7 +53,7 @@ public abstract partial class ConversationStore
             ORDER BY created_at;
             """, new
         {
-            From = Stamp(filter.From), To = Stamp(filter.To), filter.Channel, filter.Category, filter.Department,
+            From = Sql.Stamp(filter.From), To = Sql.Stamp(filter.To), filter.Channel, filter.Category, filter.Department,
         }, cancellationToken: cancellationToken))).ToList();
 
         var milestones = new Dictionary<string, List<MilestoneMessage>>(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ public abstract partial class ConversationStore
         {
             var rows = await connection.QueryAsync<MilestoneRow>(new CommandDefinition($"""
                 SELECT conversation_id AS ConversationId, sender, at, data FROM messages
-                WHERE conversation_id {AnyOf("@batch")} AND {ConversationFacts.MilestoneCandidates}
+                WHERE conversation_id {Sql.AnyOf("@batch")} AND {ConversationFacts.MilestoneCandidates}
                 ORDER BY conversation_id, seq;
                 """, new { batch }, cancellationToken: cancellationToken));
             foreach (var m in rows)

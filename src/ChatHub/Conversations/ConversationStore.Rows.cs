@@ -14,13 +14,11 @@ public abstract partial class ConversationStore
         return new
         {
             r.Id, r.VisitorId, r.Channel, State = r.State.ToString(), r.Category, r.Department,
-            Agents = JsonSerializer.Serialize(r.Agents), CreatedAt = Stamp(r.CreatedAt), UpdatedAt = Stamp(r.UpdatedAt),
-            QueuedAt = StampOrNull(r.QueuedAt), AcceptedAt = StampOrNull(r.AcceptedAt), ClosedAt = StampOrNull(r.ClosedAt),
+            Agents = JsonSerializer.Serialize(r.Agents), CreatedAt = Sql.Stamp(r.CreatedAt), UpdatedAt = Sql.Stamp(r.UpdatedAt),
+            QueuedAt = Sql.Stamp(r.QueuedAt), AcceptedAt = Sql.Stamp(r.AcceptedAt), ClosedAt = Sql.Stamp(r.ClosedAt),
             r.Contact, r.Rating, r.RatingComment, r.Version,
         };
     }
-
-    private object? StampOrNull(DateTimeOffset? at) => at is { } value ? Stamp(value) : null;
 
     private sealed class Row
     {

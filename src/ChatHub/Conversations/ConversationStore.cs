@@ -1,12 +1,14 @@
 using System.Data.Common;
 using Dapper;
+using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Conversations;
 
 /// <summary>
 /// Conversations, their messages, the bot's context and the channel outbox, written once for both databases:
 /// <see cref="SqliteConversationStore"/> and <see cref="PostgresConversationStore"/> supply the connections, the append
-/// transaction, the outbox claim and the few dialect differences (times, JSON columns, list parameters). A transition
+/// transaction and the outbox claim; the few dialect differences (times, JSON columns, list parameters) are in
+/// <see cref="SqlDialect"/>. A transition
 /// saves only when the version read is still current; sequence numbers are assigned inside the append transaction, so
 /// two messages of one conversation never get the same number.
 /// </summary>
@@ -19,9 +21,10 @@ public abstract partial class ConversationStore : IConversationStore
     private const string MessageColumns =
         "conversation_id AS ConversationId, seq, sender, sender_id AS SenderId, sender_name AS SenderName, text, at, channel, data";
 
-    private protected ConversationStore()
-    {
-    }
+    private protected ConversationStore(SqlDialect sql) => Sql = sql;
+
+    /// <summary>The SQL dialect of the database.</summary>
+    private protected SqlDialect Sql { get; }
 
     /// <summary>An open connection; the caller disposes it.</summary>
     private protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -33,18 +36,6 @@ public abstract partial class ConversationStore : IConversationStore
     private protected abstract Task<(DbConnection Connection, DbTransaction Transaction)> BeginAppendAsync(
         string conversationId, CancellationToken cancellationToken);
 
-    /// <summary>A time as this provider stores it.</summary>
-    private protected abstract object Stamp(DateTimeOffset at);
-
-    /// <summary>The SQL expression storing the JSON text parameter <paramref name="parameter"/>.</summary>
-    private protected abstract string Json(string parameter);
-
-    /// <summary>The SQL condition "the left-hand side is one of the array <paramref name="parameter"/>" (after the column).</summary>
-    private protected abstract string AnyOf(string parameter);
-
-    /// <summary>The SQL condition "the conversation's <c>agents</c> list holds <c>@AgentId</c>".</summary>
-    private protected abstract string HasAgent { get; }
-
     /// <inheritdoc />
     public async Task CreateAsync(Conversation conversation, CancellationToken cancellationToken = default)
     {
@@ -52,7 +43,7 @@ public abstract partial class ConversationStore : IConversationStore
         await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO conversations (id, visitor_id, channel, state, category, department, agents, created_at, updated_at,
                 queued_at, accepted_at, closed_at, contact, rating, rating_comment, version)
-            VALUES (@Id, @VisitorId, @Channel, @State, @Category, @Department, {Json("@Agents")}, @CreatedAt, @UpdatedAt,
+            VALUES (@Id, @VisitorId, @Channel, @State, @Category, @Department, {Sql.Json("@Agents")}, @CreatedAt, @UpdatedAt,
                 @QueuedAt, @AcceptedAt, @ClosedAt, @Contact, @Rating, @RatingComment, @Version);
             """, Parameters(conversation), cancellationToken: cancellationToken));
     }
@@ -71,7 +62,7 @@ public abstract partial class ConversationStore : IConversationStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition($"""
-            UPDATE conversations SET state = @State, category = @Category, department = @Department, agents = {Json("@Agents")},
+            UPDATE conversations SET state = @State, category = @Category, department = @Department, agents = {Sql.Json("@Agents")},
                 updated_at = @UpdatedAt, queued_at = @QueuedAt, accepted_at = @AcceptedAt, closed_at = @ClosedAt,
                 contact = @Contact, rating = @Rating, rating_comment = @RatingComment, version = version + 1
             WHERE id = @Id AND version = @Version;
@@ -88,7 +79,7 @@ public abstract partial class ConversationStore : IConversationStore
         await using var __ = transaction;
         var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @ConversationId;", new { m.ConversationId }, transaction, cancellationToken: cancellationToken));
-        var at = Stamp(m.At);
+        var at = Sql.Stamp(m.At);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO messages (conversation_id, seq, sender, sender_id, sender_name, text, at, channel, data)
             VALUES (@ConversationId, @Seq, @Sender, @SenderId, @SenderName, @Text, @At, @Channel, @Data);
@@ -120,9 +111,9 @@ public abstract partial class ConversationStore : IConversationStore
     public async Task<IReadOnlyList<Conversation>> ListAsync(ConversationQuery query, CancellationToken cancellationToken = default)
     {
         var where = new List<string>();
-        if (query.States is { Count: > 0 }) where.Add($"state {AnyOf("@States")}");
+        if (query.States is { Count: > 0 }) where.Add($"state {Sql.AnyOf("@States")}");
         if (query.VisitorId is not null) where.Add("visitor_id = @VisitorId");
-        if (query.AgentId is not null) where.Add(HasAgent);
+        if (query.AgentId is not null) where.Add(Sql.JsonArrayHolds("agents", "@AgentId"));
         var sql = $"SELECT {Columns} FROM conversations {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} " +
                   "ORDER BY COALESCE(queued_at, created_at) LIMIT @Max;";
         await using var connection = await OpenAsync(cancellationToken);
@@ -149,6 +140,6 @@ public abstract partial class ConversationStore : IConversationStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE conversations SET bot_context = {Json("@json")} WHERE id = @conversationId;", new { conversationId, json }, cancellationToken: cancellationToken));
+            $"UPDATE conversations SET bot_context = {Sql.Json("@json")} WHERE id = @conversationId;", new { conversationId, json }, cancellationToken: cancellationToken));
     }
 }

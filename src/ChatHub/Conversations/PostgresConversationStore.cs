@@ -9,10 +9,8 @@ namespace GovAssistant.ChatHub.Conversations;
 /// keeps. Sequence numbers are assigned under a transaction-scoped advisory lock per conversation (two nodes appending
 /// at once never collide). Times are <c>timestamptz</c>, lists <c>jsonb</c>.
 /// </summary>
-public sealed class PostgresConversationStore(PostgresDatabase database) : ConversationStore
+public sealed class PostgresConversationStore(PostgresDatabase database) : ConversationStore(SqlDialect.Postgres)
 {
-    private protected override string HasAgent => "agents @> jsonb_build_array(CAST(@AgentId AS text))";
-
     private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
 
     private protected override async Task<(DbConnection Connection, DbTransaction Transaction)> BeginAppendAsync(
@@ -24,13 +22,6 @@ public sealed class PostgresConversationStore(PostgresDatabase database) : Conve
             "SELECT pg_advisory_xact_lock(hashtextextended(@conversationId, 0));", new { conversationId }, transaction, cancellationToken: cancellationToken));
         return (connection, transaction);
     }
-
-    private protected override object Stamp(DateTimeOffset at) => at.ToUniversalTime();
-
-    private protected override string Json(string parameter) => $"CAST({parameter} AS jsonb)";
-
-    // Npgsql sends a list as one array parameter.
-    private protected override string AnyOf(string parameter) => $"= ANY({parameter})";
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<OutboxItem>> ClaimOutboxAsync(
@@ -44,7 +35,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database) : Conve
             SELECT {OutboxColumns}
             FROM claimed o JOIN messages m ON m.conversation_id = o.conversation_id AND m.seq = o.seq
             ORDER BY o.id;
-            """, new { channel, claimant, now = Stamp(now), until = Stamp(until), max }, cancellationToken: cancellationToken));
+            """, new { channel, claimant, now = Sql.Stamp(now), until = Sql.Stamp(until), max }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToItem()).ToList();
     }
 }

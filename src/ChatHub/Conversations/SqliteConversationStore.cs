@@ -10,21 +10,12 @@ namespace GovAssistant.ChatHub.Conversations;
 /// writer in at a time); several processes sharing the file are kept apart by the version column and by SQLite's own
 /// write lock. Times are UTC ISO-8601 text, which sorts and compares as time; lists are JSON text.
 /// </summary>
-public sealed class SqliteConversationStore(SqliteDatabase database) : ConversationStore
+public sealed class SqliteConversationStore(SqliteDatabase database) : ConversationStore(SqlDialect.Sqlite)
 {
-    private protected override string HasAgent => "EXISTS (SELECT 1 FROM json_each(agents) WHERE json_each.value = @AgentId)";
-
     private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
 
     private protected override Task<(DbConnection Connection, DbTransaction Transaction)> BeginAppendAsync(
         string conversationId, CancellationToken cancellationToken) => Task.FromResult(BeginImmediate());
-
-    private protected override object Stamp(DateTimeOffset at) => StoredTime.Text(at);
-
-    private protected override string Json(string parameter) => parameter;
-
-    // Dapper expands a list parameter after IN into one parameter per item.
-    private protected override string AnyOf(string parameter) => $"IN {parameter}";
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<OutboxItem>> ClaimOutboxAsync(
@@ -34,7 +25,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : Conversat
         await using var _ = connection;
         await using var __ = transaction;
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(ClaimOutbox(locking: "", returning: "id") + ";",
-            new { channel, claimant, now = Stamp(now), until = Stamp(until), max }, transaction, cancellationToken: cancellationToken))).ToList();
+            new { channel, claimant, now = Sql.Stamp(now), until = Sql.Stamp(until), max }, transaction, cancellationToken: cancellationToken))).ToList();
         var items = ids.Count == 0 ? [] : (await connection.QueryAsync<OutboxRow>(new CommandDefinition($"""
             SELECT {OutboxColumns}
             FROM outbox o JOIN messages m ON m.conversation_id = o.conversation_id AND m.seq = o.seq

@@ -1,23 +1,15 @@
 using System.Data.Common;
 using Dapper;
+using GovAssistant.ChatHub.Storage;
 
 namespace GovAssistant.ChatHub.Insights;
 
 // The reads and writes, written once for both databases (statements in QuestionLogSql); SqliteQuestionLog and
-// PostgresQuestionLog supply connections and the few dialect differences (times, JSON columns, list parameters).
+// PostgresQuestionLog supply the connection and the dialect (SqlDialect).
 public abstract partial class QuestionLog
 {
     /// <summary>An open connection; the caller disposes it.</summary>
     private protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);
-
-    /// <summary>A time as this provider stores it.</summary>
-    private protected abstract object Stamp(DateTimeOffset at);
-
-    /// <summary>The SQL expression storing the JSON text parameter <paramref name="parameter"/>.</summary>
-    private protected abstract string Json(string parameter);
-
-    /// <summary>The SQL condition "the left-hand side is one of the array <paramref name="parameter"/>" (after the column).</summary>
-    private protected abstract string AnyOf(string parameter);
 
     /// <summary>Applies a batch of queued records, in order, in one transaction.</summary>
     private async Task WriteAsync(IReadOnlyList<QuestionLogWrite> batch)
@@ -38,9 +30,9 @@ public abstract partial class QuestionLog
                 if (previous is not null && PickedChoice(previous.Choices, q) is { } picked)
                     await connection.ExecuteAsync(QuestionLogSql.Pick, new { picked, previous.Id }, transaction);
                 var row = Prepare(asked);
-                await connection.ExecuteAsync(QuestionLogSql.Insert(Json("@Candidates"), Json("@Choices")), new
+                await connection.ExecuteAsync(QuestionLogSql.Insert(Sql.Json("@Candidates"), Sql.Json("@Choices")), new
                 {
-                    At = Stamp(asked.At), row.Channel, row.ConversationId, row.Question, row.Decision, row.Confidence, row.EntryId,
+                    At = Sql.Stamp(asked.At), row.Channel, row.ConversationId, row.Question, row.Decision, row.Confidence, row.EntryId,
                     row.EntryQuestion, row.Category, row.Department, row.Candidates, row.Choices, row.BotSeq,
                 }, transaction);
                 break;
@@ -62,7 +54,7 @@ public abstract partial class QuestionLog
         await using var connection = await OpenAsync(ct);
         return await connection.QueryAsync<Row>(new CommandDefinition(QuestionLogSql.Select, new
         {
-            From = Stamp(filter.From), To = Stamp(filter.To), filter.Channel, filter.Category, filter.Department,
+            From = Sql.Stamp(filter.From), To = Sql.Stamp(filter.To), filter.Channel, filter.Category, filter.Department,
         }, cancellationToken: ct));
     }
 
@@ -71,7 +63,7 @@ public abstract partial class QuestionLog
     {
         await using var connection = await OpenAsync(ct);
         var rows = await connection.QueryAsync<(string, long)>(new CommandDefinition(QuestionLogSql.MostAnswered,
-            new { From = Stamp(since), max }, cancellationToken: ct));
+            new { From = Sql.Stamp(since), max }, cancellationToken: ct));
         return rows.Select(r => (r.Item1, (int)r.Item2)).ToList();
     }
 
@@ -79,15 +71,15 @@ public abstract partial class QuestionLog
     private async Task<int> UpdateHandledAsync(long[] ids, string actor, string draftId, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(QuestionLogSql.Handle(AnyOf("@ids")),
-            new { At = Stamp(at), actor, draftId, ids }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(QuestionLogSql.Handle(Sql.AnyOf("@ids")),
+            new { At = Sql.Stamp(at), actor, draftId, ids }, cancellationToken: ct));
     }
 
     /// <summary>See <see cref="ResolveSuggestionsAsync"/>.</summary>
     private async Task<int> UpdateSuggestionsAsync(long[] ids, string status, string actor, string? draftId, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(QuestionLogSql.ResolveSuggestions(AnyOf("@ids")),
-            new { status, actor, At = Stamp(at), draftId, ids }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(QuestionLogSql.ResolveSuggestions(Sql.AnyOf("@ids")),
+            new { status, actor, At = Sql.Stamp(at), draftId, ids }, cancellationToken: ct));
     }
 }

@@ -21,11 +21,15 @@ public abstract partial class QuestionLog : IAsyncDisposable
     private readonly WriteQueue<QuestionLogWrite> _queue;
 
     /// <summary>Starts the background writer.</summary>
-    protected QuestionLog(TimeProvider time, InsightsOptions options, ILogger logger)
+    private protected QuestionLog(SqlDialect sql, TimeProvider time, InsightsOptions options, ILogger logger)
     {
+        Sql = sql;
         Time = time;
         _queue = new WriteQueue<QuestionLogWrite>(options.WriteQueueCapacity, options.WriteBatchSize, WriteAsync, logger);
     }
+
+    /// <summary>The SQL dialect of the database.</summary>
+    private SqlDialect Sql { get; }
 
     /// <summary>The clock.</summary>
     private TimeProvider Time { get; }
