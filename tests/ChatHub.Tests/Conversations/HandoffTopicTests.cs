@@ -19,10 +19,10 @@ public sealed class HandoffTopicTests
     {
         await using var chat = await StaffedChat.StartAsync();
 
-        await chat.AskAnsweredAsync("驾驶证到期了怎么换证");
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
         await chat.Visitor.SendAsync(chat.Id, "我家的狗要办狗证去哪里办");
         await chat.Visitor.SendAsync(chat.Id, "养狗办证需要带什么");
-        var queued = await chat.RequestHumanAsync();
+        var queued = await chat.Visitor.RequestHumanAsync(chat.Id);
 
         // The engine only guessed (choices scattered over 居住证, 法律援助, 身份证 …): no topic, rather than the old one.
         Assert.Equal(["clarify", "clarify"], chat.Visitor.Messages.Where(m => m.Sender == "bot" && m.Seq > 3).Select(m => m.Decision));
@@ -37,11 +37,11 @@ public sealed class HandoffTopicTests
     {
         await using var chat = await StaffedChat.StartAsync();
 
-        await chat.AskAnsweredAsync("驾驶证到期了怎么换证");
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
         await chat.Visitor.SendAsync(chat.Id, "公积金");
         var clarify = await chat.Visitor.WaitForAsync(m => m.Seq > 3 && m.Sender == "bot");
         Assert.Equal("clarify", clarify.Decision);
-        await chat.RequestHumanAsync();
+        await chat.Visitor.RequestHumanAsync(chat.Id);
 
         var summary = await chat.QueuedAsync();
         Assert.Equal("公积金", summary.Category);
@@ -53,8 +53,8 @@ public sealed class HandoffTopicTests
     {
         await using var chat = await StaffedChat.StartAsync();
 
-        await chat.AskAnsweredAsync("驾驶证到期了怎么换证");
-        await chat.RequestHumanAsync();
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
+        await chat.Visitor.RequestHumanAsync(chat.Id);
 
         var summary = await chat.QueuedAsync();
         Assert.Equal("交通车驾管", summary.Category);
@@ -68,8 +68,8 @@ public sealed class HandoffTopicTests
         var (host, zhang, visitor, id) = (chat.Host, chat.Agent, chat.Visitor, chat.Id);
         await host.CreateAgentAsync("wang", "王芳", [Household]);
         await using var wang = await host.ConnectAgentAsync("wang");
-        await chat.AskAnsweredAsync("驾驶证到期了怎么换证");
-        await chat.RequestHumanAsync();
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
+        await chat.Visitor.RequestHumanAsync(chat.Id);
         await zhang.Connection.InvokeAsync<Summary>("Accept", id);
 
         // Someone not in the conversation may not; nor may an empty topic be set.

@@ -96,10 +96,8 @@ public sealed class LiveChatTests
         await using var li = await host.ConnectAgentAsync("li");
         await using var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "居住证怎么办理");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        await visitor.AskAnsweredAsync(id, "居住证怎么办理");
+        await visitor.RequestHumanAsync(id);
 
         var accepted = await zhang.Connection.InvokeAsync<Summary>("Accept", id);
         Assert.Equal(Household, accepted.Department);                              // routed by the bot's topic
@@ -188,10 +186,8 @@ public sealed class LiveChatTests
 
         await using var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "居住证怎么办理");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        await visitor.AskAnsweredAsync(id, "居住证怎么办理");
+        await visitor.RequestHumanAsync(id);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!wang.Offers.Any(o => o.Id == id) && DateTime.UtcNow < deadline) await Task.Delay(50);

@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.SignalR.Client;
-
 namespace GovAssistant.ChatHub.Tests.Conversations;
 
 /// <summary>
 /// The set-up most live-chat tests share: a fresh host, agent 张敏 (any department) signed in and present, and a
-/// visitor whose conversation <see cref="Id"/> has started; plus the visitor's usual first steps.
+/// visitor whose conversation <see cref="Id"/> has started.
 /// </summary>
 public sealed record StaffedChat(ConversationHost Host, AgentClient Agent, VisitorClient Visitor, string Id) : IAsyncDisposable
 {
@@ -24,21 +22,6 @@ public sealed record StaffedChat(ConversationHost Host, AgentClient Agent, Visit
             await host.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>The visitor asks <paramref name="question"/>; returns once the bot has answered it.</summary>
-    public async Task AskAnsweredAsync(string question)
-    {
-        var before = Visitor.Messages.Where(m => m.ConversationId == Id).Select(m => m.Seq).DefaultIfEmpty().Max();
-        await Visitor.SendAsync(Id, question);
-        await Visitor.WaitForAsync(m => m.ConversationId == Id && m.Seq > before && m.Decision == "answered");
-    }
-
-    /// <summary>The visitor asks for a person; returns the message that the conversation is queued.</summary>
-    public async Task<Msg> RequestHumanAsync()
-    {
-        await Visitor.Connection.InvokeAsync("RequestHuman", Id);
-        return await Visitor.WaitForAsync(m => m.ConversationId == Id && m.Type == "queued");
     }
 
     /// <summary>The conversation as the agent's queue shows it now.</summary>
