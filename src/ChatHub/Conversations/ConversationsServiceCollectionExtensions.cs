@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.SignalR;
 using GovAssistant.ChatHub.Agents;
 using GovAssistant.ChatHub.Hubs;
 using GovAssistant.ChatHub.Storage;
-using GovAssistant.KnowledgeBase.Storage;
 
 namespace GovAssistant.ChatHub.Conversations;
 
@@ -19,9 +18,7 @@ internal static class ConversationsServiceCollectionExtensions
             .Validate(o => o.NoAnswersBeforeEscalation >= 1, "Conversations:NoAnswersBeforeEscalation 至少为 1")
             .Validate(o => o.QueueReviewInterval > TimeSpan.Zero, "Conversations:QueueReviewInterval 必须大于 0")
             .ValidateOnStart();
-        builder.Services.AddSingleton<IConversationStore>(sp => sp.ConfiguredProvider() == StorageProvider.Postgres
-            ? new PostgresConversationStore(sp.GetRequiredService<PostgresDatabase>())
-            : new SqliteConversationStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>();
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<AgentPresence>();
         builder.Services.AddSingleton<AgentNames>();

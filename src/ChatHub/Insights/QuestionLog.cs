@@ -13,22 +13,26 @@ namespace GovAssistant.ChatHub.Insights;
 /// the background, batched, so neither <c>/api/ask</c> nor a hub message waits on the database, and a failing
 /// analytics write never stops a citizen from getting an answer. Every read flushes the queue first.
 /// </summary>
-public abstract class QuestionLog : IAsyncDisposable
+public abstract partial class QuestionLog : IAsyncDisposable
 {
     /// <summary>JSON of the candidate lists.</summary>
-    protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private readonly WriteQueue<QuestionLogWrite> _queue;
 
     /// <summary>Starts the background writer.</summary>
-    protected QuestionLog(TimeProvider time, InsightsOptions options, ILogger logger)
+    private protected QuestionLog(SqlDialect sql, TimeProvider time, InsightsOptions options, ILogger logger)
     {
+        Sql = sql;
         Time = time;
         _queue = new WriteQueue<QuestionLogWrite>(options.WriteQueueCapacity, options.WriteBatchSize, WriteAsync, logger);
     }
 
+    /// <summary>The SQL dialect of the database.</summary>
+    private SqlDialect Sql { get; }
+
     /// <summary>The clock.</summary>
-    protected TimeProvider Time { get; }
+    private TimeProvider Time { get; }
 
     /// <summary>Records dropped since start (queue full or a failed write), for the dashboard and metrics.</summary>
     public long DroppedRecords => _queue.Dropped;
@@ -93,36 +97,21 @@ public abstract class QuestionLog : IAsyncDisposable
         return await UpdateSuggestionsAsync(ids.ToArray(), status, actor, draftId, Time.GetUtcNow(), ct);
     }
 
-    /// <summary>Applies a batch of queued records, in order, in one transaction.</summary>
-    protected abstract Task WriteAsync(IReadOnlyList<QuestionLogWrite> batch);
-
-    /// <summary>Rows of the period that pass the filter, by id.</summary>
-    protected abstract Task<IEnumerable<Row>> SelectAsync(InsightFilter filter, CancellationToken ct);
-
-    /// <summary>See <see cref="MostAnsweredAsync"/>.</summary>
-    protected abstract Task<IReadOnlyList<(string EntryId, int Count)>> SelectMostAnsweredAsync(DateTimeOffset since, int max, CancellationToken ct);
-
-    /// <summary>See <see cref="MarkHandledAsync"/>.</summary>
-    protected abstract Task<int> UpdateHandledAsync(long[] ids, string actor, string draftId, DateTimeOffset at, CancellationToken ct);
-
-    /// <summary>See <see cref="ResolveSuggestionsAsync"/>.</summary>
-    protected abstract Task<int> UpdateSuggestionsAsync(long[] ids, string status, string actor, string? draftId, DateTimeOffset at, CancellationToken ct);
-
     /// <summary>The row an asked question becomes (masked here, in the background, not on the request path).</summary>
-    protected static NewRow Prepare(QuestionLogWrite.Asked asked)
+    private static NewRow Prepare(QuestionLogWrite.Asked asked)
     {
         var (q, r) = (asked.Question, asked.Question.Result);
         return new NewRow(q.Channel, q.ConversationId, PiiMasker.Mask(q.Text), JsonNamingPolicy.CamelCase.ConvertName(r.Decision.ToString()),
             Math.Round(r.Confidence, 4), r.Entry?.Id, r.Entry?.Question, r.Entry?.Category ?? q.Category, r.Entry?.Department ?? q.Department,
-            JsonSerializer.Serialize(r.Candidates.Take(5).Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), Json),
-            JsonSerializer.Serialize(r.Choices.Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), Json),
+            JsonSerializer.Serialize(r.Candidates.Take(5).Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), JsonOptions),
+            JsonSerializer.Serialize(r.Choices.Select(c => new LoggedCandidate(c.Id, c.Question, Math.Round(c.Score, 4))), JsonOptions),
             q.BotSeq);
     }
 
     /// <summary>The entry id the visitor picked from the clarification <paramref name="choicesJson"/>, or null.</summary>
-    protected static string? PickedChoice(string choicesJson, QuestionAsked next)
+    private static string? PickedChoice(string choicesJson, QuestionAsked next)
     {
-        var choices = JsonSerializer.Deserialize<LoggedCandidate[]>(choicesJson, Json) ?? [];
+        var choices = JsonSerializer.Deserialize<LoggedCandidate[]>(choicesJson, JsonOptions) ?? [];
         var said = Plain(next.Text);
         var same = choices.FirstOrDefault(c => Plain(c.Question) == said);
         if (same is not null) return same.Id;
@@ -139,18 +128,18 @@ public abstract class QuestionLog : IAsyncDisposable
     }
 
     /// <summary>A question row about to be inserted.</summary>
-    protected sealed record NewRow(string Channel, string ConversationId, string Question, string Decision, double Confidence,
+    private sealed record NewRow(string Channel, string ConversationId, string Question, string Decision, double Confidence,
         string? EntryId, string? EntryQuestion, string? Category, string? Department, string Candidates, string Choices, long? BotSeq);
 
     /// <summary>The latest question of a conversation when it was an unanswered clarification.</summary>
-    protected sealed class Clarification
+    private sealed class Clarification
     {
         public long Id { get; set; }
         public string Choices { get; set; } = "[]";
     }
 
     /// <summary>A row as both providers return it (settable, so Dapper converts each provider's column types).</summary>
-    protected sealed class Row
+    private sealed class Row
     {
         public long Id { get; set; }
         public object At { get; set; } = "";
@@ -174,7 +163,7 @@ public abstract class QuestionLog : IAsyncDisposable
 
         public LoggedQuestion ToQuestion() => new(
             Id, StoredTime.Read(At), Channel, ConversationId, Question, Decision, Confidence, EntryId, EntryQuestion, Category, Department,
-            JsonSerializer.Deserialize<LoggedCandidate[]>(Candidates, Json) ?? [], JsonSerializer.Deserialize<LoggedCandidate[]>(Choices, Json) ?? [],
+            JsonSerializer.Deserialize<LoggedCandidate[]>(Candidates, JsonOptions) ?? [], JsonSerializer.Deserialize<LoggedCandidate[]>(Choices, JsonOptions) ?? [],
             PickedEntryId, Escalated, Feedback, Rating, Handled, SuggestionStatus);
     }
 }

@@ -33,6 +33,16 @@ internal static class QuestionLogSql
         GROUP BY entry_id ORDER BY COUNT(*) DESC, MAX(id) DESC LIMIT @max;
         """;
 
+    /// <summary>Marks open questions handled; <paramref name="idsAnyOf"/> is the dialect's "id is one of <c>@ids</c>".</summary>
+    public static string Handle(string idsAnyOf) =>
+        $"UPDATE insight_questions SET handled_at = @At, handled_by = @actor, handled_draft = @draftId WHERE id {idsAnyOf} AND handled_at IS NULL;";
+
+    /// <summary>Records the decision on open suggestions; <paramref name="idsAnyOf"/> as in <see cref="Handle"/>.</summary>
+    public static string ResolveSuggestions(string idsAnyOf) => $"""
+        UPDATE insight_questions SET suggestion_status = @status, suggestion_by = @actor, suggestion_at = @At, suggestion_draft = @draftId
+        WHERE id {idsAnyOf} AND suggestion_status IS NULL;
+        """;
+
     /// <summary>The insert, with the expressions for the two JSON lists (a jsonb cast on PostgreSQL).</summary>
     public static string Insert(string candidates, string choices) => $"""
         INSERT INTO insight_questions (at, channel, conversation_id, question, decision, confidence, entry_id, entry_question,

@@ -17,23 +17,16 @@ public sealed class HandoffTopicTests
     [Fact]
     public async Task UnansweredQuestionsAfterAnAnsweredTrafficQuestionAreNotRoutedToTraffic()
     {
-        await using var host = new ConversationHost().Start();
-        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        await using var agent = await host.ConnectAgentAsync("zhang");
-        await agent.HelloAsync();
-        await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
+        await using var chat = await StaffedChat.StartAsync();
 
-        await visitor.SendAsync(id, "驾驶证到期了怎么换证");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.SendAsync(id, "我家的狗要办狗证去哪里办");
-        await visitor.SendAsync(id, "养狗办证需要带什么");
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
+        await chat.Visitor.SendAsync(chat.Id, "我家的狗要办狗证去哪里办");
+        await chat.Visitor.SendAsync(chat.Id, "养狗办证需要带什么");
+        var queued = await chat.Visitor.RequestHumanAsync(chat.Id);
 
-        var queued = await visitor.WaitForAsync(m => m.Type == "queued");
         // The engine only guessed (choices scattered over 居住证, 法律援助, 身份证 …): no topic, rather than the old one.
-        Assert.Equal(["clarify", "clarify"], visitor.Messages.Where(m => m.Sender == "bot" && m.Seq > 3).Select(m => m.Decision));
-        var summary = (await agent.HelloAsync()).Queue.Single(q => q.Id == id);
+        Assert.Equal(["clarify", "clarify"], chat.Visitor.Messages.Where(m => m.Sender == "bot" && m.Seq > 3).Select(m => m.Decision));
+        var summary = await chat.QueuedAsync();
         Assert.Null(summary.Category);
         Assert.Null(summary.Department);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, queued.Data!.Value.GetProperty("department").ValueKind);
@@ -42,22 +35,15 @@ public sealed class HandoffTopicTests
     [Fact]
     public async Task AClarificationWhoseChoicesShareATopicRoutesTheHandoffThere()
     {
-        await using var host = new ConversationHost().Start();
-        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        await using var agent = await host.ConnectAgentAsync("zhang");
-        await agent.HelloAsync();
-        await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
+        await using var chat = await StaffedChat.StartAsync();
 
-        await visitor.SendAsync(id, "驾驶证到期了怎么换证");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.SendAsync(id, "公积金");
-        var clarify = await visitor.WaitForAsync(m => m.Seq > 3 && m.Sender == "bot");
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
+        await chat.Visitor.SendAsync(chat.Id, "公积金");
+        var clarify = await chat.Visitor.WaitForAsync(m => m.Seq > 3 && m.Sender == "bot");
         Assert.Equal("clarify", clarify.Decision);
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
+        await chat.Visitor.RequestHumanAsync(chat.Id);
 
-        await visitor.WaitForAsync(m => m.Type == "queued");
-        var summary = (await agent.HelloAsync()).Queue.Single(q => q.Id == id);
+        var summary = await chat.QueuedAsync();
         Assert.Equal("公积金", summary.Category);
         Assert.Equal("住房公积金管理中心", summary.Department);
     }
@@ -65,19 +51,12 @@ public sealed class HandoffTopicTests
     [Fact]
     public async Task AskingForAPersonRightAfterAnAnswerIsRoutedByThatAnswer()
     {
-        await using var host = new ConversationHost().Start();
-        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        await using var agent = await host.ConnectAgentAsync("zhang");
-        await agent.HelloAsync();
-        await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
+        await using var chat = await StaffedChat.StartAsync();
 
-        await visitor.SendAsync(id, "驾驶证到期了怎么换证");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
+        await chat.Visitor.RequestHumanAsync(chat.Id);
 
-        await visitor.WaitForAsync(m => m.Type == "queued");
-        var summary = (await agent.HelloAsync()).Queue.Single(q => q.Id == id);
+        var summary = await chat.QueuedAsync();
         Assert.Equal("交通车驾管", summary.Category);
         Assert.Equal(Traffic, summary.Department);
     }
@@ -85,17 +64,12 @@ public sealed class HandoffTopicTests
     [Fact]
     public async Task TheAgentInTheConversationReCategorisesItAndTheChangeIsNotedAndAudited()
     {
-        await using var host = new ConversationHost().Start();
-        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
+        await using var chat = await StaffedChat.StartAsync();
+        var (host, zhang, visitor, id) = (chat.Host, chat.Agent, chat.Visitor, chat.Id);
         await host.CreateAgentAsync("wang", "王芳", [Household]);
-        await using var zhang = await host.ConnectAgentAsync("zhang");
         await using var wang = await host.ConnectAgentAsync("wang");
-        await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "驾驶证到期了怎么换证");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        await chat.Visitor.AskAnsweredAsync(chat.Id, "驾驶证到期了怎么换证");
+        await chat.Visitor.RequestHumanAsync(chat.Id);
         await zhang.Connection.InvokeAsync<Summary>("Accept", id);
 
         // Someone not in the conversation may not; nor may an empty topic be set.

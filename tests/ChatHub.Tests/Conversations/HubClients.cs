@@ -79,6 +79,21 @@ public sealed class VisitorClient : RecordingClient
     public Task<View> ResumeAsync(string conversationId, long afterSeq) => Connection.InvokeAsync<View>("Resume", conversationId, afterSeq);
 
     public Task SendAsync(string conversationId, string text) => Connection.InvokeAsync("Send", conversationId, text);
+
+    /// <summary>Asks <paramref name="question"/>; returns once the bot has answered it.</summary>
+    public async Task AskAnsweredAsync(string conversationId, string question)
+    {
+        var before = Messages.Where(m => m.ConversationId == conversationId).Select(m => m.Seq).DefaultIfEmpty().Max();
+        await SendAsync(conversationId, question);
+        await WaitForAsync(m => m.ConversationId == conversationId && m.Seq > before && m.Decision == "answered");
+    }
+
+    /// <summary>Asks for a person; returns the message that the conversation is queued.</summary>
+    public async Task<Msg> RequestHumanAsync(string conversationId)
+    {
+        await Connection.InvokeAsync("RequestHuman", conversationId);
+        return await WaitForAsync(m => m.ConversationId == conversationId && m.Type == "queued");
+    }
 }
 
 public sealed class AgentClient : RecordingClient

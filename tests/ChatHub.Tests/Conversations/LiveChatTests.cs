@@ -29,12 +29,8 @@ public sealed class LiveChatTests
     [Fact]
     public async Task TwoUnansweredQuestionsBringTheVisitorIntoTheQueueAndAnAgentTakesOver()
     {
-        await using var host = new ConversationHost().Start();
-        await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-        await using var agent = await host.ConnectAgentAsync("zhang");
-        await agent.HelloAsync();
-        await using var visitor = await host.ConnectVisitorAsync();
-        var id = (await visitor.StartAsync()).Conversation.Id;
+        await using var chat = await StaffedChat.StartAsync();
+        var (agent, visitor, id) = (chat.Agent, chat.Visitor, chat.Id);
 
         await visitor.SendAsync(id, "今天天气怎么样");
         await visitor.SendAsync(id, "今天天气好不好");
@@ -100,10 +96,8 @@ public sealed class LiveChatTests
         await using var li = await host.ConnectAgentAsync("li");
         await using var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "居住证怎么办理");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        await visitor.AskAnsweredAsync(id, "居住证怎么办理");
+        await visitor.RequestHumanAsync(id);
 
         var accepted = await zhang.Connection.InvokeAsync<Summary>("Accept", id);
         Assert.Equal(Household, accepted.Department);                              // routed by the bot's topic
@@ -144,7 +138,7 @@ public sealed class LiveChatTests
     [Fact]
     public async Task ClosingLetsTheVisitorRateTheServiceOnce()
     {
-        await using var chat = await ServedChat.StartAsync();
+        await using var chat = await ServedChatAsync();
         var (agent, visitor, id) = (chat.Agent, chat.Visitor, chat.Id);
 
         await agent.Connection.InvokeAsync("Close", id);
@@ -160,7 +154,7 @@ public sealed class LiveChatTests
     [Fact]
     public async Task ABadRatingIsFlaggedForTheSupervisorButNotShownToTheVisitor()
     {
-        await using var chat = await ServedChat.StartAsync();
+        await using var chat = await ServedChatAsync();
         var (host, agent, visitor, id) = (chat.Host, chat.Agent, chat.Visitor, chat.Id);
         await agent.Connection.InvokeAsync("Close", id);
         await visitor.WaitForAsync(m => m.Type == "closed");
@@ -192,10 +186,8 @@ public sealed class LiveChatTests
 
         await using var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "居住证怎么办理");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
-        await visitor.Connection.InvokeAsync("RequestHuman", id);
-        await visitor.WaitForAsync(m => m.Type == "queued");
+        await visitor.AskAnsweredAsync(id, "居住证怎么办理");
+        await visitor.RequestHumanAsync(id);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!wang.Offers.Any(o => o.Id == id) && DateTime.UtcNow < deadline) await Task.Delay(50);
@@ -279,25 +271,13 @@ public sealed class LiveChatTests
         return id;
     }
 
-    /// <summary>A fresh host where agent 张敏 (any department) has accepted a visitor who asked for a person.</summary>
-    private sealed record ServedChat(ConversationHost Host, AgentClient Agent, VisitorClient Visitor, string Id) : IAsyncDisposable
+    /// <summary>A <see cref="StaffedChat"/> whose visitor asked for a person and was accepted by 张敏.</summary>
+    private static async Task<StaffedChat> ServedChatAsync()
     {
-        public static async Task<ServedChat> StartAsync()
-        {
-            var host = new ConversationHost().Start();
-            await host.CreateAgentAsync("zhang", "张敏", ["*"]);
-            var agent = await host.ConnectAgentAsync("zhang");
-            var visitor = await host.ConnectVisitorAsync();
-            var id = await QueueAsync(visitor);
-            await agent.Connection.InvokeAsync<Summary>("Accept", id);
-            return new ServedChat(host, agent, visitor, id);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Visitor.DisposeAsync();
-            await Agent.DisposeAsync();
-            await Host.DisposeAsync();
-        }
+        var chat = await StaffedChat.StartAsync();
+        await chat.Visitor.SendAsync(chat.Id, "转人工");
+        await chat.Visitor.WaitForAsync(m => m.Type == "queued");
+        await chat.Agent.Connection.InvokeAsync<Summary>("Accept", chat.Id);
+        return chat;
     }
 }

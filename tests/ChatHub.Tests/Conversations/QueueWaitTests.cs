@@ -99,8 +99,7 @@ public sealed class QueueWaitTests
     {
         var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "驾驶证到期了怎么换证");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
+        await visitor.AskAnsweredAsync(id, "驾驶证到期了怎么换证");
         await visitor.SendAsync(id, "转人工");
         var queued = await visitor.WaitForAsync(m => m.Type == "queued");
         Assert.Equal(Traffic, queued.Data!.Value.GetProperty("department").GetString());
@@ -111,8 +110,7 @@ public sealed class QueueWaitTests
     {
         var visitor = await host.ConnectVisitorAsync();
         var id = (await visitor.StartAsync()).Conversation.Id;
-        await visitor.SendAsync(id, "身份证丢了怎么补办");
-        await visitor.WaitForAsync(m => m.Decision == "answered");
+        await visitor.AskAnsweredAsync(id, "身份证丢了怎么补办");
         await visitor.SendAsync(id, "转人工");
         await visitor.WaitForAsync(m => m.Type == "queued");
         return id;

@@ -29,10 +29,8 @@ public sealed class RestartTests
             await served.WaitForAsync(m => m.Sender == "agent");
 
             queuedId = (await waiting.StartAsync()).Conversation.Id;
-            await waiting.SendAsync(queuedId, "居住证怎么办理");
-            await waiting.WaitForAsync(m => m.Decision == "answered");
-            await waiting.Connection.InvokeAsync("RequestHuman", queuedId);
-            await waiting.WaitForAsync(m => m.Type == "queued");
+            await waiting.AskAnsweredAsync(queuedId, "居住证怎么办理");
+            await waiting.RequestHumanAsync(queuedId);
 
             queuedBefore = await waiting.ResumeAsync(queuedId, 0);
             activeBefore = await served.ResumeAsync(activeId, 0);
