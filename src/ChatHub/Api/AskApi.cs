@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovAssistant.ChatHub.Assist;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Insights;
+using GovAssistant.ChatHub.Limits;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine;
 using GovAssistant.QaEngine.Answering;
@@ -21,7 +22,7 @@ internal static class AskApi
     {
         app.MapPost("/api/ask", AskAsync)
             .WithName("Ask")
-            .RequireRateLimiting(Limits.ClientLimitsServiceCollectionExtensions.AskPolicy)
+            .RequireAskLimit()
             .Produces<AskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;

@@ -17,6 +17,29 @@ public sealed class ClusterMemory(ILogger<ClusterMemory> logger, ClusterRedis? r
         return 0
         """;
 
+    // A token bucket every node draws from: refilled by Redis's own clock (no skew between nodes), one token taken
+    // when there is one; the key expires once a full bucket would be back.
+    private const string TokenScript = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local burst = tonumber(ARGV[1])
+        local interval = tonumber(ARGV[2])
+        local state = redis.call('HMGET', KEYS[1], 'n', 't')
+        local tokens = tonumber(state[1])
+        local at = tonumber(state[2])
+        if tokens == nil or at == nil then tokens = burst; at = now end
+        local refill = math.floor((now - at) / interval)
+        if refill > 0 then tokens = math.min(burst, tokens + refill); at = at + refill * interval end
+        if tokens >= burst then at = now end
+        local taken = 0
+        if tokens >= 1 then tokens = tokens - 1; taken = 1 end
+        redis.call('HSET', KEYS[1], 'n', tokens, 't', at)
+        redis.call('PEXPIRE', KEYS[1], math.ceil(burst * interval) + 1000)
+        return taken
+        """;
+
+    private int _limitsLocal;
+
     /// <summary>True when the nodes share this memory through Redis.</summary>
     public bool Enabled => redis is not null;
 
@@ -85,6 +108,30 @@ public sealed class ClusterMemory(ILogger<ClusterMemory> logger, ClusterRedis? r
         catch (Exception e) when (Unreachable(e))
         {
             logger.LogWarning(e, "Redis unreachable; lease {Name} taken by this node", name);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Takes a token from the bucket <paramref name="key"/> shared by all nodes (<paramref name="burst"/> tokens, one
+    /// more every 60 s / <paramref name="permitsPerMinute"/>): false when it is empty. True without Redis or while it is
+    /// unreachable — each node's own bucket still holds then.
+    /// </summary>
+    public async Task<bool> TakeTokenAsync(string key, int burst, int permitsPerMinute)
+    {
+        if (redis is null) return true;
+        try
+        {
+            var interval = 60_000.0 / Math.Max(1, permitsPerMinute);
+            var taken = await redis.Database.ScriptEvaluateAsync(TokenScript, [redis.Key(key)], [Math.Max(1, burst), interval]);
+            Interlocked.Exchange(ref _limitsLocal, 0);
+            return (long)taken == 1;
+        }
+        catch (Exception e) when (Unreachable(e))
+        {
+            // Once per outage: every request of every client passes here.
+            if (Interlocked.Exchange(ref _limitsLocal, 1) == 0)
+                logger.LogWarning(e, "Redis unreachable; rate limits are counted on this node only until it is back");
             return true;
         }
     }

@@ -46,13 +46,34 @@ internal static class ClientLimitsServiceCollectionExtensions
 
         builder.Services.AddRateLimiter(o =>
         {
-            o.AddPolicy(AskPolicy, context => ClientRateLimits.Partition(
-                "ask:" + ClientAddress(context), Rules(context).Ask));
-            o.AddPolicy(DirectLinePolicy, context => ClientRateLimits.Partition(
-                "dl:" + (context.Request.RouteValues["conversationId"] as string ?? ClientAddress(context)), Rules(context).DirectLine));
+            o.AddPolicy(AskPolicy, context => ClientRateLimits.Partition(AskKey(context), Rules(context).Ask));
+            o.AddPolicy(DirectLinePolicy, context => ClientRateLimits.Partition(DirectLineKey(context), Rules(context).DirectLine));
             o.OnRejected = RejectAsync;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The per-client limit of <c>POST /api/ask</c>: this node's bucket (ASP.NET Core's rate limiter), then the bucket
+    /// shared by all nodes.
+    /// </summary>
+    public static RouteHandlerBuilder RequireAskLimit(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireRateLimiting(AskPolicy).AddEndpointFilter(new SharedLimitFilter(AskKey, r => r.Ask));
+
+    /// <summary>The per-conversation limit of Direct Line activities, on this node and across nodes.</summary>
+    public static RouteHandlerBuilder RequireDirectLineLimit(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireRateLimiting(DirectLinePolicy).AddEndpointFilter(new SharedLimitFilter(DirectLineKey, r => r.DirectLine));
+
+    private static string AskKey(HttpContext context) => "ask:" + ClientAddress(context);
+
+    private static string DirectLineKey(HttpContext context) =>
+        "dl:" + (context.Request.RouteValues["conversationId"] as string ?? ClientAddress(context));
+
+    /// <summary>The 429 a client over its limit gets, whichever bucket refused it.</summary>
+    public static IResult TooManyRequests(HttpContext http, int retryAfterSeconds)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(detail: $"请求过于频繁，请 {retryAfterSeconds} 秒后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多");
     }
 
     /// <summary>Reads the forwarded headers first, so everything after sees the client's address and scheme.</summary>
@@ -68,8 +89,6 @@ internal static class ClientLimitsServiceCollectionExtensions
     {
         var http = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 1;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(detail: $"请求过于频繁，请 {seconds} 秒后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多")
-            .ExecuteAsync(http);
+        await TooManyRequests(http, seconds).ExecuteAsync(http);
     }
 }

@@ -9,11 +9,11 @@ namespace GovAssistant.ChatHub.Limits;
 /// </summary>
 internal sealed class HubRateLimitFilter(ClientRateLimits limits) : IHubFilter
 {
-    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var hub = context.Hub.GetType().Name;
         var caller = context.Context.UserIdentifier is { } user ? $"{hub}:{user}" : $"{hub}#{context.Context.ConnectionId}";
-        if (!limits.TryAcquireHubCall(caller, staff: context.Hub is Hubs.AgentHub)) throw new HubException("操作过于频繁，请稍后再试。");
-        return next(context);
+        if (!await limits.TryAcquireHubCallAsync(caller, staff: context.Hub is Hubs.AgentHub)) throw new HubException("操作过于频繁，请稍后再试。");
+        return await next(context);
     }
 }

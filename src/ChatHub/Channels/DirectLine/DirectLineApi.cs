@@ -1,6 +1,7 @@
 using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Conversations;
 using GovAssistant.ChatHub.Hubs;
+using GovAssistant.ChatHub.Limits;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal static class DirectLineApi
         api.MapPost("/conversations", StartConversationAsync);
         api.MapGet("/conversations/{conversationId}", ReconnectAsync);
         api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync)
-            .RequireRateLimiting(Limits.ClientLimitsServiceCollectionExtensions.DirectLinePolicy);
+            .RequireDirectLineLimit();
         api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.MapPost("/conversations/{conversationId}/upload", () => Problems.BadRequest("暂不支持上传附件，请直接输入文字。"));
         return api;

@@ -72,7 +72,7 @@ internal static class WeChatEndpoints
         if (push.FromUserName is not { Length: > 0 and <= 128 } || push.MsgType is not { Length: > 0 })
             return Problems.BadRequest("消息缺少 FromUserName 或 MsgType。");
         // Every push arrives from WeChat's servers, so the client is the WeChat user the push names.
-        if (!limits.TryAcquireWeChat(wechat.AppId + ":" + push.FromUserName))
+        if (!await limits.TryAcquireWeChatAsync(wechat.AppId + ":" + push.FromUserName))
             return Results.Problem(detail: "消息过于频繁，请稍后再试。", statusCode: StatusCodes.Status429TooManyRequests, title: "请求过多");
         return await inbox.AcceptAsync(new WeChatInbound(wechat, push)) switch
         {
