@@ -54,7 +54,8 @@ public sealed class WeChatOutboxWorker(
             try
             {
                 var outcome = await DeliverAsync(item, ct);
-                if (!await store.CompleteOutboxAsync(item.Id, Claimant, outcome, time.GetUtcNow(), ct))
+                // Delivered (or refused) is recorded even while the node stops: left claimed, the row would go out again.
+                if (!await store.CompleteOutboxAsync(item.Id, Claimant, outcome, time.GetUtcNow(), CancellationToken.None))
                     logger.LogWarning("WeChat outbox row {Id} was claimed by another sender before it was marked done", item.Id);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -21,7 +21,9 @@ public sealed class WeChatSender(
             try
             {
                 var token = await tokens.GetAsync(app, ct);
-                var (code, message) = await api.SendTextAsync(app, token, openId, text, ct);
+                // A request under way is not abandoned when the node stops: WeChat may already have the message, and
+                // the outbox could then neither mark it sent nor know to leave it (a restart would send it again).
+                var (code, message) = await api.SendTextAsync(app, token, openId, text, CancellationToken.None);
                 if (code == 0) return null;
                 reason = ReasonOf(code, message);
                 if (code is 40001 or 40014 or 42001) tokens.Invalidate(app, token);
