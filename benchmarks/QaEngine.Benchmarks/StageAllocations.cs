@@ -25,7 +25,7 @@ internal static class StageAllocations
             index.Publish(BenchData.LoadBank());
             var reranker = new Reranker(RankingWeights.Default);
             var reader = QuestionReader.Default;
-            var recallWeights = new RecallWeights(1f, 0.6f, 0.1f);
+            var options = new QaEngineOptions();
 
             long read = 0, analyse = 0, recall = 0, rank = 0, whole = 0;
             var n = 0;
@@ -40,7 +40,7 @@ internal static class StageAllocations
                     var t1 = GC.GetAllocatedBytesForCurrentThread();
                     var analyzed = analysis.AnalyzeNormalized(r.Core.Length > 0 ? r.Core : analysis.Normalizer.Normalize(q));
                     var t2 = GC.GetAllocatedBytesForCurrentThread();
-                    var hits = index.Recall(analyzed, recallWeights, 150, 20);
+                    var hits = index.Recall(analyzed, AnswerEngine.RecallWeights, options.RecallDocuments, options.RerankEntries);
                     var t3 = GC.GetAllocatedBytesForCurrentThread();
                     reranker.Rank(analyzed, hits, index.Bank);
                     var t4 = GC.GetAllocatedBytesForCurrentThread();

@@ -15,7 +15,8 @@ namespace GovAssistant.QaEngine;
 /// </summary>
 public sealed class AnswerEngine : IDisposable
 {
-    private static readonly RecallWeights RecallWeights = new(Words: 1f, Bigrams: 0.6f, Answer: 0.1f);
+    /// <summary>Boosts of the recall fields: the question's words, its character bigrams, and its words against answers.</summary>
+    public static RecallWeights RecallWeights { get; } = new(Words: 1f, Bigrams: 0.6f, Answer: 0.1f);
 
     private readonly TextAnalysis _analysis;
     private readonly FaqIndex _index;

@@ -11,7 +11,7 @@ namespace GovAssistant.QaEngine.Tests.Indexing;
 public sealed class Bm25RecallTests
 {
     private static readonly TextAnalysis Analysis = TextAnalysis.CreateDefault();
-    private static readonly RecallWeights Weights = new(Words: 1f, Bigrams: 0.6f, Answer: 0.1f);
+    private static readonly RecallWeights Weights = AnswerEngine.RecallWeights;
 
     [Fact]
     public void EveryPhrasingOfTheSeedBankRecallsTheDocumentsAndScoresLuceneDoes()
