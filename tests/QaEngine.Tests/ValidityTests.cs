@@ -72,6 +72,18 @@ public sealed class ValidityTests : IDisposable
     }
 
     [Fact]
+    public void AnEntryExpiringTodayStopsAtMidnightEvenWhenAskedSecondsBefore()
+    {
+        _clock.Now = new DateTimeOffset(2026, 3, 15, 23, 59, 50, TimeSpan.Zero);
+        PublishWith(Lost with { ValidTo = _clock.Today });
+        Assert.Equal(Id, _engine.Ask(Question).Entry?.Id);
+
+        _clock.Now = _clock.Now.AddSeconds(15);
+
+        AssertNeverGiven(Id);
+    }
+
+    [Fact]
     public void AnEntryStartsBeingAnsweredOnItsFirstDayWithoutARepublish()
     {
         PublishWith(Lost with { ValidFrom = _clock.Today.AddDays(1) });

@@ -57,6 +57,28 @@ public sealed class FaqIndex : IDisposable
 
     internal static Bm25Recall.Bm25 Similarity { get; } = new(1.2f, 0.75f);
 
+    // Each segment's entry id per document, read once per segment: a segment's documents never change (deletes only
+    // hide them), and decoding the id of every recalled document per question was a string per document.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string?[]> _segmentIds = new();
+
+    private string?[] IdsOf(AtomicReader segment) => _segmentIds.GetValue(segment.CoreCacheKey, _ => ReadIds(segment));
+
+    private static string?[] ReadIds(AtomicReader segment)
+    {
+        var ids = new string?[segment.MaxDoc];
+        if (segment.GetSortedDocValues(IdField) is not { } values) return ids;
+        var byOrdinal = new string[values.ValueCount];
+        var bytes = new BytesRef();
+        for (var ord = 0; ord < byOrdinal.Length; ord++)
+        {
+            values.LookupOrd(ord, bytes);
+            byOrdinal[ord] = bytes.Utf8ToString();
+        }
+        for (var doc = 0; doc < ids.Length; doc++)
+            if (values.GetOrd(doc) is var ord and >= 0) ids[doc] = byOrdinal[ord];
+        return ids;
+    }
+
     private readonly Bm25Recall _recall = new(Similarity);
 
     /// <summary>The analysed bank currently answered from.</summary>
@@ -101,24 +123,20 @@ public sealed class FaqIndex : IDisposable
         {
             var top = _recall.Search(searcher.IndexReader, clauses, maxDocuments);
             var leaves = searcher.IndexReader.Leaves;
-            // One id reader per segment and search: opening it clones the segment's input.
-            var ids = new SortedDocValues?[leaves.Count];
-            var best = new Dictionary<string, float>(StringComparer.Ordinal);
-            var order = new List<string>();
-            var bytes = new BytesRef();
+            var ids = new string?[]?[leaves.Count];
+            var seen = new HashSet<string>(maxEntries, StringComparer.Ordinal);
+            var hits = new List<RecallHit>(maxEntries);
             foreach (var (doc, score) in top)
             {
                 var at = ReaderUtil.SubIndex(doc, leaves);
                 var leaf = leaves[at];
-                (ids[at] ??= leaf.AtomicReader.GetSortedDocValues(IdField)).Get(doc - leaf.DocBase, bytes);
-                var id = bytes.Utf8ToString();
-                if (best.TryAdd(id, score))
-                {
-                    order.Add(id);
-                    if (order.Count == maxEntries) break;
-                }
+                var id = (ids[at] ??= IdsOf(leaf.AtomicReader))[doc - leaf.DocBase];
+                // Documents come best first, so an entry's first document is its best phrasing.
+                if (id is null || !seen.Add(id)) continue;
+                hits.Add(new RecallHit(id, score));
+                if (hits.Count == maxEntries) break;
             }
-            return order.Select(id => new RecallHit(id, best[id])).ToList();
+            return hits;
         }
         finally
         {

@@ -69,11 +69,16 @@ public sealed class IndexedBank
                 chars.Add(p.Chars);
             }
         }
+        // Answer words get numbers too (never counted), so a question word found only in an answer still matches it.
+        foreach (var e in entries.Values)
+            foreach (var w in e.AnswerWords) words.Register(w);
         foreach (var (id, e) in entries)
         {
             entries[id] = e with
             {
-                Weights = [.. e.Phrasings.Select(p => new PhrasingWeights(words.IdfOf(p.Words), bigrams.IdfOf(p.Bigrams), chars.IdfOf(p.Chars)))],
+                Weights = [.. e.Phrasings.Select(p => PhrasingWeights.Of(p, words, bigrams, chars))],
+                AllPhrasingWordIds = words.IdsOf(e.AllPhrasingWords),
+                AnswerWordIds = words.IdsOf(e.AnswerWords),
             };
         }
         return new IndexedBank(entries, words, bigrams, chars, snapshot.Revision);

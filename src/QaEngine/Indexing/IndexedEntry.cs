@@ -15,10 +15,25 @@ public sealed record IndexedEntry(FaqEntry Entry, AnalyzedText[] Phrasings, stri
     /// </summary>
     public PhrasingWeights[] Weights { get; init; } = [];
 
+    /// <summary>The numbers of <see cref="AllPhrasingWords"/> in the word statistics of this entry's bank.</summary>
+    public int[] AllPhrasingWordIds { get; init; } = [];
+
+    /// <summary>The numbers of <see cref="AnswerWords"/> in the word statistics of this entry's bank.</summary>
+    public int[] AnswerWordIds { get; init; } = [];
+
     /// <summary>True when <paramref name="other"/> has the same phrasings, so its analysis can be reused.</summary>
     public bool HasSamePhrasingsAs(FaqEntry other) =>
         Entry.Question == other.Question && Entry.SimilarQuestions.SequenceEqual(other.SimilarQuestions);
 }
 
-/// <summary>IDF of each word, bigram and character of one phrasing, in the order of its <see cref="AnalyzedText"/> arrays.</summary>
-public sealed record PhrasingWeights(double[] Words, double[] Bigrams, double[] Chars);
+/// <summary>
+/// IDF and number of each word, bigram and character of one phrasing, in the order of its <see cref="AnalyzedText"/>
+/// arrays (numbers from the bank's <see cref="TermStatistics"/>).
+/// </summary>
+public sealed record PhrasingWeights(double[] Words, double[] Bigrams, double[] Chars, int[] WordIds, int[] BigramIds, int[] CharIds)
+{
+    /// <summary>The weights and numbers of <paramref name="phrasing"/> in a bank's statistics.</summary>
+    public static PhrasingWeights Of(AnalyzedText phrasing, TermStatistics words, TermStatistics bigrams, TermStatistics chars) => new(
+        words.IdfOf(phrasing.Words), bigrams.IdfOf(phrasing.Bigrams), chars.IdfOf(phrasing.Chars),
+        words.IdsOf(phrasing.Words), bigrams.IdsOf(phrasing.Bigrams), chars.IdsOf(phrasing.Chars));
+}

@@ -33,9 +33,9 @@ public static class MatchFeatures
     /// <param name="into">Receives <see cref="Count"/> values.</param>
     public static void Compute(QueryProfile query, AnalyzedText phrasing, Indexing.PhrasingWeights weights, in EntryEvidence entry, Span<double> into)
     {
-        var w = Coverage.Of(query.Words, phrasing.Words, weights.Words);
-        var b = Coverage.Of(query.Bigrams, phrasing.Bigrams, weights.Bigrams);
-        var c = Coverage.Of(query.Chars, phrasing.Chars, weights.Chars);
+        var w = Coverage.Of(query.Words, weights.WordIds, weights.Words);
+        var b = Coverage.Of(query.Bigrams, weights.BigramIds, weights.Bigrams);
+        var c = Coverage.Of(query.Chars, weights.CharIds, weights.Chars);
         var p = phrasing.Compact;
         var q = query.Compact;
         var longer = Math.Max(1, Math.Max(q.Length, p.Length));
@@ -75,7 +75,7 @@ public static class MatchFeatures
     {
         /// <summary>Computes the evidence of <paramref name="entry"/> for <paramref name="query"/>.</summary>
         public static EntryEvidence Of(QueryProfile query, Indexing.IndexedEntry entry, double recall) =>
-            new(recall, query.Words.CoverageBy(entry.AllPhrasingWords), query.Words.CoverageBy(entry.AnswerWords));
+            new(recall, query.Words.CoverageBy(entry.AllPhrasingWordIds), query.Words.CoverageBy(entry.AnswerWordIds));
     }
 
     private static double Balanced(double a, double b) => a + b <= 0 ? 0 : 2 * a * b / (a + b);
@@ -102,7 +102,7 @@ public static class MatchFeatures
     private readonly record struct Coverage(
         double Query, double Phrasing, double QueryMissing, double PhrasingMissing, double SquaredOverlap, double Jaccard)
     {
-        public static Coverage Of(WeightedTerms query, string[] phrasing, double[] phrasingIdf)
+        public static Coverage Of(WeightedTerms query, int[] phrasing, double[] phrasingIdf)
         {
             double matched = 0, matchedSquared = 0, phrasingTotal = 0, phrasingSquared = 0, phrasingMissing = 0;
             var shared = 0;

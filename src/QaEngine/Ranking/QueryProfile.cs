@@ -39,25 +39,41 @@ public sealed class QueryProfile
     public bool HasNegation { get; }
 }
 
-/// <summary>A set of distinct terms with their IDF, each with a position so matches can be marked without hashing twice.</summary>
+/// <summary>
+/// A set of distinct terms with their IDF, each with a position so matches can be marked without hashing twice, and
+/// found by the number the bank's statistics give the term (a phrasing is compared by numbers, not strings).
+/// </summary>
 public sealed class WeightedTerms
 {
     private readonly Dictionary<string, int> _position;
+    // Open addressing: term number → position; -1 marks an empty slot (terms the bank never saw are not in it).
+    private readonly int[] _slotIds;
+    private readonly int[] _slotPositions;
+    private readonly int _mask;
 
     /// <summary>Weighs <paramref name="terms"/> with <paramref name="stats"/>.</summary>
     public WeightedTerms(string[] terms, TermStatistics stats)
     {
         _position = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        var idf = new List<double>(terms.Length);
+        var idf = new double[terms.Length];
+        var size = 8;
+        while (size < terms.Length * 2) size *= 2;
+        _mask = size - 1;
+        _slotIds = new int[size];
+        _slotPositions = new int[size];
+        Array.Fill(_slotIds, -1);
+        var count = 0;
         foreach (var t in terms)
         {
-            if (!_position.TryAdd(t, idf.Count)) continue;
-            var w = stats.Idf(t);
-            idf.Add(w);
+            if (!_position.TryAdd(t, count)) continue;
+            var id = stats.IdOf(t);
+            var w = stats.IdfOfId(id);
+            if (id >= 0) Put(id, count);
+            idf[count++] = w;
             Total += w;
             TotalSquared += w * w;
         }
-        Idf = [.. idf];
+        Idf = count == idf.Length ? idf : idf[..count];
     }
 
     /// <summary>IDF of each distinct term, by position.</summary>
@@ -75,12 +91,34 @@ public sealed class WeightedTerms
     /// <summary>The position of <paramref name="term"/>, or -1 when the question does not contain it.</summary>
     public int PositionOf(string term) => _position.TryGetValue(term, out var i) ? i : -1;
 
-    /// <summary>Share of the terms' IDF weight present in <paramref name="other"/>.</summary>
-    public double CoverageBy(string[] other)
+    /// <summary>The position of the term numbered <paramref name="id"/> in the bank's statistics, or -1.</summary>
+    public int PositionOf(int id)
+    {
+        if (id < 0) return -1;
+        for (var i = Slot(id); ; i = (i + 1) & _mask)
+        {
+            var at = _slotIds[i];
+            if (at == id) return _slotPositions[i];
+            if (at < 0) return -1;
+        }
+    }
+
+    /// <summary>Share of the terms' IDF weight present in the terms numbered <paramref name="ids"/>.</summary>
+    public double CoverageBy(int[] ids)
     {
         if (Total <= 0) return 0;
         var matched = 0.0;
-        foreach (var t in other) if (_position.TryGetValue(t, out var i)) matched += Idf[i];
+        foreach (var id in ids) if (PositionOf(id) is var i and >= 0) matched += Idf[i];
         return matched / Total;
+    }
+
+    private int Slot(int id) => (int)((uint)id * 2654435769u >> 7) & _mask;
+
+    private void Put(int id, int position)
+    {
+        var i = Slot(id);
+        while (_slotIds[i] >= 0) i = (i + 1) & _mask;
+        _slotIds[i] = id;
+        _slotPositions[i] = position;
     }
 }
