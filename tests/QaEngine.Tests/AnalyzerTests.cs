@@ -152,4 +152,14 @@ public class AnalyzerTests
         }
         return sb.ToString();
     }
+
+    [Fact]
+    public void AnalysedBigramsAreExactlyWhatTheIndexsBigramAnalyzerYields()
+    {
+        // The question's bigrams are cut without a token stream; they must stay the index's, text for text.
+        var texts = SeedBank.Entries.SelectMany(e => e.SimilarQuestions.Append(e.Question).Append(e.Answer))
+            .Append("ＡＢＣ１２３办理 C1驾照、3.5级 残疾 证；护照！").Append("一").Append("a").Append("");
+        foreach (var text in texts)
+            Assert.Equal(Bigrams(text), string.Join('/', Analysis.Analyze(text).Bigrams));
+    }
 }

@@ -26,27 +26,52 @@ public sealed class CharBigramTokenizer : Tokenizer
     public override bool IncrementToken()
     {
         ClearAttributes();
-        while (_pos < _text.Length)
+        return Next(_text, ref _pos, out var start, out var length) && Emit(start, length);
+    }
+
+    /// <summary>
+    /// The next token of <paramref name="text"/> at or after <paramref name="pos"/> (advanced past it): what the
+    /// tokenizer emits, for callers that want the tokens of a string without a token stream.
+    /// </summary>
+    public static bool Next(string text, ref int pos, out int start, out int length)
+    {
+        while (pos < text.Length)
         {
-            var c = _text[_pos];
+            var c = text[pos];
             if (IsHan(c))
             {
-                var bigram = _pos + 1 < _text.Length && IsHan(_text[_pos + 1]);
-                var alone = !bigram && (_pos == 0 || !IsHan(_text[_pos - 1]));
-                var start = _pos++;
-                if (bigram) return Emit(start, 2);
-                if (alone) return Emit(start, 1);
+                var bigram = pos + 1 < text.Length && IsHan(text[pos + 1]);
+                var alone = !bigram && (pos == 0 || !IsHan(text[pos - 1]));
+                start = pos++;
+                if (bigram) { length = 2; return true; }
+                if (alone) { length = 1; return true; }
                 continue;
             }
             if (char.IsLetterOrDigit(c))
             {
-                var start = _pos;
-                while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '.') && !IsHan(_text[_pos])) _pos++;
-                return Emit(start, _pos - start);
+                start = pos;
+                while (pos < text.Length && (char.IsLetterOrDigit(text[pos]) || text[pos] == '.') && !IsHan(text[pos])) pos++;
+                length = pos - start;
+                return true;
             }
-            _pos++;
+            pos++;
         }
+        (start, length) = (pos, 0);
         return false;
+    }
+
+    /// <summary>The distinct tokens of <paramref name="text"/>, in first-seen order.</summary>
+    public static string[] DistinctTokens(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<string>(text.Length);
+        var pos = 0;
+        while (Next(text, ref pos, out var start, out var length))
+        {
+            var token = text.Substring(start, length);
+            if (seen.Add(token)) list.Add(token);
+        }
+        return [.. list];
     }
 
     private bool Emit(int start, int length)

@@ -52,7 +52,7 @@ public sealed class TextAnalysis
             canonical,
             Tokens(WordAnalyzer, normalized),
             // Exactly what BigramAnalyzer yields for this text, without normalising and canonicalising it a second time.
-            Tokens(new CharBigramTokenizer(new StringReader(canonical))),
+            CharBigramTokenizer.DistinctTokens(canonical),
             [.. chars]);
     }
 
