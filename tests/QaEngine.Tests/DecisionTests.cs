@@ -35,24 +35,13 @@ public class DecisionTests(SeedEngineFixture seed)
     [Fact]
     public void EveryStandardQuestionIsAnsweredByItsOwnEntry()
     {
-        // REVIEW: GA-001 is left out here and asserted in its own skipped test below until the ranking is fixed.
         var wrong = SeedBank.Entries
-            .Where(e => e.Id != "GA-001")
             .Select(e => (Entry: e, Result: seed.Engine.Ask(e.Question)))
             .Where(x => x.Result.Decision != AnswerDecision.Answered || x.Result.Entry!.Id != x.Entry.Id)
             .Select(x => $"{x.Entry.Id}「{x.Entry.Question}」→ {x.Result.Decision} {x.Result.Entry?.Id}")
             .ToList();
 
         Assert.Empty(wrong);
-    }
-
-    [Fact]
-    public void TheStandardQuestionOfTheResidencePermitForHongKongMacaoAndTaiwanResidentsIsAnsweredByItsEntry()
-    {
-        var result = seed.Engine.Ask("港澳台居民居住證怎麼申領？");
-
-        Assert.Equal(AnswerDecision.Answered, result.Decision);
-        Assert.Equal("GA-001", result.Entry!.Id);
     }
 
     [Theory]
