@@ -9,9 +9,11 @@ namespace GovAssistant.QaEngine.Indexing;
 /// <summary>
 /// The recall search, scored as Lucene's BM25 scores a disjunction of boosted term queries (no coordination),
 /// without building a query: Lucene's query path opened two term enumerators, a postings reader and a norm cache
-/// for every term of every question — about 15 KB per term, 90 % of a question's allocations. Here each field
-/// gets one enumerator per segment, one reused postings reader, and one score per document in a per-thread
-/// buffer. <c>Bm25RecallTests</c> holds it to Lucene's own results.
+/// for every term of every question — about 15 KB per term, 90 % of a question's allocations. Here a term's
+/// postings in a segment are decoded once into arrays (documents and their frequencies) and kept with the
+/// segment (<see cref="SegmentPostings"/>), so a question walks arrays; one score per document goes into a per-thread
+/// buffer.
+/// <c>Bm25RecallTests</c> holds it to Lucene's own results.
 /// </summary>
 internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
 {
@@ -19,10 +21,26 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
     public readonly record struct Clause(string Field, string[] Terms, float Boost);
 
     [ThreadStatic] private static double[]? t_scores;
-    // A field's term cursor and postings reader per segment, kept per thread: opening them was most of what a search
-    // still allocated. Keyed weakly by the segment's reader, so a segment a publish retires takes its cursors along.
-    [ThreadStatic] private static ConditionalWeakTable<AtomicReader, Dictionary<string, Cursor>>? t_cursors;
     [ThreadStatic] private static List<int>? t_touched;
+
+    // Keyed by the segment's core, which outlives the readers a publish opens when it only deletes documents from the
+    // segment: a publish decodes its new segment, not the whole bank again. A merged-away core takes its postings along.
+    private readonly ConditionalWeakTable<object, SegmentPostings> _segments = new();
+
+    private SegmentPostings PostingsOf(AtomicReader segment) => _segments.GetValue(segment.CoreCacheKey, _ => new SegmentPostings());
+
+    /// <summary>
+    /// Decodes the postings of every term of <paramref name="fields"/> in every segment of <paramref name="reader"/> now,
+    /// on the publishing thread, so that no question pays for a term the first time it is asked.
+    /// </summary>
+    public void Prepare(IndexReader reader, IEnumerable<string> fields)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = PostingsOf(leaf.AtomicReader);
+            foreach (var name in fields) segment.FieldOf(name, leaf.AtomicReader)?.DecodeAll(leaf.AtomicReader);
+        }
+    }
 
     /// <summary>The <paramref name="max"/> best documents, best first; equal scores in document order.</summary>
     public List<(int Doc, float Score)> Search(IndexReader reader, IReadOnlyList<Clause> clauses, int max)
@@ -46,65 +64,49 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
     private void Score(IList<AtomicReaderContext> leaves, int maxDoc, in Clause clause, double[] scores, List<int> touched)
     {
         if (clause.Terms.Length == 0) return;
-        Span<bool> found = stackalloc bool[leaves.Count];
-        var cursors = new Cursor?[leaves.Count];
+        var fields = new SegmentPostings.Field?[leaves.Count];
         long sumTotalTermFreq = 0;
         for (var i = 0; i < leaves.Count; i++)
         {
-            cursors[i] = CursorOf(leaves[i].AtomicReader, clause.Field);
-            if (cursors[i] is not { } c) continue;
-            sumTotalTermFreq = sumTotalTermFreq < 0 || c.SumTotalTermFreq < 0 ? -1 : sumTotalTermFreq + c.SumTotalTermFreq;
+            fields[i] = PostingsOf(leaves[i].AtomicReader).FieldOf(clause.Field, leaves[i].AtomicReader);
+            if (fields[i] is not { } f) continue;
+            sumTotalTermFreq = sumTotalTermFreq < 0 || f.SumTotalTermFreq < 0 ? -1 : sumTotalTermFreq + f.SumTotalTermFreq;
         }
         var avgdl = similarity.AverageLength(sumTotalTermFreq, maxDoc);
         var cache = similarity.LengthCache(avgdl);
         var k1 = similarity.K1;
-        var bytes = new BytesRef();
+        var postings = new SegmentPostings.TermPostings?[leaves.Count];
         foreach (var term in clause.Terms)
         {
-            bytes.CopyChars(term);
             long docFreq = 0;
             for (var i = 0; i < leaves.Count; i++)
             {
-                found[i] = cursors[i] is { } c && c.Terms.SeekExact(bytes);
-                if (found[i]) docFreq += cursors[i]!.Terms.DocFreq;
+                postings[i] = fields[i]?.Of(term, leaves[i].AtomicReader);
+                if (postings[i] is { } p) docFreq += p.DocFreq;
             }
             if (docFreq == 0) continue;
             // As BM25Similarity: weight = idf × boost × top-level boost (1), then × (k1 + 1).
             var weightValue = similarity.IdfOf(docFreq, maxDoc) * clause.Boost * 1f * (k1 + 1);
             for (var i = 0; i < leaves.Count; i++)
             {
-                if (!found[i]) continue;
-                var leaf = leaves[i];
-                var norms = leaf.AtomicReader.GetNormValues(clause.Field);
-                var cursor = cursors[i]!;
-                var docs = cursor.Docs = cursor.Terms.Docs(leaf.AtomicReader.LiveDocs, cursor.Docs, DocsFlags.FREQS);
-                int doc;
-                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                if (postings[i] is not { } p) continue;
+                var norms = fields[i]!.Norms;
+                var live = leaves[i].AtomicReader.LiveDocs;
+                var docBase = leaves[i].DocBase;
+                var docs = p.Docs;
+                var freqs = p.Freqs;
+                for (var j = 0; j < docs.Length; j++)
                 {
-                    float freq = docs.Freq;
-                    var norm = norms is null ? k1 : cache[(byte)norms.Get(doc) & 0xFF];
-                    var global = leaf.DocBase + doc;
+                    var doc = docs[j];
+                    if (live is not null && !live.Get(doc)) continue;
+                    float freq = freqs[j];
+                    var norm = norms is null ? k1 : cache[norms[doc]];
+                    var global = docBase + doc;
                     if (scores[global] == 0) touched.Add(global);
                     scores[global] += weightValue * freq / (freq + norm);
                 }
             }
         }
-    }
-
-    private static Cursor? CursorOf(AtomicReader reader, string field)
-    {
-        var byField = (t_cursors ??= new()).GetValue(reader, _ => new Dictionary<string, Cursor>(StringComparer.Ordinal));
-        if (byField.TryGetValue(field, out var cursor)) return cursor;
-        var terms = reader.GetTerms(field);
-        if (terms is null) return null;
-        return byField[field] = new Cursor(terms.GetEnumerator(), terms.SumTotalTermFreq);
-    }
-
-    private sealed class Cursor(TermsEnum terms, long sumTotalTermFreq)
-    {
-        public TermsEnum Terms { get; } = terms;
-        public long SumTotalTermFreq { get; } = sumTotalTermFreq;
-        public DocsEnum? Docs { get; set; }
     }
 
     // A bounded selection: the best `max` of the touched documents, then sorted (score desc, doc asc).

@@ -105,7 +105,22 @@ public sealed class FaqIndex : IDisposable
             }
             _writer.Commit();
             _searchers.MaybeRefreshBlocking();
+            PrepareRecall();
             _bank = next;
+        }
+    }
+
+    // The searcher a publish opened gets its postings decoded here, not on the first questions that use them.
+    private void PrepareRecall()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            _recall.Prepare(searcher.IndexReader, [WordsField, BigramsField, AnswerField]);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class Bm25RecallTests
     {
         using var index = new FaqIndex(Analysis, path);
         index.Publish(SeedBank.Snapshot(SeedBank.Entries));
-        // Searched before the change too: this thread's cursors on the first segment must not outlive its reader.
+        // Searched before the change too: the first segment's postings, decoded then, must honour the deletions to come.
         AssertSameAsLucene(index, Questions().Take(50));
         // A second publish re-indexes changed entries into a new segment and deletes their old documents: statistics
         // then span two segments and count deleted documents, as Lucene's do.
