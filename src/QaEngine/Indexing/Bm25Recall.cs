@@ -125,7 +125,10 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
         var n = 0;
         foreach (var d in touched)
         {
-            var item = (d, (float)scores[d]);
+            var score = (float)scores[d];
+            // Most documents score below the worst kept one: settle them with one comparison.
+            if (n == max && score < heap[0].Score) continue;
+            var item = (d, score);
             if (n < max) { heap[n] = item; SiftUp(heap, n++); }
             else if (Better(item, heap[0]) < 0) { heap[0] = item; SiftDown(heap, max); }
         }
