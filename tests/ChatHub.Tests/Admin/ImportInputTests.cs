@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using GovAssistant.ChatHub.Tests.Agents;
+
+namespace GovAssistant.ChatHub.Tests.Admin;
+
+/// <summary>Uploads that are not what the import expects get a Chinese 4xx, and nothing of them is stored.</summary>
+public sealed class ImportInputTests(BankAdminHost bank) : IClassFixture<BankAdminHost>
+{
+    [Fact]
+    public async Task ImportRejectsAFileWithALoneSurrogateWithAChineseMessage()
+    {
+        using var editor = await bank.StaffAsync("editor.surrogate", ["editor"], BankAdminHost.Huzheng);
+        // Valid UTF-8 and valid JSON syntax, but the escape names half of a character.
+        const string file = """
+            {"id":"LS-1","question":"孤立代理项一？","answer":"答案一"}
+            {"id":"LS-2","question":"\ud800孤立代理项二？","answer":"答案二"}
+            """;
+        using var form = Form("surrogate.jsonl", Encoding.UTF8.GetBytes(file));
+        using var refused = await editor.PostAsync("/api/admin/bank/import", form);
+
+        var problem = await refused.JsonAsync(HttpStatusCode.BadRequest);
+        var error = Assert.Single(problem["errors"]!.AsArray());
+        Assert.Equal(2, error!["line"]!.GetValue<int>());
+        Assert.Contains("Unicode", error["message"]!.GetValue<string>());
+        Assert.DoesNotContain((await editor.GetJsonAsync("/api/admin/bank/drafts?status=all"))["items"]!.AsArray(),
+            d => d!["entryId"]?.GetValue<string>() is "LS-1" or "LS-2");
+    }
+
+    private static MultipartFormDataContent Form(string name, byte[] content)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", name);
+        return form;
+    }
+}
