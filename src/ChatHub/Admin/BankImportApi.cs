@@ -19,6 +19,8 @@ internal static class BankImportApi
         return bank;
     }
 
+    private const string Incomplete = "上传内容不完整或格式不正确，请重新选择文件上传。";
+
     private static async Task<IResult> ImportAsync(HttpContext http, IBankStore store, AuditLog audit, IOptions<BankAdminOptions> options,
         IOptions<KnowledgeBaseOptions> limits, TimeProvider time, CancellationToken ct)
     {
@@ -33,7 +35,8 @@ internal static class BankImportApi
             file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         }
         catch (InvalidDataException) { return Problems.PayloadTooLarge(tooLarge); }
-        catch (BadHttpRequestException) { return Problems.BadRequest("上传内容不完整或格式不正确，请重新选择文件上传。"); }
+        // A body cut short, or a multipart body that ends before its closing boundary (BadHttpRequestException is one).
+        catch (IOException) { return Problems.BadRequest(Incomplete); }
         if (file is null || file.Length == 0) return Problems.BadRequest("请选择要导入的文件（.jsonl、.csv 或 .xlsx）。");
         if (file.Length > limit) return Problems.PayloadTooLarge(tooLarge);
         if (BankFileFormats.FromFileName(file.FileName) is not { } format)

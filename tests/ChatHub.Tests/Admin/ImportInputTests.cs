@@ -28,6 +28,18 @@ public sealed class ImportInputTests(BankAdminHost bank) : IClassFixture<BankAdm
             d => d!["entryId"]?.GetValue<string>() is "LS-1" or "LS-2");
     }
 
+    [Fact]
+    public async Task ImportRefusesAMultipartBodyThatEndsBeforeItsBoundaryAsABadRequest()
+    {
+        using var editor = await bank.StaffAsync("editor.truncated", ["editor"], BankAdminHost.Huzheng);
+        using var body = new ByteArrayContent("garbage with no boundary line"u8.ToArray());
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zzz");
+
+        using var refused = await editor.PostAsync("/api/admin/bank/import", body);
+
+        Assert.Contains("上传内容不完整", await refused.DetailAsync(HttpStatusCode.BadRequest));
+    }
+
     private static MultipartFormDataContent Form(string name, byte[] content)
     {
         var form = new MultipartFormDataContent();
