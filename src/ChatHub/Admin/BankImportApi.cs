@@ -3,6 +3,7 @@ using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
 using GovAssistant.KnowledgeBase;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace GovAssistant.ChatHub.Admin;
 
@@ -28,6 +29,10 @@ internal static class BankImportApi
         var tooLarge = $"文件过大：上传上限为 {limit / 1024} KB，请拆分后分别导入。";
         if (http.Request.ContentLength > limit + 64 * 1024) return Problems.PayloadTooLarge(tooLarge);
         if (!http.Request.HasFormContentType) return Problems.UnsupportedMediaType("请以 multipart/form-data 上传文件（字段名 file）。");
+        // Without a boundary the form reader throws the same exception as for a body over its limits: tell them apart here.
+        if (MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(type.Boundary).Length == 0)
+            return Problems.BadRequest(Incomplete);
         IFormFile? file;
         try
         {

@@ -40,6 +40,18 @@ public sealed class ImportInputTests(BankAdminHost bank) : IClassFixture<BankAdm
         Assert.Contains("上传内容不完整", await refused.DetailAsync(HttpStatusCode.BadRequest));
     }
 
+    [Fact]
+    public async Task ImportRefusesAMultipartBodyWithoutABoundaryAsABadRequestNotAsTooLarge()
+    {
+        using var editor = await bank.StaffAsync("editor.boundary", ["editor"], BankAdminHost.Huzheng);
+        using var body = new ByteArrayContent("x"u8.ToArray());
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+
+        using var refused = await editor.PostAsync("/api/admin/bank/import", body);
+
+        Assert.Contains("上传内容不完整", await refused.DetailAsync(HttpStatusCode.BadRequest));
+    }
+
     private static MultipartFormDataContent Form(string name, byte[] content)
     {
         var form = new MultipartFormDataContent();
