@@ -69,6 +69,7 @@ public sealed class CannedRepliesTests(AgentsHost host) : IClassFixture<AgentsHo
     [Theory]
     [InlineData("""{"department":"税务局","text":"   "}""", "不能为空")]
     [InlineData("""{"department":"*","text":"你好"}""", "“*”")]
+    [InlineData("""{"department":"\u0000\u200b","text":"你好"}""", "部门名称")]
     [InlineData("""{"department":"税务局"}""", "不能为空")]
     [InlineData("""[1,2]""", "JSON")]
     public async Task AnInvalidReplyIs400WithAChineseReason(string body, string expected)
