@@ -32,4 +32,17 @@ public sealed class HubArgumentTests
         // The visitor's own conversation is untouched and still answered.
         await chat.Visitor.AskAnsweredAsync(chat.Id, "身份证丢了怎么补办");
     }
+
+    [Fact]
+    public async Task AVisitorMessageWithANulCharacterIsStoredAndAnsweredWithoutIt()
+    {
+        // PostgreSQL cannot store U+0000: hub arguments drop it as request bodies do, on every provider alike.
+        await using var host = new ConversationHost().Start();
+        await using var visitor = await host.ConnectVisitorAsync();
+        var id = (await visitor.StartAsync()).Conversation.Id;
+
+        await visitor.AskAnsweredAsync(id, "身份证丢了\0怎么补办");
+
+        Assert.Contains(visitor.Messages, m => m.Sender == "visitor" && m.Text == "身份证丢了怎么补办");
+    }
 }
