@@ -55,6 +55,22 @@ public sealed class PostgresBankHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQueryStringWithANulCharacterIsAChinese400OnPostgresInsteadOfAServerError()
+    {
+        using var admin = await StaffAsync("admin.nul", "admin");
+        foreach (var path in new[]
+        {
+            "/api/admin/bank/entries?q=%00", "/api/admin/bank/entries?department=%00",
+            "/api/admin/audit?actor=%00", "/api/admin/insights/dashboard?department=%00", "/api/admin/bank/drafts?batch=%00",
+        })
+        {
+            using var response = await admin.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+            Assert.Contains("无法识别的字符", await response.DetailAsync(HttpStatusCode.BadRequest));
+        }
+    }
+
+    [Fact]
     public async Task TheServiceStartsOnPostgresAnswersASeedQuestionAndPublishesADraftFromIt()
     {
         using var visitor = Client();
