@@ -28,6 +28,22 @@ public sealed class ImportInputTests(BankAdminHost bank) : IClassFixture<BankAdm
             d => d!["entryId"]?.GetValue<string>() is "LS-1" or "LS-2");
     }
 
+    [Theory]
+    [InlineData("nul.jsonl", "{\"id\":\"NUL-1\",\"question\":\"空字符问题一？\",\"answer\":\"答\\u0000案\"}\n")]
+    [InlineData("nul.csv", "id,question,answer\nNUL-2,空字符问题二？,\"答\0案\"\n")]
+    public async Task ImportRejectsAFileWithANulCharacterWithALineNumberedChineseMessage(string name, string file)
+    {
+        // PostgreSQL's text and jsonb cannot hold U+0000: stored, the drafts of such a file failed there with a 500.
+        using var editor = await bank.StaffAsync("editor." + name.Replace('.', '-'), ["editor"], BankAdminHost.Huzheng);
+        using var form = Form(name, Encoding.UTF8.GetBytes(file));
+        using var refused = await editor.PostAsync("/api/admin/bank/import", form);
+
+        var problem = await refused.JsonAsync(HttpStatusCode.BadRequest);
+        var error = Assert.Single(problem["errors"]!.AsArray());
+        Assert.Equal("answer", error!["field"]!.GetValue<string>());
+        Assert.Contains("空字符", error["message"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ImportRefusesAMultipartBodyThatEndsBeforeItsBoundaryAsABadRequest()
     {
