@@ -75,6 +75,8 @@ public static class FaqEntryRules
         foreach (var (field, text) in TextFields(entry))
         {
             if (!TextRules.IsWellFormed(text)) yield return (field, $"{field}：{TextRules.Malformed}");
+            // PostgreSQL's text and jsonb cannot hold U+0000, and no editor means one.
+            else if (text.Contains('\0')) yield return (field, $"{field}：含有空字符（NUL），请删除后重新保存");
         }
 
         if (entry.ValidFrom is { } from && entry.ValidTo is { } to && to < from)

@@ -41,8 +41,8 @@ internal static class AuditApi
         if (!string.IsNullOrWhiteSpace(to))
         {
             if (!TryDay(to, out var day)) return (null, Problems.BadRequest("to 应为日期 yyyy-MM-dd 或 ISO 8601 时间。"));
-            // A bare day means "through the end of that day".
-            end = to.Trim().Length == 10 ? day.AddDays(1) : day;
+            // A bare day means "through the end of that day"; the calendar's last day has no day after it: no end.
+            end = to.Trim().Length != 10 ? day : day.DateTime < DateTime.MaxValue.Date ? day.AddDays(1) : null;
         }
         return (new AuditQuery(Blank(actor), Blank(action), Blank(target), start, end, max), null);
     }

@@ -3,6 +3,7 @@ using GovAssistant.ChatHub.Api;
 using GovAssistant.ChatHub.Audit;
 using GovAssistant.KnowledgeBase;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace GovAssistant.ChatHub.Admin;
 
@@ -19,6 +20,8 @@ internal static class BankImportApi
         return bank;
     }
 
+    private const string Incomplete = "上传内容不完整或格式不正确，请重新选择文件上传。";
+
     private static async Task<IResult> ImportAsync(HttpContext http, IBankStore store, AuditLog audit, IOptions<BankAdminOptions> options,
         IOptions<KnowledgeBaseOptions> limits, TimeProvider time, CancellationToken ct)
     {
@@ -26,6 +29,10 @@ internal static class BankImportApi
         var tooLarge = $"文件过大：上传上限为 {limit / 1024} KB，请拆分后分别导入。";
         if (http.Request.ContentLength > limit + 64 * 1024) return Problems.PayloadTooLarge(tooLarge);
         if (!http.Request.HasFormContentType) return Problems.UnsupportedMediaType("请以 multipart/form-data 上传文件（字段名 file）。");
+        // Without a boundary the form reader throws the same exception as for a body over its limits: tell them apart here.
+        if (MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(type.Boundary).Length == 0)
+            return Problems.BadRequest(Incomplete);
         IFormFile? file;
         try
         {
@@ -33,7 +40,8 @@ internal static class BankImportApi
             file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         }
         catch (InvalidDataException) { return Problems.PayloadTooLarge(tooLarge); }
-        catch (BadHttpRequestException) { return Problems.BadRequest("上传内容不完整或格式不正确，请重新选择文件上传。"); }
+        // A body cut short, or a multipart body that ends before its closing boundary (BadHttpRequestException is one).
+        catch (IOException) { return Problems.BadRequest(Incomplete); }
         if (file is null || file.Length == 0) return Problems.BadRequest("请选择要导入的文件（.jsonl、.csv 或 .xlsx）。");
         if (file.Length > limit) return Problems.PayloadTooLarge(tooLarge);
         if (BankFileFormats.FromFileName(file.FileName) is not { } format)

@@ -41,7 +41,7 @@ public static partial class AgentAccountRules
 
     /// <summary>Checks a display name.</summary>
     public static string? CheckName(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "姓名不能为空。"
+        GovAssistant.KnowledgeBase.TextRules.IsBlank(name) ? "姓名不能为空。"
         : name.Trim().Length > MaxNameLength ? $"姓名最多 {MaxNameLength} 个字符。"
         : null;
 
@@ -61,7 +61,8 @@ public static partial class AgentAccountRules
     {
         if (departments is null || departments.Count == 0) return "至少需要一个部门（“*” 表示全部部门）。";
         if (departments.Count > 50) return "部门最多 50 个。";
-        if (departments.Any(string.IsNullOrWhiteSpace)) return "部门名称不能为空。";
+        // Control or format characters alone (NUL, zero-width space) name nothing anyone can see or choose.
+        if (departments.Any(d => GovAssistant.KnowledgeBase.TextRules.IsBlank(d))) return "部门名称不能为空。";
         return departments.Any(d => d.Trim().Length > MaxNameLength) ? $"部门名称最多 {MaxNameLength} 个字符。" : null;
     }
 

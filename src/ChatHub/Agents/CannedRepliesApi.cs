@@ -54,7 +54,8 @@ internal static class CannedRepliesApi
         if (!MayManage(me, department)) return Forbidden(department);
         var reply = await store.AddAsync(department, body.Text!, me.Id, ct);
         await audit.RecordAsync(me.Id, "canned.create", reply.Id.ToString(CultureInfo.InvariantCulture), $"department={department}", ct);
-        return Results.Created($"/api/canned-replies/manage/{reply.Id}", CannedReplyView.Of(reply));
+        // The caller was just allowed to manage this department's replies, so the reply is theirs to edit.
+        return Results.Created($"/api/canned-replies/manage/{reply.Id}", CannedReplyView.Of(reply) with { Editable = true });
     }
 
     private static async Task<IResult> UpdateAsync(long id, HttpContext http, CannedReplyStore store, AuditLog audit, CancellationToken ct)
@@ -71,7 +72,7 @@ internal static class CannedRepliesApi
         var updated = await store.UpdateAsync(id, department, body.Text!, me.Id, ct);
         if (updated is null) return Problems.NotFound($"没有编号为 {id} 的常用语。");
         await audit.RecordAsync(me.Id, "canned.update", id.ToString(CultureInfo.InvariantCulture), $"department={department}", ct);
-        return Results.Ok(CannedReplyView.Of(updated));
+        return Results.Ok(CannedReplyView.Of(updated) with { Editable = true });
     }
 
     private static async Task<IResult> DeleteAsync(long id, HttpContext http, CannedReplyStore store, AuditLog audit, CancellationToken ct)

@@ -20,6 +20,8 @@ public sealed record CannedReply(long Id, string Department, string Text, string
         if (GovAssistant.KnowledgeBase.TextRules.Problem(text, "常用语内容不能为空。") is { } problem) return problem;
         if (text!.Trim().Length > MaxTextLength) return $"常用语最多 {MaxTextLength} 个字。";
         if (department is { Length: > MaxDepartmentLength }) return $"部门名称最多 {MaxDepartmentLength} 个字符。";
+        // Empty means "every department"; control or format characters alone (NUL, zero-width space) name none.
+        if (department is { Length: > 0 } && GovAssistant.KnowledgeBase.TextRules.IsBlank(department)) return "部门名称不能只含空白或不可见字符；通用常用语请留空部门。";
         return department == "*" ? "部门不能为“*”；通用常用语请留空部门。" : null;
     }
 }

@@ -26,7 +26,7 @@ internal static class JsonBody
                 limited.Write(buffer, 0, read);
             }
             limited.Position = 0;
-            var value = await JsonSerializer.DeserializeAsync<T>(limited, JsonSerializerOptions.Web, request.HttpContext.RequestAborted);
+            var value = await JsonSerializer.DeserializeAsync<T>(limited, NulFreeStringConverter.WebOptions, request.HttpContext.RequestAborted);
             return value is null ? (null, Problems.BadRequest($"请求体不能为空，例如：{example}")) : (value, null);
         }
         catch (JsonException e) when (Security.MalformedText.Caused(e))

@@ -17,6 +17,8 @@ public sealed partial class ConversationService
     /// </summary>
     private async Task<T> WithLockAsync<T>(string conversationId, Func<Task<T>> action)
     {
+        // A client may send null for the id (hubs bind what arrives); it names no conversation anyone may touch.
+        if (conversationId is null) throw new ConversationAccessException();
         var stripe = (int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_locks.Length);
         var gate = _locks[stripe];
         var pending = new List<Func<Task>>();

@@ -30,6 +30,8 @@ internal static class ConversationsServiceCollectionExtensions
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.AddFilter<HubErrorFilter>();
         });
+        // Hub arguments are read like request bodies: without U+0000, which PostgreSQL cannot store.
+        builder.Services.Configure<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions>(o => o.PayloadSerializerOptions.Converters.Add(new Api.NulFreeStringConverter()));
         builder.Services.AddSingleton<Security.RefusalLog>();
         return builder;
     }

@@ -35,8 +35,8 @@ internal static class WebSecurityExtensions
         return builder;
     }
 
-    /// <summary>Security headers on every response; call early, before static files.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeaders>();
+    /// <summary>Security headers on every response, and no NUL in any query string; call early, before static files.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeaders>().UseMiddleware<NulInQuery>();
 
     /// <summary>
     /// The Origin and antiforgery checks of staff requests (after <c>UseAuthentication</c>, before <c>UseAuthorization</c>),

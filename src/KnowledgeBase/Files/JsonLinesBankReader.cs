@@ -49,13 +49,22 @@ internal static class JsonLinesBankReader
 
             var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
             var wrongType = new List<string>();
-            foreach (var property in root.EnumerateObject())
+            try
             {
-                // Unknown fields are ignored, so files may carry an editor's own notes.
-                var field = FaqFields.All.FirstOrDefault(f => f.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
-                if (field is null) continue;
-                if (TryValue(property.Value, field, out var value)) values[field] = value;
-                else wrongType.Add(field);
+                foreach (var property in root.EnumerateObject())
+                {
+                    // Unknown fields are ignored, so files may carry an editor's own notes.
+                    var field = FaqFields.All.FirstOrDefault(f => f.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
+                    if (field is null) continue;
+                    if (TryValue(property.Value, field, out var value)) values[field] = value;
+                    else wrongType.Add(field);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // The parser accepts an escape of half a character (\ud800) and refuses only when the text is read.
+                errors.Add(new ImportError(lineNumber, null, null, "含有无效的 Unicode 字符（如单独的 \\ud800 转义），请删除或改正后重新保存"));
+                return;
             }
 
             var rowErrors = new List<ImportError>();

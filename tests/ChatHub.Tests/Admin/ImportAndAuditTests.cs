@@ -76,6 +76,19 @@ public sealed class ImportAndAuditTests(BankAdminHost bank) : IClassFixture<Bank
         Assert.Contains("from", await badRange.DetailAsync(HttpStatusCode.BadRequest));
     }
 
+    [Fact]
+    public async Task AnAuditQueryThroughTheLastDayOfTheCalendarListsEverythingInsteadOfFailing()
+    {
+        using var reviewer = await bank.StaffAsync("reviewer.calendar", ["reviewer"], BankAdminHost.Huzheng);
+        await reviewer.ProposeAsync(new { baseEntryId = "HJ-005", answer = "日历边界测试答案。", origin = "editor" });
+
+        var items = (await reviewer.GetJsonAsync("/api/admin/audit?from=0001-01-01&to=9999-12-31&actor=reviewer.calendar"))["items"]!.AsArray();
+        Assert.Contains(items, i => i!["action"]!.GetValue<string>() == "draft.create");
+        using var csv = await reviewer.GetAsync("/api/admin/audit/export.csv?to=9999-12-31&actor=reviewer.calendar");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains(",reviewer.calendar,draft.create,", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, string content)
     {
         using var form = new MultipartFormDataContent();

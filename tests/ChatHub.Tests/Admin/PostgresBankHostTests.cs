@@ -39,6 +39,38 @@ public sealed class PostgresBankHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TextWithANulCharacterIsStoredWithoutItOnPostgresInsteadOfAServerError()
+    {
+        // PostgreSQL's text and jsonb cannot hold U+0000; SQLite can, so only this provider showed the 500.
+        using var editor = await StaffAsync("editor.nul", "editor");
+        using var proposed = await editor.PostAsync("/api/admin/bank/drafts", new StringContent(
+            """{"baseEntryId":"HJ-006","answer":"答案\u0000内容","note":"备\u0000注","origin":"editor"}""", System.Text.Encoding.UTF8, "application/json"));
+        var draft = await proposed.JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(("答案内容", "备注"), (draft["proposed"]!["answer"]!.GetValue<string>(), draft["note"]!.GetValue<string>()));
+
+        using var visitor = Client();
+        using var asked = await visitor.PostAsync("/api/ask", new StringContent(
+            """{"question":"身份证丢了\u0000怎么补办？"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal("SF-001", (await asked.JsonAsync(HttpStatusCode.OK))["faqId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AQueryStringWithANulCharacterIsAChinese400OnPostgresInsteadOfAServerError()
+    {
+        using var admin = await StaffAsync("admin.nul", "admin");
+        foreach (var path in new[]
+        {
+            "/api/admin/bank/entries?q=%00", "/api/admin/bank/entries?department=%00",
+            "/api/admin/audit?actor=%00", "/api/admin/insights/dashboard?department=%00", "/api/admin/bank/drafts?batch=%00",
+        })
+        {
+            using var response = await admin.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+            Assert.Contains("无法识别的字符", await response.DetailAsync(HttpStatusCode.BadRequest));
+        }
+    }
+
+    [Fact]
     public async Task TheServiceStartsOnPostgresAnswersASeedQuestionAndPublishesADraftFromIt()
     {
         using var visitor = Client();

@@ -101,6 +101,8 @@ public sealed class AgentAdminTests(AgentsHost host) : IClassFixture<AgentsHost>
     [InlineData("capacity", "51")]
     [InlineData("departments", "[]")]
     [InlineData("name", "\"  \"")]
+    [InlineData("name", "\"\\u0000\\u200b\"")]
+    [InlineData("departments", "[\"\\u0000\"]")]
     public async Task AnInvalidFieldIs400WithAChineseDetailNamingIt(string field, string value)
     {
         using var admin = await host.AdminAsync();

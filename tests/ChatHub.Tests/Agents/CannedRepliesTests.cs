@@ -37,6 +37,20 @@ public sealed class CannedRepliesTests(AgentsHost host) : IClassFixture<AgentsHo
     }
 
     [Fact]
+    public async Task AReplyJustAddedOrChangedComesBackEditableByTheSupervisorWhoWroteIt()
+    {
+        using var supervisor = await StaffAsync("canned.editable", "Aspen-harbor-5521", ["残疾人联合会"], "supervisor");
+
+        var created = await (await supervisor.PostAsJsonAsync("/api/canned-replies/manage", new { department = "残疾人联合会", text = "残疾人证可在线申请。" }))
+            .JsonAsync(HttpStatusCode.Created);
+        var updated = await (await supervisor.PutAsJsonAsync($"/api/canned-replies/manage/{created["id"]!.GetValue<long>()}",
+            new { department = "残疾人联合会", text = "残疾人证可在线或到社区申请。" })).JsonAsync(HttpStatusCode.OK);
+
+        Assert.True(created["editable"]!.GetValue<bool>());
+        Assert.True(updated["editable"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task ASupervisorOfAnotherDepartmentCannotChangeOrDeleteAReply()
     {
         using var owner = await StaffAsync("canned.owner", "Maple-ribbon-6612", ["民政局"], "supervisor");
@@ -69,6 +83,7 @@ public sealed class CannedRepliesTests(AgentsHost host) : IClassFixture<AgentsHo
     [Theory]
     [InlineData("""{"department":"税务局","text":"   "}""", "不能为空")]
     [InlineData("""{"department":"*","text":"你好"}""", "“*”")]
+    [InlineData("""{"department":"\u0000\u200b","text":"你好"}""", "部门名称")]
     [InlineData("""{"department":"税务局"}""", "不能为空")]
     [InlineData("""[1,2]""", "JSON")]
     public async Task AnInvalidReplyIs400WithAChineseReason(string body, string expected)

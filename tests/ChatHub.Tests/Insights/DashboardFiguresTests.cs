@@ -164,6 +164,21 @@ public sealed class DashboardFiguresTests(KnownHistoryFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, notBad.StatusCode);
     }
 
+    [Fact]
+    public async Task DatesAtTheEndsOfTheCalendarAreRefusedWithAChineseMessageNotAServerError()
+    {
+        using var editor = await _host.StaffAsync("calendar.editor", "日历编辑", "editor");
+        foreach (var dates in new[] { "from=9999-12-31&to=9999-12-31", "from=0001-01-01&to=0001-01-01", "to=0001-01-03" })
+        {
+            foreach (var (client, path) in new[] { (_supervisor, "dashboard"), (_supervisor, "dashboard.csv?table=perDay"), (editor, "clusters"), (editor, "suggestions") })
+            {
+                var response = await client.GetAsync($"/api/admin/insights/{path}{(path.Contains('?') ? '&' : '?')}{dates}");
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path} {dates}: {(int)response.StatusCode}");
+                Assert.Contains("日期超出范围", (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+            }
+        }
+    }
+
     private async Task<JsonNode> DashboardAsync(string extra = "")
     {
         var response = await _supervisor.GetAsync($"/api/admin/insights/dashboard?{KnownHistory.Period}{extra}");

@@ -28,6 +28,19 @@ public sealed class WeChatForgeryTests
     }
 
     [Fact]
+    public async Task AJsonPushWithALoneSurrogateGetsAChinese400NotA500()
+    {
+        // The body is read before its signature is checked, so anyone could send this one.
+        await using var host = await WeChatHost.StartAsync();
+
+        using var response = await host.Mini.PostAsync("?timestamp=1&nonce=1&signature=x",
+            """{"ToUserName":"gh_1","FromUserName":"oUser","MsgType":"text","Content":"\ud800"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Unicode", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task ASignedSafeModePushWithAnOverflowingLengthGetsA400NotA500()
     {
         await using var host = await WeChatHost.StartAsync();

@@ -74,6 +74,11 @@ public sealed record WeChatPush(IReadOnlyDictionary<string, string> Fields, bool
         {
             throw new WeChatPushFormatException("JSON 消息体格式不正确");
         }
+        catch (InvalidOperationException)
+        {
+            // Valid JSON syntax around an escape of half a character (\ud800): refused only when the text is read.
+            throw new WeChatPushFormatException("JSON 消息体含有无法识别的字符（无效的 Unicode 编码）");
+        }
     }
 
     private static Dictionary<string, string> ParseXml(string body)
