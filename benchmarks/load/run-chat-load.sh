@@ -53,7 +53,7 @@ echo "== importing ${#banks[@]} bank source(s) into $DATA/template"
 mkdir -p "$DATA/template"
 for bank in "${banks[@]}"; do
   KnowledgeBase__DatabasePath="$DATA/template/govassistant.db" QaEngine__IndexPath="$DATA/template/index" \
-    dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build -- import "$bank" | tail -n 1
+    dotnet run --project "$ROOT/src/ChatHub" -c Release --no-build -- import "$bank" --publish --by 压测脚本 | tail -n 1
 done
 
 summaries=()
