@@ -33,7 +33,9 @@ public sealed record IndexedEntry(FaqEntry Entry, AnalyzedText[] Phrasings, stri
 public sealed record PhrasingWeights(double[] Words, double[] Bigrams, double[] Chars, int[] WordIds, int[] BigramIds, int[] CharIds)
 {
     /// <summary>The weights and numbers of <paramref name="phrasing"/> in a bank's statistics.</summary>
-    public static PhrasingWeights Of(AnalyzedText phrasing, TermStatistics words, TermStatistics bigrams, TermStatistics chars) => new(
-        words.IdfOf(phrasing.Words), bigrams.IdfOf(phrasing.Bigrams), chars.IdfOf(phrasing.Chars),
-        words.IdsOf(phrasing.Words), bigrams.IdsOf(phrasing.Bigrams), chars.IdsOf(phrasing.Chars));
+    public static PhrasingWeights Of(AnalyzedText phrasing, TermStatistics words, TermStatistics bigrams, TermStatistics chars)
+    {
+        var (w, b, c) = (words.IdsOf(phrasing.Words), bigrams.IdsOf(phrasing.Bigrams), chars.IdsOf(phrasing.Chars));
+        return new(words.IdfOf(w), bigrams.IdfOf(b), chars.IdfOf(c), w, b, c);
+    }
 }

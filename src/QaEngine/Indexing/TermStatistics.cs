@@ -46,11 +46,11 @@ public sealed class TermStatistics
 
     private double IdfOfCount(int df) => Math.Log(1 + (_documents - df + 0.5) / (df + 0.5));
 
-    /// <summary>IDF of each of <paramref name="terms"/>.</summary>
-    public double[] IdfOf(string[] terms)
+    /// <summary>IDF of each of the terms numbered <paramref name="ids"/>.</summary>
+    public double[] IdfOf(int[] ids)
     {
-        var idf = new double[terms.Length];
-        for (var i = 0; i < terms.Length; i++) idf[i] = Idf(terms[i]);
+        var idf = new double[ids.Length];
+        for (var i = 0; i < ids.Length; i++) idf[i] = IdfOfId(ids[i]);
         return idf;
     }
 

@@ -41,11 +41,11 @@ public sealed class QueryProfile
 
 /// <summary>
 /// A set of distinct terms with their IDF, each with a position so matches can be marked without hashing twice, and
-/// found by the number the bank's statistics give the term (a phrasing is compared by numbers, not strings).
+/// found by the number the bank's statistics give the term (a phrasing is compared by numbers, not strings). A term
+/// the bank never saw keeps its weight and position but can match nothing.
 /// </summary>
 public sealed class WeightedTerms
 {
-    private readonly Dictionary<string, int> _position;
     // Open addressing: term number → position; -1 marks an empty slot (terms the bank never saw are not in it).
     private readonly int[] _slotIds;
     private readonly int[] _slotPositions;
@@ -54,7 +54,6 @@ public sealed class WeightedTerms
     /// <summary>Weighs <paramref name="terms"/> with <paramref name="stats"/>.</summary>
     public WeightedTerms(string[] terms, TermStatistics stats)
     {
-        _position = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         var idf = new double[terms.Length];
         var size = 8;
         while (size < terms.Length * 2) size *= 2;
@@ -63,12 +62,14 @@ public sealed class WeightedTerms
         _slotPositions = new int[size];
         Array.Fill(_slotIds, -1);
         var count = 0;
+        List<string>? unseen = null;
         foreach (var t in terms)
         {
-            if (!_position.TryAdd(t, count)) continue;
+            // Analysed text is distinct already; a repeat is skipped all the same (by number, or by text if unseen).
             var id = stats.IdOf(t);
+            if (id >= 0 ? !Put(id, count) : (unseen ??= []).Contains(t)) continue;
+            if (id < 0) unseen!.Add(t);
             var w = stats.IdfOfId(id);
-            if (id >= 0) Put(id, count);
             idf[count++] = w;
             Total += w;
             TotalSquared += w * w;
@@ -87,9 +88,6 @@ public sealed class WeightedTerms
 
     /// <summary>Number of distinct terms.</summary>
     public int Count => Idf.Length;
-
-    /// <summary>The position of <paramref name="term"/>, or -1 when the question does not contain it.</summary>
-    public int PositionOf(string term) => _position.TryGetValue(term, out var i) ? i : -1;
 
     /// <summary>The position of the term numbered <paramref name="id"/> in the bank's statistics, or -1.</summary>
     public int PositionOf(int id)
@@ -114,11 +112,14 @@ public sealed class WeightedTerms
 
     private int Slot(int id) => (int)((uint)id * 2654435769u >> 7) & _mask;
 
-    private void Put(int id, int position)
+    // False when the number is in the table already.
+    private bool Put(int id, int position)
     {
         var i = Slot(id);
-        while (_slotIds[i] >= 0) i = (i + 1) & _mask;
+        for (; _slotIds[i] >= 0; i = (i + 1) & _mask)
+            if (_slotIds[i] == id) return false;
         _slotIds[i] = id;
         _slotPositions[i] = position;
+        return true;
     }
 }
