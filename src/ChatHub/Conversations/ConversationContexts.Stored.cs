@@ -12,7 +12,7 @@ public sealed partial class ConversationContexts
     {
         var json = await store.GetBotContextAsync(conversationId, ct);
         var saved = json is null ? null : JsonSerializer.Deserialize<Saved>(json, Json);
-        var slot = _slots.GetOrAdd(conversationId, _ => new Slot());
+        var slot = SlotOf(conversationId);
         lock (slot)
         {
             slot.LastUsed = time.GetUtcNow();
@@ -41,7 +41,7 @@ public sealed partial class ConversationContexts
     /// <summary>Remembers a 👎 on the last answer (or forgets it on a 👍): the next question then brings a person in.</summary>
     public void SetThumbsDown(string conversationId, bool thumbsDown)
     {
-        var slot = _slots.GetOrAdd(conversationId, _ => new Slot());
+        var slot = SlotOf(conversationId);
         lock (slot) slot.ThumbsDown = thumbsDown;
     }
 

@@ -16,25 +16,20 @@ public abstract partial class QuestionLog
     {
         await using var connection = await OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var write in batch) await ApplyAsync(connection, transaction, write);
+        await using (var asked = new AskedStatements(connection, transaction, Sql))
+            foreach (var write in batch) await ApplyAsync(connection, transaction, asked, write);
         await transaction.CommitAsync();
     }
 
-    private async Task ApplyAsync(DbConnection connection, DbTransaction transaction, QuestionLogWrite write)
+    private async Task ApplyAsync(DbConnection connection, DbTransaction transaction, AskedStatements statements, QuestionLogWrite write)
     {
         switch (write)
         {
             case QuestionLogWrite.Asked asked:
                 var q = asked.Question;
-                var previous = await connection.QuerySingleOrDefaultAsync<Clarification>(QuestionLogSql.LatestClarification, new { q.ConversationId }, transaction);
-                if (previous is not null && PickedChoice(previous.Choices, q) is { } picked)
+                if (await statements.LatestClarificationAsync(q.ConversationId) is { } previous && PickedChoice(previous.Choices, q) is { } picked)
                     await connection.ExecuteAsync(QuestionLogSql.Pick, new { picked, previous.Id }, transaction);
-                var row = Prepare(asked);
-                await connection.ExecuteAsync(QuestionLogSql.Insert(Sql.Json("@Candidates"), Sql.Json("@Choices")), new
-                {
-                    At = Sql.Stamp(asked.At), row.Channel, row.ConversationId, row.Question, row.Decision, row.Confidence, row.EntryId,
-                    row.EntryQuestion, row.Category, row.Department, row.Candidates, row.Choices, row.BotSeq,
-                }, transaction);
+                await statements.InsertAsync(asked.At, Prepare(asked));
                 break;
             case QuestionLogWrite.Escalated e:
                 await connection.ExecuteAsync(QuestionLogSql.Escalate, new { e.ConversationId }, transaction);

@@ -128,15 +128,8 @@ public abstract partial class QuestionLog : IAsyncDisposable
     }
 
     /// <summary>A question row about to be inserted.</summary>
-    private sealed record NewRow(string Channel, string ConversationId, string Question, string Decision, double Confidence,
+    internal sealed record NewRow(string Channel, string ConversationId, string Question, string Decision, double Confidence,
         string? EntryId, string? EntryQuestion, string? Category, string? Department, string Candidates, string Choices, long? BotSeq);
-
-    /// <summary>The latest question of a conversation when it was an unanswered clarification.</summary>
-    private sealed class Clarification
-    {
-        public long Id { get; set; }
-        public string Choices { get; set; } = "[]";
-    }
 
     /// <summary>A row as both providers return it (settable, so Dapper converts each provider's column types).</summary>
     private sealed class Row

@@ -39,7 +39,7 @@ public static class MatchFeatures
         var p = phrasing.Compact;
         var q = query.Compact;
         var longer = Math.Max(1, Math.Max(q.Length, p.Length));
-        var lcs = LongestCommonSubsequence(q, p);
+        var lcs = query.Subsequence.LongestCommonSubsequence(p);
 
         into[0] = Balanced(w.Query, w.Phrasing);
         into[1] = Balanced(b.Query, b.Phrasing);
@@ -79,24 +79,6 @@ public static class MatchFeatures
     }
 
     private static double Balanced(double a, double b) => a + b <= 0 ? 0 : 2 * a * b / (a + b);
-
-    /// <summary>Length of the longest common subsequence of two short strings (two-row dynamic programme).</summary>
-    public static int LongestCommonSubsequence(string a, string b)
-    {
-        if (a.Length == 0 || b.Length == 0) return 0;
-        Span<int> prev = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        Span<int> cur = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = 0;
-            for (var j = 1; j <= b.Length; j++)
-                cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
-            var tmp = prev;
-            prev = cur;
-            cur = tmp;
-        }
-        return prev[b.Length];
-    }
 
     /// <summary>Overlap of the question's and a phrasing's terms of one kind.</summary>
     private readonly record struct Coverage(

@@ -18,6 +18,7 @@ public sealed class QueryProfile
         Chars = new WeightedTerms(query.Chars, bank.Chars);
         Compact = query.Compact;
         HasNegation = Compact.Contains('不') || Compact.Contains('没');
+        Subsequence = SubsequencePattern.Of(Compact);
     }
 
     /// <summary>The analysed question.</summary>
@@ -34,6 +35,9 @@ public sealed class QueryProfile
 
     /// <summary>Normalised text without spaces.</summary>
     public string Compact { get; }
+
+    /// <summary>The compact text prepared for longest common subsequences with phrasings.</summary>
+    public SubsequencePattern Subsequence { get; }
 
     /// <summary>True when the question contains 不 or 没 (a negation changes the intent: 能办 vs 不能办).</summary>
     public bool HasNegation { get; }
