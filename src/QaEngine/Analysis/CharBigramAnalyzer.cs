@@ -4,7 +4,7 @@ using Lucene.Net.Analysis;
 namespace GovAssistant.QaEngine.Analysis;
 
 /// <summary>
-/// The character analyzer: <see cref="TextNormalizer"/> → canonical synonyms (<see cref="GovLexicon.Canonicalize"/>)
+/// The character analyzer: <see cref="TextNormalizer"/> → canonical synonyms (<see cref="GovLexicon.Canonicalize(string)"/>)
 /// → <see cref="CharBigramTokenizer"/>.
 /// </summary>
 public sealed class CharBigramAnalyzer(GovLexicon lexicon, TextNormalizer normalizer) : Analyzer

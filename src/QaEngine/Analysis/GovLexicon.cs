@@ -64,14 +64,58 @@ public sealed class GovLexicon
     /// not overlap): "居住证怎么申领" → "居住证怎么办理". The character views of a text are taken from this form, so
     /// that synonyms meet at the character level too.
     /// </summary>
-    public string Canonicalize(string normalized)
+    public string Canonicalize(string normalized) => normalized.Length == 0 ? normalized : Canonicalize(Cut(normalized));
+
+    /// <summary>jieba's precise segmentation of normalised text (with its HMM for words it does not know).</summary>
+    public List<string> Cut(string normalized)
     {
-        if (normalized.Length == 0) return normalized;
-        var sb = new System.Text.StringBuilder(normalized.Length + 8);
-        foreach (var word in Segmenter.Cut(normalized, cutAll: false, hmm: true))
-            sb.Append(CuratedCanonical.TryGetValue(word, out var canonical) ? canonical : word);
+        var words = Segmenter.Cut(normalized, cutAll: false, hmm: true);
+        return words as List<string> ?? [.. words];
+    }
+
+    /// <summary>As <see cref="Canonicalize(string)"/>, from the text's <see cref="Cut"/>.</summary>
+    public string Canonicalize(List<string> cut)
+    {
+        var sb = new System.Text.StringBuilder(cut.Count * 2 + 8);
+        foreach (var word in cut) sb.Append(CuratedCanonical.TryGetValue(word, out var canonical) ? canonical : word);
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The distinct words <see cref="GovTextAnalyzer"/> makes of a text whose <see cref="Cut"/> is
+    /// <paramref name="cut"/>, in order, without a token stream: jieba's search mode (each word, preceded by the
+    /// dictionary's two- and three-character words inside it), blanks skipped, synonyms made canonical, stop words
+    /// dropped.
+    /// </summary>
+    public string[] SearchWords(List<string> cut)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>(cut.Count + 4);
+        foreach (var word in cut)
+        {
+            for (var size = 2; size <= 3; size++)
+            {
+                if (word.Length <= size) break;
+                for (var i = 0; i + size <= word.Length; i++)
+                {
+                    var part = word.Substring(i, size);
+                    if (Dictionary.ContainsWord(part)) Add(part);
+                }
+            }
+            Add(word);
+        }
+        return [.. words];
+
+        void Add(string term)
+        {
+            if (string.IsNullOrWhiteSpace(term)) return;
+            if (Canonical.TryGetValue(term, out var canonical)) term = canonical;
+            if (!StopWords.Contains(term) && seen.Add(term)) words.Add(term);
+        }
+    }
+
+    // jieba's dictionary (shared by every segmenter), for the words inside a longer word in search mode.
+    private static WordDictionary Dictionary => WordDictionary.Instance;
 
     private static GovLexicon Load()
     {

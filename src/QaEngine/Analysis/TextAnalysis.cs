@@ -44,13 +44,16 @@ public sealed class TextAnalysis
     /// <summary>Analyses text that has already been through <see cref="Normalizer"/> (normalising is idempotent).</summary>
     public AnalyzedText AnalyzeNormalized(string normalized)
     {
-        var canonical = Lexicon.Canonicalize(normalized);
+        var cut = Lexicon.Cut(normalized);
+        var canonical = Lexicon.Canonicalize(cut);
+        // The word analyzer normalises its text once more before segmenting it; so do the words here, to be its tokens.
+        var again = Normalizer.Normalize(normalized);
         var chars = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in canonical) if (c != ' ') chars.Add(c.ToString());
         return new AnalyzedText(
             normalized,
             canonical,
-            Tokens(WordAnalyzer, normalized),
+            Lexicon.SearchWords(again == normalized ? cut : Lexicon.Cut(again)),
             // Exactly what BigramAnalyzer yields for this text, without normalising and canonicalising it a second time.
             CharBigramTokenizer.DistinctTokens(canonical),
             [.. chars]);
