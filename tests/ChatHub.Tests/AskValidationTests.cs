@@ -65,6 +65,19 @@ public sealed class AskValidationTests(ChatHubHost host) : IClassFixture<ChatHub
     }
 
     [Fact]
+    public async Task ABodyJustUnderTheLimitIsReadWholeAndAnswered()
+    {
+        // 16 KB less a little, sent in chunks: the body is read past the first buffer and parsed to its end.
+        var body = Serialize(new { pad = new string('x', 16 * 1024 - 80), question = "身份证丢了怎么补办" });
+        Assert.InRange(Encoding.UTF8.GetByteCount(body), 16 * 1024 - 100, 16 * 1024);
+
+        using var response = await _client.PostAsync("/api/ask", new ChunkedContent(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("SF-001", JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject().Str("faqId"));
+    }
+
+    [Fact]
     public async Task JsonContentTypeWithoutCharsetIsAccepted()
     {
         using var response = await _client.PostAsync("/api/ask", Text("""{"question":"身份证丢了怎么补办"}""", "application/json", charset: null));
