@@ -29,6 +29,10 @@ public static class ConversationalIntents
             ["好的", "好", "嗯", "嗯嗯", "ok", "知道了", "明白了", "收到", "行"]),
     ];
 
+    // The phrases of each kind longest first (a stable order), so 谢谢你 goes before 谢谢 leaves a stray 你.
+    private static readonly (string Kind, string Reply, string[] Phrases)[] SmallTalkLongestFirst =
+        [.. SmallTalk.Select(s => (s.Kind, s.Reply, s.Phrases.OrderByDescending(p => p.Length).ToArray()))];
+
     // Everyday chat that no government service answers: food, weather, markets, entertainment, homework.
     private static readonly string[] OffTopic =
     [
@@ -63,10 +67,10 @@ public static class ConversationalIntents
     {
         var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
         if (compact.Length == 0 || compact.Length > 12) return null;
-        foreach (var (kind, reply, phrases) in SmallTalk)
+        foreach (var (kind, reply, phrases) in SmallTalkLongestFirst)
         {
             var rest = compact;
-            foreach (var p in phrases.OrderByDescending(p => p.Length)) rest = rest.Replace(p, "", StringComparison.Ordinal);
+            foreach (var p in phrases) rest = rest.Replace(p, "", StringComparison.Ordinal);
             if (rest.Length < compact.Length && Strip(rest).Length == 0) return (kind, reply);
         }
         return null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -120,8 +121,9 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
             all.Sort(Better);
             return all;
         }
-        // Min-heap of the best `max` seen so far (the worst at the root).
-        var heap = new (int Doc, float Score)[max];
+        // Min-heap of the best `max` seen so far (the worst at the root), in a pooled array: it never leaves this call.
+        var rented = ArrayPool<(int Doc, float Score)>.Shared.Rent(max);
+        var heap = rented.AsSpan(0, max);
         var n = 0;
         foreach (var d in touched)
         {
@@ -133,6 +135,7 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
             else if (Better(item, heap[0]) < 0) { heap[0] = item; SiftDown(heap, max); }
         }
         all.AddRange(heap);
+        ArrayPool<(int Doc, float Score)>.Shared.Return(rented);
         all.Sort(Better);
         return all;
     }
@@ -140,7 +143,7 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
     private static int Better((int Doc, float Score) a, (int Doc, float Score) b) =>
         a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc);
 
-    private static void SiftUp((int Doc, float Score)[] heap, int i)
+    private static void SiftUp(Span<(int Doc, float Score)> heap, int i)
     {
         while (i > 0)
         {
@@ -151,7 +154,7 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
         }
     }
 
-    private static void SiftDown((int Doc, float Score)[] heap, int n)
+    private static void SiftDown(Span<(int Doc, float Score)> heap, int n)
     {
         var i = 0;
         while (true)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -46,11 +47,16 @@ public static partial class PiiMasker
         return output.Append(text, at, text.Length - at).ToString();
     }
 
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>Every identifier in <paramref name="text"/>, in text order, never overlapping.</summary>
     public static IReadOnlyList<PiiMatch> Find(string text)
     {
         // One character for one: indexes in the folded text are indexes in the original.
         var folded = Fold(text);
+        // Every pattern below needs an ASCII letter or digit; most questions have none (after folding full-width ones).
+        if (!folded.AsSpan().ContainsAny(AsciiLettersAndDigits)) return [];
         var found = new List<PiiMatch>();
         Collect(found, EmailPattern(), folded, m => (PiiKind.Email, MaskEmail(m.Value)));
         Collect(found, EighteenPattern(), folded, m =>
