@@ -10,6 +10,7 @@ internal sealed class NulInQuery(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        if (!request.QueryString.HasValue) return next(context); // most requests: nothing to parse
         var nul = request.Query.Any(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true));
         return nul
             ? Results.Problem(detail: "请求地址含有无法识别的字符（%00），请检查后重试。", statusCode: StatusCodes.Status400BadRequest, title: "请求有误")

@@ -113,7 +113,7 @@ internal sealed class Bm25Recall(Bm25Recall.Bm25 similarity)
     // A bounded selection: the best `max` of the touched documents, then sorted (score desc, doc asc).
     private static List<(int Doc, float Score)> Top(double[] scores, List<int> touched, int max)
     {
-        var all = new List<(int Doc, float Score)>(Math.Min(touched.Count, Math.Max(max, 0) * 2 + 16));
+        var all = new List<(int Doc, float Score)>(Math.Min(touched.Count, Math.Max(max, 0)));
         if (max <= 0) return all;
         if (touched.Count <= max)
         {

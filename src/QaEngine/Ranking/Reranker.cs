@@ -28,6 +28,7 @@ public sealed class Reranker(RankingWeights weights)
             double bestScore = double.MinValue;
             var bestPhrasing = 0;
             double[]? bestFeatures = null;
+            var kept = weights.ConfidenceFeatures;
             for (var i = 0; i < entry.Phrasings.Length; i++)
             {
                 MatchFeatures.Compute(profile, entry.Phrasings[i], entry.Weights[i], evidence, features);
@@ -36,8 +37,9 @@ public sealed class Reranker(RankingWeights weights)
                 if (entry.Phrasings[i].Compact == profile.Compact) score += ExactPhrasingBonus;
                 if (score <= bestScore) continue;
                 (bestScore, bestPhrasing) = (score, i);
-                bestFeatures ??= new double[MatchFeatures.Count];
-                features.CopyTo(bestFeatures);
+                // Only what the confidence reads is kept: a vector per entry was a quarter of what re-ranking allocated.
+                bestFeatures ??= new double[kept.Length];
+                for (var k = 0; k < kept.Length; k++) bestFeatures[k] = features[kept[k]];
             }
             if (bestFeatures is not null) result.Add(new ScoredCandidate(entry, bestScore, bestPhrasing, bestFeatures));
         }
@@ -66,7 +68,7 @@ public sealed class Reranker(RankingWeights weights)
         var margin = Math.Min(weights.MarginCap, top.Score - (ranked.Count > 1 ? ranked[1].Score : 0));
         var c = weights.Confidence;
         var z = c[0] + c[1] * top.Score + c[2] * margin;
-        for (var i = 0; i < weights.ConfidenceFeatures.Length; i++) z += c[3 + i] * top.Features[weights.ConfidenceFeatures[i]];
+        for (var i = 0; i < weights.ConfidenceFeatures.Length; i++) z += c[3 + i] * top.ConfidenceFeatures[i];
         return 1 / (1 + Math.Exp(-z));
     }
 }
