@@ -45,7 +45,10 @@ internal static class AskApi
         var result = contexts.With(conversationId, context => engine.Ask(body.Question, context));
         result = await rewriter.ImproveAsync(conversationId, body.Question, result, request.HttpContext.RequestAborted);
         var (category, department) = contexts.LastTopic(conversationId);
-        await questions.RecordAsync(new QuestionAsked("api", conversationId, body.Question, result, category, department, null));
+        await questions.RecordAsync(new QuestionAsked("api", conversationId, body.Question, result, category, department, null)
+        {
+            OpensConversation = string.IsNullOrEmpty(body.ConversationId),
+        });
         request.HttpContext.RequestServices.GetRequiredService<Operations.ServiceMetrics>().Asked("api", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(result.Decision.ToString()));
         return Results.Ok(AskResponse.From(result, conversationId));
     }

@@ -27,7 +27,7 @@ public abstract partial class QuestionLog
         {
             case QuestionLogWrite.Asked asked:
                 var q = asked.Question;
-                if (await statements.LatestClarificationAsync(q.ConversationId) is { } previous && PickedChoice(previous.Choices, q) is { } picked)
+                if (!q.OpensConversation && await statements.LatestClarificationAsync(q.ConversationId) is { } previous && PickedChoice(previous.Choices, q) is { } picked)
                     await connection.ExecuteAsync(QuestionLogSql.Pick, new { picked, previous.Id }, transaction);
                 await statements.InsertAsync(asked.At, Prepare(asked));
                 break;

@@ -11,7 +11,14 @@ namespace GovAssistant.ChatHub.Insights;
 /// <param name="Department">Department: the answer's, else the conversation's last topic.</param>
 /// <param name="BotSeq">Sequence number of the bot's reply in the transcript, so 👍/👎 on it find the question.</param>
 public sealed record QuestionAsked(
-    string Channel, string ConversationId, string Text, AnswerResult Result, string? Category, string? Department, long? BotSeq);
+    string Channel, string ConversationId, string Text, AnswerResult Result, string? Category, string? Department, long? BotSeq)
+{
+    /// <summary>
+    /// The conversation was made for this question (an ask API call without a conversation id): no earlier question
+    /// of it can have been a clarification this one picks from, so the log does not look for one.
+    /// </summary>
+    public bool OpensConversation { get; init; }
+}
 
 /// <summary>A candidate entry as logged with a question.</summary>
 public sealed record LoggedCandidate(string Id, string Question, double Score);
