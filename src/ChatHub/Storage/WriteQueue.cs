@@ -12,6 +12,8 @@ namespace GovAssistant.ChatHub.Storage;
 /// <typeparam name="T">The queued record.</typeparam>
 public sealed class WriteQueue<T> : IAsyncDisposable
 {
+    private const int LingerYields = 8;
+
     private readonly Channel<Item> _channel;
     private readonly Func<IReadOnlyList<T>, Task> _write;
     private readonly int _batchSize;
@@ -77,6 +79,9 @@ public sealed class WriteQueue<T> : IAsyncDisposable
         var reader = _channel.Reader;
         while (await reader.WaitToReadAsync())
         {
+            // Under load, let the callers queue a few more before writing: each batch costs a transaction and compiled
+            // statements, so a batch of one per record made the writer a tenth of the service's CPU. Idle, this returns at once.
+            for (var i = 0; i < LingerYields && reader.Count < _batchSize; i++) await Task.Yield();
             while (batch.Count < _batchSize && reader.TryRead(out var item))
             {
                 if (item.Flushed is { } flushed) flushes.Add(flushed);
