@@ -109,8 +109,12 @@ public static class MatchFeatures
                 }
             }
             var queryMissing = 0.0;
-            for (var j = 0; j < seen.Length; j++)
-                if (!seen[j] && query.Idf[j] > queryMissing) queryMissing = query.Idf[j];
+            foreach (var j in query.ByWeightDescending)
+            {
+                if (seen[j]) continue;
+                queryMissing = Math.Max(0, query.Idf[j]);
+                break;
+            }
             var union = query.Count + phrasing.Length - shared;
             var squaredTotal = query.TotalSquared + phrasingSquared;
             return new Coverage(

@@ -79,7 +79,16 @@ public sealed class WeightedTerms
             TotalSquared += w * w;
         }
         Idf = count == idf.Length ? idf : idf[..count];
+        var order = new int[Idf.Length];
+        var keys = new double[Idf.Length];
+        for (var i = 0; i < order.Length; i++) (order[i], keys[i]) = (i, -Idf[i]);
+        // Only the weight of the first unmatched term is ever read, so the order of equal weights does not matter.
+        Array.Sort(keys, order);
+        ByWeightDescending = order;
     }
+
+    /// <summary>Positions of the terms, heaviest first: the heaviest term a phrasing lacks is the first unmatched one here.</summary>
+    public int[] ByWeightDescending { get; }
 
     /// <summary>IDF of each distinct term, by position.</summary>
     public double[] Idf { get; }
