@@ -12,12 +12,17 @@ public sealed class ConversationContextsTests
 {
     private const int Bound = 100_000;
 
+    private static (FakeTimeProvider Time, ConversationContexts Contexts) Open(SqliteStores stores)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T08:00:00Z"));
+        return (time, new ConversationContexts(time, stores.Open()));
+    }
+
     [Fact]
     public async Task AtTheBoundTheConversationsIdleForMoreThanAMinuteAreForgottenFirst()
     {
         await using var stores = new SqliteStores();
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T08:00:00Z"));
-        var contexts = new ConversationContexts(time, stores.Open());
+        var (time, contexts) = Open(stores);
         var (idle0, idle1) = (contexts.With("idle-0", c => c), contexts.With("idle-1", c => c));
         for (var i = 2; i < 30_000; i++) contexts.With($"idle-{i}", c => c);
         time.Advance(TimeSpan.FromMinutes(2));
@@ -37,8 +42,7 @@ public sealed class ConversationContextsTests
     public async Task AFloodOfFreshConversationsForgetsEverythingRatherThanGrowWithoutBound()
     {
         await using var stores = new SqliteStores();
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T08:00:00Z"));
-        var contexts = new ConversationContexts(time, stores.Open());
+        var (time, contexts) = Open(stores);
         var first = contexts.With("first", c => c);
         for (var i = 0; i < Bound - 2; i++) contexts.With($"flood-{i}", c => c);
         Assert.Same(first, contexts.With("first", c => c));
@@ -54,8 +58,7 @@ public sealed class ConversationContextsTests
     public async Task FinishedConversationsNoLongerCountTowardsTheBound()
     {
         await using var stores = new SqliteStores();
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-04T08:00:00Z"));
-        var contexts = new ConversationContexts(time, stores.Open());
+        var (time, contexts) = Open(stores);
         var kept = contexts.With("kept", c => c);
         time.Advance(TimeSpan.FromMinutes(2));
 
