@@ -31,20 +31,18 @@ public sealed class SubsequencePattern
         _slotChars = new char[size];
         _slotRows = new int[size];
         Array.Fill(_slotRows, -1);
+        // A row per distinct character (a long message repeats most of its characters), then each position's bit.
         var rows = 0;
-        var masks = new ulong[Math.Max(1, text.Length) * _words];
         for (var i = 0; i < text.Length; i++)
         {
-            var slot = SlotOf(text[i]);
-            while (_slotRows[slot] >= 0 && _slotChars[slot] != text[i]) slot = (slot + 1) & (size - 1);
-            if (_slotRows[slot] < 0)
-            {
-                _slotChars[slot] = text[i];
-                _slotRows[slot] = rows++;
-            }
-            masks[_slotRows[slot] * _words + i / 64] |= 1UL << (i % 64);
+            var slot = FindSlot(text[i]);
+            if (_slotRows[slot] >= 0) continue;
+            _slotChars[slot] = text[i];
+            _slotRows[slot] = rows++;
         }
-        _masks = masks;
+        _masks = new ulong[Math.Max(1, rows) * _words];
+        for (var i = 0; i < text.Length; i++)
+            _masks[_slotRows[FindSlot(text[i])] * _words + i / 64] |= 1UL << (i % 64);
     }
 
     /// <summary>Prepares <paramref name="text"/>.</summary>
@@ -113,4 +111,12 @@ public sealed class SubsequencePattern
     }
 
     private int SlotOf(char c) => (int)(c * Fibonacci >> _shift);
+
+    // The slot holding c, or the empty slot where it belongs.
+    private int FindSlot(char c)
+    {
+        var slot = SlotOf(c);
+        while (_slotRows[slot] >= 0 && _slotChars[slot] != c) slot = (slot + 1) & (_slotRows.Length - 1);
+        return slot;
+    }
 }
