@@ -100,22 +100,13 @@ public sealed class SubsequencePattern
 
     private static ulong LowBits(int count) => count >= 64 ? ulong.MaxValue : (1UL << count) - 1;
 
-    private int RowOf(char c)
-    {
-        for (var i = SlotOf(c); ; i = (i + 1) & (_slotRows.Length - 1))
-        {
-            var row = _slotRows[i];
-            if (row < 0) return -1;
-            if (_slotChars[i] == c) return row;
-        }
-    }
-
-    private int SlotOf(char c) => (int)(c * Fibonacci >> _shift);
+    // The row of c, or -1 when the prepared text does not have it.
+    private int RowOf(char c) => _slotRows[FindSlot(c)];
 
     // The slot holding c, or the empty slot where it belongs.
     private int FindSlot(char c)
     {
-        var slot = SlotOf(c);
+        var slot = (int)(c * Fibonacci >> _shift);
         while (_slotRows[slot] >= 0 && _slotChars[slot] != c) slot = (slot + 1) & (_slotRows.Length - 1);
         return slot;
     }
