@@ -81,7 +81,8 @@ public sealed class AnswerEngine : IDisposable
         var read = _reader.Read(question);
         // Everyday chat and questions about one's own case get no entry as an answer; the nearest entries still go
         // with the result (agents' suggestions, the question log).
-        var refusal = ConversationalIntents.IsOffTopic(normalized) ? ("offTopic", OffTopicReply)
+        // A message that names a service (领证, 登记结婚) is not everyday chat, whoever else it mentions (男朋友).
+        var refusal = ConversationalIntents.IsOffTopic(normalized) && _match.Of(normalized) == default ? ("offTopic", OffTopicReply)
             : read.OwnCase ? ("ownCase", OwnCaseReply) : default((string, string)?);
         if (refusal is { } r)
             return Record(context, NoAnswer(r.Item1, r.Item2, 0, Suggest(read.Core.Length > 0 ? read.Core : normalized, _options.MaxCandidates)));
@@ -203,7 +204,7 @@ public sealed class AnswerEngine : IDisposable
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
         string? nearMiss = null;
-        if (confidence >= _options.AnswerThreshold && !(bareTopic && ranked.Count >= 2))
+        if (AnswerBar(statement, profile, ranked, confidence) is var bar && confidence >= bar && !(bareTopic && ranked.Count >= 2))
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
@@ -224,7 +225,39 @@ public sealed class AnswerEngine : IDisposable
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, "您是不是想问以下问题？请点击选择：", false);
             return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
         }
+        // Above one, clarifying is switched off altogether (by topic too).
+        if (_options.ClarifyThreshold <= 1 && confidence >= _options.TopicClarifyThreshold && profile.Objects != 0)
+        {
+            // The object is clear (身份证, 公积金), what is needed of it is not: the entries about that object are offered.
+            var onTopic = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesObject(profile, c.Entry))
+                .Take(TopicChoices).Select(ToCandidate).ToList();
+            if (onTopic.Count >= 2)
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", "您是不是想问以下问题？请点击选择：", false);
+        }
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
+    }
+
+    // A weak confidence offers at most this many entries of the object named: a short list the citizen can read.
+    private const int TopicChoices = 3;
+
+    // The rivals looked at when the best entry alone names what is asked: the next few entries close behind it.
+    private const int AgreementRivals = 4;
+    private const double AgreementRivalWindow = 0.5;
+
+    // The confidence needed to answer outright. A question (not a title or statement: "咨询…问题" says what it is about,
+    // not what is asked) that names a need and an object, answered by the one entry close to the top whose questions
+    // name both, needs less: long, polite and spoken questions score low on word overlap while saying exactly what
+    // they need ("…护照不见了…应该怎么补办？").
+    private double AnswerBar(bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence)
+    {
+        // Above one, answering is switched off altogether (the lowered bar too).
+        if (statement || _options.AnswerThreshold > 1 || confidence >= _options.AnswerThreshold || confidence < _options.AgreedAnswerThreshold)
+            return _options.AnswerThreshold;
+        if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return _options.AnswerThreshold;
+        var floor = ranked[0].Score - AgreementRivalWindow;
+        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+            if (_match.NamesNeedAndObject(profile, ranked[i].Entry)) return _options.AnswerThreshold;
+        return _options.AgreedAnswerThreshold;
     }
 
     // In a short question every word is part of what is asked: a word of it (not a question or aspect word) that the

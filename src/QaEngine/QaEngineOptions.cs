@@ -11,8 +11,18 @@ public sealed class QaEngineOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "QaEngine";
 
-    /// <summary>Minimum confidence to answer outright. Chosen so that answers given are right ≥ 97% of the time on the dev sets.</summary>
+    /// <summary>
+    /// Minimum confidence to answer outright. Chosen so that answers given are right ≥ 97% of the time on the dev sets.
+    /// Above one, nothing is answered outright (<see cref="AgreedAnswerThreshold"/> included).
+    /// </summary>
     public double AnswerThreshold { get; set; } = 0.85;
+
+    /// <summary>
+    /// A question (not a title or statement) that names a need and an object is answered from this confidence when
+    /// the best entry's questions name that need and that object and no close rival's questions do: the evidence
+    /// is what is asked, not how many words match, so it holds for long, polite and spoken questions too.
+    /// </summary>
+    public double AgreedAnswerThreshold { get; set; } = 0.5;
 
     /// <summary>
     /// Questions up to this many characters (after the message's core is read) are short: every word of them is part
@@ -26,8 +36,18 @@ public sealed class QaEngineOptions
     /// </summary>
     public double UnusedWordConfidence { get; set; } = 0.97;
 
-    /// <summary>Minimum confidence of the top candidate to ask "您是不是想问…" rather than admit no answer.</summary>
+    /// <summary>
+    /// Minimum confidence of the top candidate to ask "您是不是想问…" rather than admit no answer. Above one, nothing is
+    /// clarified (<see cref="TopicClarifyThreshold"/> included).
+    /// </summary>
     public double ClarifyThreshold { get; set; } = 0.25;
+
+    /// <summary>
+    /// Below <see cref="ClarifyThreshold"/> but from this confidence, a question that names an object (身份证, 公积金 …)
+    /// is offered the entries about that object ("您是不是想问…") instead of no answer: the topic is clear, the need
+    /// is not.
+    /// </summary>
+    public double TopicClarifyThreshold { get; set; } = 0.1;
 
     /// <summary>Candidates offered in a clarification are those scoring within this distance of the top one.</summary>
     public double ClarifyScoreWindow { get; set; } = 0.2;

@@ -42,6 +42,21 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     }
 
     /// <summary>
+    /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
+    /// <paramref name="question"/> (which must name both): positive evidence that it answers what is asked.
+    /// </summary>
+    public bool NamesNeedAndObject(ServiceProfile question, IndexedEntry entry)
+    {
+        if (question.Needs == 0 || question.Objects == 0) return false;
+        var e = _entries.GetValue(entry, Build).Phrasings;
+        return (question.Needs & e.Needs) != 0 && (question.Objects & e.Objects) != 0;
+    }
+
+    /// <summary>True when <paramref name="entry"/>'s questions name one of the objects of <paramref name="question"/>.</summary>
+    public bool NamesObject(ServiceProfile question, IndexedEntry entry) =>
+        (question.Objects & _entries.GetValue(entry, Build).Phrasings.Objects) != 0;
+
+    /// <summary>
     /// True when <paramref name="question"/> names no particular need and <paramref name="other"/> is the usual
     /// service for the object it names while <paramref name="top"/> is about one particular need of it: "居住证怎么办"
     /// asks for 申领, not for 签注.

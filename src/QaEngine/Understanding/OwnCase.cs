@@ -31,13 +31,27 @@ public static class OwnCase
     private static readonly System.Text.RegularExpressions.Regex OwnedWithTime =
         new("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // "能不能少扣点", "可以少扣吗" ask whether a rule allows less (a relief the bank explains), not why one's own
+    // deduction was less.
+    private static readonly string[] Relief = ["能不能", "能否", "可不可以", "可以", "能"];
+
+    private static bool AsksForRelief(string text, string status)
+    {
+        if (status is not ("少扣" or "多扣")) return false;
+        var at = text.IndexOf(status, StringComparison.Ordinal);
+        foreach (var r in Relief)
+            if (at >= r.Length && text.AsSpan(at - r.Length, r.Length).SequenceEqual(r)) return true;
+        return false;
+    }
+
     /// <summary>True when the normalised clause asks about the citizen's own case.</summary>
     public static bool IsAbout(string clause)
     {
         var text = clause.Replace(" ", "", StringComparison.Ordinal);
         // "办到哪一步了怎么查" asks how to look it up: a general question the bank answers.
         foreach (var h in HowToLookUp) if (text.Contains(h, StringComparison.Ordinal)) return false;
-        foreach (var s in StatusAlone) if (text.Contains(s, StringComparison.Ordinal)) return true;
+        foreach (var s in StatusAlone)
+            if (text.Contains(s, StringComparison.Ordinal) && !AsksForRelief(text, s)) return true;
         var owned = false;
         foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.

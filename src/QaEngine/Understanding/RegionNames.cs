@@ -40,31 +40,76 @@ public sealed partial class RegionNames
 
     /// <summary>
     /// Removes every place name from <paramref name="normalized"/>; returns the rest (regions replaced by a space)
-    /// and the first region found.
+    /// and the first region found. A place is taken with the smaller places named right after it (d11市水东江办事处兴竹村,
+    /// b9市东富镇) and with a 人 that says where the citizen is from (k市人异地…, 新河镇人…).
     /// </summary>
     public (string Text, string? Region) Remove(string normalized)
     {
         string? first = null;
-        var text = Placeholder().Replace(normalized, m =>
+        var sb = new System.Text.StringBuilder(normalized.Length);
+        for (var i = 0; i < normalized.Length;)
         {
-            first ??= m.Value;
-            return " ";
-        });
-        if (_longest == 0) return (text, first);
-        var sb = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length;)
-        {
-            var match = LongestAt(text, i);
-            if (match > 0)
+            var match = PlaceholderAt(normalized, i);
+            if (match == 0) match = LongestAt(normalized, i);
+            if (match == 0)
             {
-                first ??= text.Substring(i, match);
-                sb.Append(' ');
-                i += match;
+                sb.Append(normalized[i++]);
+                continue;
             }
-            else sb.Append(text[i++]);
+            first ??= normalized.Substring(i, match);
+            var end = i + match;
+            for (int more; (more = SmallerPlaceAt(normalized, end)) > 0;) end += more;
+            if (end < normalized.Length && normalized[end] == '人' && !StartsPersonWord(normalized, end)) end++;
+            sb.Append(' ');
+            i = end;
         }
         return (sb.ToString(), first);
     }
+
+    private static int PlaceholderAt(string text, int start)
+    {
+        if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]))) return 0;
+        var m = Placeholder().Match(text, start);
+        return m.Success && m.Index == start ? m.Length : 0;
+    }
+
+    // Units below a city or county, named right after one: two to four characters and the unit (新河镇, 水东江办事处).
+    private static readonly string[] SmallerUnits = ["镇", "乡", "村", "街道", "办事处", "社区"];
+
+    private static int SmallerPlaceAt(string text, int start)
+    {
+        for (var len = 2; len <= 4 && start + len < text.Length; len++)
+        {
+            var name = text.AsSpan(start, len);
+            if (!IsHanOnly(name)) return 0;
+            foreach (var unit in SmallerUnits)
+            {
+                if (!text.AsSpan(start + len).StartsWith(unit, StringComparison.Ordinal)) continue;
+                // 新农村, 美丽乡村, 各乡镇: a kind of place, not a name ("农村" + a character before it).
+                var tail = string.Concat(name[^1..], unit.AsSpan(0, 1));
+                if (IsKindOfPlace(tail)) return 0;
+                // 美丽乡村: the unit begins a word of its own (乡村, 乡镇, 村镇).
+                var after = start + len + unit.Length;
+                if (after < text.Length && IsKindOfPlace(string.Concat(unit.AsSpan(unit.Length - 1), text.AsSpan(after, 1)))) return 0;
+                return len + unit.Length;
+            }
+        }
+        return 0;
+    }
+
+    private static bool IsKindOfPlace(string twoChars) => NotRegions.Contains(twoChars) || twoChars is "乡镇" or "村镇" or "镇村";
+
+    private static bool IsHanOnly(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s) if (c is < '\u4e00' or > '\u9fff') return false;
+        return true;
+    }
+
+    // 人 that begins a word after a place (a市人社局, 人民医院, 人口) is not "a person from there".
+    private static readonly string PersonWordSeconds = "社民口员力大才事寿身防工家们群均数像脸证行";
+
+    private static bool StartsPersonWord(string text, int at) =>
+        at + 1 < text.Length && PersonWordSeconds.Contains(text[at + 1]);
 
     private int LongestAt(string text, int start)
     {
@@ -82,7 +127,7 @@ public sealed partial class RegionNames
     }
 
     // Anonymised places: a letter and up to two digits before an administrative unit (A市, K8县, D12市, M1区).
-    [GeneratedRegex(@"(?<![a-z0-9])[a-z]\d{0,2}(省|市|区|县|镇|乡|村|街道)")]
+    [GeneratedRegex(@"\G[a-z]\d{0,2}(省|市|区|县|镇|乡|村|街道)")]
     private static partial Regex Placeholder();
 
     private static RegionNames LoadDefault()

@@ -16,6 +16,16 @@ public class QuestionReaderTests
         Assert.Equal(core, Reader.Read(message).Core.Replace(" ", ""));
 
     [Theory]
+    [InlineData("B9市东富镇人咨询身份证挂失一事", "身份证挂失")]
+    [InlineData("咨询D11市水东江办事处兴竹村出生医学证补换发问题", "出生医学证补换发")]
+    [InlineData("K市人异地驾驶证换发问题的咨询", "异地驾驶证换发")]
+    [InlineData("A市人社局的电话是多少", "人社局的电话是多少")]
+    [InlineData("A市新农村建设有补贴吗", "新农村建设有补贴吗")]
+    [InlineData("咨询A市美丽乡村项目", "美丽乡村项目")]
+    public void SmallerPlacesAndWhereOneIsFromGoWithThePlace(string message, string core) =>
+        Assert.Equal(core, Reader.Read(message).Core.Replace(" ", ""));
+
+    [Theory]
     [InlineData("咨询K8县户口迁移问题", "k8县")]
     [InlineData("我在西安市上班，社保怎么转", "西安市")]
     [InlineData("商州区的居住证在哪办", "商州区")]
@@ -61,12 +71,14 @@ public class QuestionReaderTests
     [InlineData("我这个月的残疾人两项补贴到账了吗")]
     [InlineData("我今年的居民医保交上了没有")]
     [InlineData("我的身份证号是，护照什么时候到")]
+    [InlineData("我的个税这个月为什么少扣了")]
     public void AQuestionAboutOnesOwnCaseIsRecognised(string message) => Assert.True(Reader.Read(message).OwnCase);
 
     [Theory]
     [InlineData("身份证办到哪一步了怎么查")]
     [InlineData("我的身份证丢了怎么补办")]
     [InlineData("社保断缴了还能补缴吗")]
+    [InlineData("我残疾人，上班扣的个税能不能少扣点")]
     public void AGeneralQuestionIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     [Fact]
