@@ -29,6 +29,8 @@ public sealed class AnswerEngine : IDisposable
     private const string NoAnswerReply =
         "抱歉，暂时没能回答您的问题。您可以换个说法再问一次（例如说明要办理的事项），或者转人工客服，由工作人员为您解答。";
 
+    private const string ClarifyReply = "您是不是想问以下问题？请点击选择：";
+
     private const string OffTopicReply = "我是政务服务智能助手，只能解答办事相关的问题，例如“身份证丢了怎么补办”“公积金怎么提取”。";
 
     private const string OwnCaseReply =
@@ -204,7 +206,7 @@ public sealed class AnswerEngine : IDisposable
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
         string? nearMiss = null;
-        if (AnswerBar(statement, profile, ranked, confidence) is var bar && confidence >= bar && !(bareTopic && ranked.Count >= 2))
+        if (confidence >= AnswerBar(statement, profile, ranked, confidence) && !(bareTopic && ranked.Count >= 2))
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
@@ -222,7 +224,7 @@ public sealed class AnswerEngine : IDisposable
             if (nearMiss is not null && choices.Count < 3) choices = candidates.Take(3).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, "您是不是想问以下问题？请点击选择：", false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, ClarifyReply, false);
             return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
         }
         // Above one, clarifying is switched off altogether (by topic too).
@@ -232,7 +234,7 @@ public sealed class AnswerEngine : IDisposable
             var onTopic = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesObject(profile, c.Entry))
                 .Take(TopicChoices).Select(ToCandidate).ToList();
             if (onTopic.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", "您是不是想问以下问题？请点击选择：", false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", ClarifyReply, false);
         }
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
     }

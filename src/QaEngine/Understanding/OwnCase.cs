@@ -33,7 +33,8 @@ public static class OwnCase
 
     // "能不能少扣点", "可以少扣吗" ask whether a rule allows less (a relief the bank explains), not why one's own
     // deduction was less.
-    private static readonly string[] Relief = ["能不能", "能否", "可不可以", "可以", "能"];
+    // (能 also ends 能不能, 可以 also ends 可不可以.)
+    private static readonly string[] Relief = ["能", "能否", "可以"];
 
     private static bool AsksForRelief(string text, string status)
     {

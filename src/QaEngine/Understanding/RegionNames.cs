@@ -68,9 +68,10 @@ public sealed partial class RegionNames
 
     private static int PlaceholderAt(string text, int start)
     {
-        if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]))) return 0;
+        // Only a letter can begin one: the regex is not run at every character of every question.
+        if (text[start] is < 'a' or > 'z' || start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])) return 0;
         var m = Placeholder().Match(text, start);
-        return m.Success && m.Index == start ? m.Length : 0;
+        return m.Success ? m.Length : 0;
     }
 
     // Units below a city or county, named right after one: two to four characters and the unit (新河镇, 水东江办事处).
