@@ -123,9 +123,19 @@ public sealed class AnswerEngine : IDisposable
             { Aspect = aspect, AnswerSection = section, Region = read.Region };
             return Record(context, followed);
         }
-        var profile = _match.Of(analyzed.Normalized);
-        var statement = !Interrogatives.Asks(analyzed.Normalized) && !read.Asked;
-        var result = Decide(analyzed, statement, profile, ranked, confidence, candidates, bareTopic: FollowUps.IsBareTopic(analyzed)) with
+        var result = Decide(analyzed, read, ranked, confidence, candidates);
+        if (result.Decision != AnswerDecision.Answered && !usedContext && FocusOf(read) is { } focus)
+        {
+            // A short message is matched whole, its circumstance with it; when that is not enough, its question alone
+            // (…不爱做饭，想让她去社区老年食堂吃饭，有补贴吗) may be. Its answer stands only where the whole message ranks that entry first
+            // too: the circumstance left out (香港人…能办那个居住证吗) must not point elsewhere.
+            var focusRanked = Rank(focus);
+            var focused = Decide(focus, read, focusRanked, _reranker.Confidence(focusRanked), focusRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
+            if (focused is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id
+                || focused.Decision == AnswerDecision.Clarify && result.Decision == AnswerDecision.NoAnswer)
+                result = focused;
+        }
+        result = result with
         {
             UsedContext = usedContext,
             Region = read.Region,
@@ -138,6 +148,18 @@ public sealed class AnswerEngine : IDisposable
             result = result with { Aspect = aspect, AnswerSection = section };
         }
         return Record(context, result);
+    }
+
+    private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates) =>
+        Decide(analyzed, !Interrogatives.Asks(analyzed.Normalized) && !read.Asked, _match.Of(analyzed.Normalized), ranked, confidence, candidates,
+            bareTopic: FollowUps.IsBareTopic(analyzed));
+
+    // The main question of a message matched whole with its circumstance, when it is a question of its own.
+    private AnalyzedText? FocusOf(ReadQuestion read)
+    {
+        if (!read.Asked || read.Questions.Count == 0 || read.Questions[0] == read.Core) return null;
+        var focus = _analysis.AnalyzeNormalized(read.Questions[0]);
+        return focus.IsEmpty || FollowUps.IsFollowUp(focus) ? null : focus;
     }
 
     // The other questions of a message that asks several ("…怎么办理？另外公积金能提取吗？"): the best entry of each that is

@@ -19,8 +19,14 @@ public class NeedObjectTests
     [InlineData("身份证丢了", "身份证补办")]
     [InlineData("护照过期了", "护照到期换发")]
     [InlineData("公积金取出来", "提取公积金")]
+    [InlineData("到了年龄养老金怎么领", "养老金领取")]
+    [InlineData("退休了每个月能领多少钱", "领取退休金")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
+
+    [Fact]
+    public void DrawingAPensionIsNotPayingIntoIt() =>
+        Assert.True((Lexicon.Read("居民养老保险到了60岁怎么领钱").Needs & Lexicon.Read("城乡居民养老保险怎么交").Needs) == 0);
 
     [Theory]
     [InlineData("电动车上牌", "新车上牌")]

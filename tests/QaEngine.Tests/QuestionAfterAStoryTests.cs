@@ -1,0 +1,49 @@
+using GovAssistant.QaEngine.Answering;
+
+namespace GovAssistant.QaEngine.Tests;
+
+/// <summary>
+/// A short message is matched whole, circumstance and question together. When that reading is not sure enough, the
+/// question read alone is tried; its answer stands only where the whole message ranks the same entry first, so a
+/// circumstance that points elsewhere (香港人 → 港澳台居民居住证) is never dropped for a confident wrong answer.
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class QuestionAfterAStoryTests(SeedEngineFixture seed)
+{
+    // Written for this test: a circumstance or two, then the question.
+    [Theory]
+    [InlineData("我爸一个人在家，自己不会做饭，社区的老年食堂吃饭能有补贴吗？", "YL-009")]
+    [InlineData("娃今年九月要上小学了，户口也在这边，一年级报名要准备什么？", "JX-001")]
+    [InlineData("单位拖了我三个月工资没发，问了好几次都说没钱，可以去哪里投诉？", "JY-009")]
+    [InlineData("家里老人八十多了，腿脚不好，高龄津贴怎么领？", "YL-001")]
+    public void TheQuestionAfterTheCircumstanceIsAnsweredWhenTheWholeMessagePointsTheSameWay(string message, string id)
+    {
+        var result = seed.Engine.Ask(message);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(id, result.Entry!.Id);
+    }
+
+    [Fact]
+    public void ACircumstanceThatPointsElsewhereIsNotDroppedForTheQuestionAlone()
+    {
+        // Alone, the question is about the ordinary residence permit; a Hong Kong resident needs the other one.
+        var alone = seed.Engine.Ask("也有工作，能办那个居住证吗？");
+        var message = seed.Engine.Ask("我是香港人，在内地住了两年多，也有工作，能办那个居住证吗？");
+
+        Assert.Equal(AnswerDecision.Answered, alone.Decision);
+        Assert.StartsWith("JZ-", alone.Entry!.Id);
+        Assert.False(message.Decision == AnswerDecision.Answered && message.Entry!.Id.StartsWith("JZ-", StringComparison.Ordinal),
+            $"answered {message.Entry?.Id}");
+        Assert.Contains(message.Candidates.Take(3), c => c.Id == "GA-001");
+    }
+
+    [Fact]
+    public void AFollowUpIsNotReadWithoutItsTopic()
+    {
+        // "要带什么材料" alone is an aspect with nothing to attach to: the story around it does not make it a question.
+        var result = seed.Engine.Ask("我昨天去了一趟大厅，排了很久的队，要带什么材料？");
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+    }
+}
