@@ -124,16 +124,18 @@ public sealed class AnswerEngine : IDisposable
             return Record(context, followed);
         }
         var result = Decide(analyzed, read, ranked, confidence, candidates);
-        if (result.Decision != AnswerDecision.Answered && !usedContext && FocusOf(read) is { } focus)
+        if (result.Decision != AnswerDecision.Answered && !usedContext && OtherReadingOf(read) is { } other)
         {
-            // A short message is matched whole, its circumstance with it; when that is not enough, its question alone
-            // (…不爱做饭，想让她去社区老年食堂吃饭，有补贴吗) may be. Its answer stands only where the whole message ranks that entry first
-            // too: the circumstance left out (香港人…能办那个居住证吗) must not point elsewhere.
-            var focusRanked = Rank(focus);
-            var focused = Decide(focus, read, focusRanked, _reranker.Confidence(focusRanked), focusRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
-            if (focused is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id
-                || focused.Decision == AnswerDecision.Clarify && result.Decision == AnswerDecision.NoAnswer)
-                result = focused;
+            // A short message is matched whole, circumstance with it, a long one by its question: when that reading is
+            // not enough, the other one may be (…不爱做饭，想让她去社区老年食堂吃饭，有补贴吗 read as its question alone; a
+            // formal letter whose question says only 请问届时可采取哪些处理方式 read whole). Its answer stands only where
+            // the first reading ranks that entry first too: a circumstance left out (香港人…能办那个居住证吗) must not
+            // point elsewhere. Its clarification stands where the first reading found nothing to offer.
+            var otherRanked = Rank(other);
+            var second = Decide(other, read, otherRanked, _reranker.Confidence(otherRanked), otherRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
+            if (second is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id
+                || second.Decision == AnswerDecision.Clarify && result.Decision == AnswerDecision.NoAnswer)
+                result = second;
         }
         result = result with
         {
@@ -154,12 +156,15 @@ public sealed class AnswerEngine : IDisposable
         Decide(analyzed, !Interrogatives.Asks(analyzed.Normalized) && !read.Asked, _match.Of(analyzed.Normalized), ranked, confidence, candidates,
             bareTopic: FollowUps.IsBareTopic(analyzed));
 
-    // The main question of a message matched whole with its circumstance, when it is a question of its own.
-    private AnalyzedText? FocusOf(ReadQuestion read)
+    // The message read the other way: its main question alone when it was matched whole, whole when it was matched by
+    // its question (unless it asks about different services, which matched together would fall between).
+    private AnalyzedText? OtherReadingOf(ReadQuestion read)
     {
-        if (!read.Asked || read.Questions.Count == 0 || read.Questions[0] == read.Core) return null;
-        var focus = _analysis.AnalyzeNormalized(read.Questions[0]);
-        return focus.IsEmpty || FollowUps.IsFollowUp(focus) ? null : focus;
+        if (!read.Asked || read.Questions.Count == 0) return null;
+        var text = read.Core != read.Questions[0] ? read.Questions[0] : !read.SeveralServices && read.Whole != read.Core ? read.Whole : null;
+        if (text is null) return null;
+        var other = _analysis.AnalyzeNormalized(text);
+        return other.IsEmpty || FollowUps.IsFollowUp(other) ? null : other;
     }
 
     // The other questions of a message that asks several ("…怎么办理？另外公积金能提取吗？"): the best entry of each that is

@@ -3,9 +3,10 @@ using GovAssistant.QaEngine.Answering;
 namespace GovAssistant.QaEngine.Tests;
 
 /// <summary>
-/// A short message is matched whole, circumstance and question together. When that reading is not sure enough, the
-/// question read alone is tried; its answer stands only where the whole message ranks the same entry first, so a
-/// circumstance that points elsewhere (香港人 → 港澳台居民居住证) is never dropped for a confident wrong answer.
+/// A short message is matched whole, circumstance and question together; a long one by its question. When that
+/// reading is not sure enough, the other one is tried: its answer stands only where the first reading ranks the same
+/// entry first, so a circumstance that points elsewhere (香港人 → 港澳台居民居住证) is never dropped for a confident
+/// wrong answer; its clarification stands where the first reading had nothing to offer.
 /// </summary>
 [Collection(SeedEngineCollection.Name)]
 public class QuestionAfterAStoryTests(SeedEngineFixture seed)
@@ -45,5 +46,24 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
         var result = seed.Engine.Ask("我昨天去了一趟大厅，排了很久的队，要带什么材料？");
 
         Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+    }
+
+    [Fact]
+    public void AFormalLetterWhoseQuestionSaysLittleIsAnsweredFromItsSubjectLine()
+    {
+        // The question alone (…到时候可以怎么处理) could be anything; the subject line says it is about 缴费年限.
+        var result = seed.Engine.Ask("您好，关于养老保险缴费年限的咨询：我父亲明年就到退休年龄了，单位和个人一共只交了十年。请问到时候可以怎么处理？谢谢。");
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("SB-005", result.Entry!.Id);
+    }
+
+    [Fact]
+    public void ALongStoryWhoseQuestionAloneFindsNothingIsOfferedWhatTheWholeStoryIsAbout()
+    {
+        var result = seed.Engine.Ask("前几年我在派出所改过一次名字，户口本早就换了新名字，可身份证上还是原来的，这次去医院看病登记时对不上，请问我该怎么做？");
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Contains(result.Choices, c => c.Id == "SF-015");
     }
 }

@@ -43,8 +43,9 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
         // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by
         // its main question, so that the narrative around it does not drown the question.
-        var core = Compact(whole).Length <= ShortMessage && !AboutDifferentServices(questions) ? whole : questions[0];
-        return new ReadQuestion(core, questions, region, ownCase, true);
+        var several = AboutDifferentServices(questions);
+        var core = Compact(whole).Length <= ShortMessage && !several ? whole : questions[0];
+        return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, SeveralServices = several };
     }
 
     // Interrogative clauses grouped into questions: a clause naming a service starts a question, an aspect-only

@@ -6,4 +6,11 @@ namespace GovAssistant.QaEngine.Understanding;
 /// <param name="Region">The first place named (西安市, A市), kept for a region-specific bank; never a topic word.</param>
 /// <param name="OwnCase">True when the message asks about the citizen's own records or application (为什么没扣, 审核到哪一步).</param>
 /// <param name="Asked">True when some clause asks something (a question word or a question mark); false for a title or statement.</param>
-public sealed record ReadQuestion(string Core, IReadOnlyList<string> Questions, string? Region, bool OwnCase, bool Asked);
+public sealed record ReadQuestion(string Core, IReadOnlyList<string> Questions, string? Region, bool OwnCase, bool Asked)
+{
+    /// <summary>Every clause that names or asks something, circumstance included, framing and places removed.</summary>
+    public string Whole { get; init; } = Core;
+
+    /// <summary>True when the clauses ask about different services (then matching them together falls between).</summary>
+    public bool SeveralServices { get; init; }
+}

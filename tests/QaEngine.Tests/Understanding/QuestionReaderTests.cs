@@ -63,6 +63,22 @@ public class QuestionReaderTests
         Assert.DoesNotContain("材料", read.Core);
     }
 
+    [Fact]
+    public void TwoServicesAskedTogetherAreToldToBeSeveral() =>
+        Assert.True(Reader.Read("新生儿户口怎么落户？另外身份证怎么补办？").SeveralServices);
+
+    [Fact]
+    public void ALongMessageKeepsItsSubjectLineInTheWholeReadingButNotInItsQuestion()
+    {
+        var read = Reader.Read("您好，关于养老保险缴费年限的咨询：我父亲明年就到退休年龄了，单位和个人一共只交了十年。请问到时候可以怎么处理？谢谢。");
+        Assert.DoesNotContain("养老保险", read.Core);
+        Assert.Contains("养老保险缴费年限", read.Whole);
+        Assert.Contains("怎么处理", read.Whole);
+        Assert.DoesNotContain("您好", read.Whole);
+        Assert.DoesNotContain("谢谢", read.Whole);
+        Assert.False(read.SeveralServices);
+    }
+
     [Theory]
     [InlineData("我的社保这个月为什么没扣")]
     [InlineData("我交的材料审核到哪一步了")]
