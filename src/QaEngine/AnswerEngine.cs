@@ -300,7 +300,8 @@ public sealed class AnswerEngine : IDisposable
         {
             // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
             if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
-            // 咋个, 一直, 重庆, 生日 tell how or where the citizen is, unless the bank asks about them (台湾, 农村).
+            // 一直, 今年, 不能, 能换 ask nothing; 咋个, 重庆 tell how or where the citizen is, unless the bank asks about them (台湾).
+            if (_analysis.Lexicon.IsFunctionWord(w)) continue;
             if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
             if (Array.IndexOf(entry.AllPhrasingWords, w) < 0 && Array.IndexOf(entry.AnswerWords, w) < 0) return true;
         }

@@ -20,14 +20,30 @@ public sealed class GovLexicon
 
     private static readonly Lazy<GovLexicon> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // jieba's word classes that name no service: pronouns, conjunctions, adverbs, prepositions, particles, interjections,
-    // onomatopoeia, place names, times, numerals, measure words and directions (咋个, 不是, 一直, 重庆, 生日, 上面 …).
-    private static readonly FrozenSet<string> CircumstanceClasses = new[] { "r", "c", "d", "p", "u", "y", "e", "o", "ns", "t", "m", "q", "f" }
+    // jieba's word classes that may tell where or who the citizen is, unless the bank asks about them: pronouns,
+    // conjunctions and place names (咋个, 同时, 重庆 — but 台湾, 这里).
+    private static readonly FrozenSet<string> CircumstanceClasses = new[] { "r", "c", "ns" }.ToFrozenSet(StringComparer.Ordinal);
+
+    // jieba's word classes that never name a service or a need: adverbs, prepositions, particles, interjections,
+    // onomatopoeia, times, numerals, measure words, directions, set phrases and state words (一直, 以后, 几个, 今年,
+    // 十几年, 是不是, 不要).
+    private static readonly FrozenSet<string> FunctionClasses = new[] { "d", "df", "p", "u", "y", "e", "o", "t", "m", "q", "f", "l", "z" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    private GovLexicon(JiebaSegmenter segmenter, FrozenDictionary<string, string> canonical, FrozenDictionary<string, string> curated, FrozenSet<string> stopWords, FrozenSet<string> circumstance)
+    // Characters that only carry modality, negation, degree, person or tone. A word made of them alone (不能, 还有, 才能,
+    // 还用) asks nothing; a word jieba does not know that holds one is characters its HMM glued across a word boundary
+    // (能换, 先办, 装个, 办嘛, 我想考), not a term.
+    private const string FunctionCharacters = "不是能还有才用要可以会得个几先再就都也又了吗嘛呢啊哦么没";
+    private const string GlueCharacters = FunctionCharacters + "我你他她它想很";
+
+    private readonly HashSet<string> _userWords;
+
+    private GovLexicon(JiebaSegmenter segmenter, FrozenDictionary<string, string> canonical, FrozenDictionary<string, string> curated, FrozenSet<string> stopWords,
+        FrozenSet<string> circumstance, FrozenSet<string> function, HashSet<string> userWords)
     {
         CircumstanceWords = circumstance;
+        FunctionWords = function;
+        _userWords = userWords;
         CuratedCanonical = curated;
         Segmenter = segmenter;
         Canonical = canonical;
@@ -50,11 +66,26 @@ public sealed class GovLexicon
     public FrozenDictionary<string, string> CuratedCanonical { get; }
 
     /// <summary>
-    /// Words of jieba's dictionary in a class that names no service (pronouns, adverbs, particles, place names, times,
-    /// numerals …): in a question they tell the citizen's circumstances, not what is asked — unless the bank itself
-    /// asks about them (台湾, 农村), which the caller checks.
+    /// Words of jieba's dictionary that are pronouns, conjunctions or place names: in a question they tell the
+    /// citizen's circumstances, not what is asked — unless the bank itself asks about them (台湾, 这里), which the
+    /// caller checks.
     /// </summary>
     public FrozenSet<string> CircumstanceWords { get; }
+
+    /// <summary>Words of jieba's dictionary in a class that never names a service or need (adverbs, times, numerals …).</summary>
+    public FrozenSet<string> FunctionWords { get; }
+
+    /// <summary>
+    /// Whether a word of a question says nothing about what is asked: a word of a function class
+    /// (<see cref="FunctionWords"/>), a word made of modal, negating or tone characters only (不能, 还有), or characters
+    /// jieba's HMM joined across a word boundary, which no dictionary knows and which hold such a character
+    /// (能换, 先办, 办嘛).
+    /// </summary>
+    public bool IsFunctionWord(string word)
+    {
+        if (FunctionWords.Contains(word) || word.All(c => FunctionCharacters.Contains(c))) return true;
+        return !Dictionary.ContainsWord(word) && !_userWords.Contains(word) && word.Any(c => GlueCharacters.Contains(c));
+    }
 
     /// <summary>Words dropped from the word field: particles and politeness that carry no intent.</summary>
     public FrozenSet<string> StopWords { get; }
@@ -142,22 +173,27 @@ public sealed class GovLexicon
         curated ??= canonical;
 
         var stopWords = EmbeddedResources.ReadDataLines("stopwords.txt").ToFrozenSet(StringComparer.Ordinal);
+        var (circumstance, function) = ReadWordClasses(Path.Combine(ConfigManager.ConfigFileBaseDir, "dict.txt"), userWords);
         return new GovLexicon(segmenter, canonical.ToFrozenDictionary(StringComparer.Ordinal), curated.ToFrozenDictionary(StringComparer.Ordinal), stopWords,
-            ReadCircumstanceWords(Path.Combine(ConfigManager.ConfigFileBaseDir, "dict.txt"), userWords));
+            circumstance, function, userWords);
     }
 
     // jieba's dictionary lines are "word frequency class"; words of our own dictionary are service words whatever
     // class jieba gives them.
-    private static FrozenSet<string> ReadCircumstanceWords(string dictionary, HashSet<string> userWords)
+    private static (FrozenSet<string> Circumstance, FrozenSet<string> Function) ReadWordClasses(string dictionary, HashSet<string> userWords)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var circumstance = new HashSet<string>(StringComparer.Ordinal);
+        var function = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(dictionary))
         {
             var last = line.LastIndexOf(' ');
-            if (last < 0 || !CircumstanceClasses.Contains(line[(last + 1)..])) continue;
+            if (last < 0) continue;
+            var wordClass = line[(last + 1)..];
+            var words = CircumstanceClasses.Contains(wordClass) ? circumstance : FunctionClasses.Contains(wordClass) ? function : null;
+            if (words is null) continue;
             var word = line[..line.IndexOf(' ')];
             if (word.Length >= 2 && !userWords.Contains(word)) words.Add(word);
         }
-        return words.ToFrozenSet(StringComparer.Ordinal);
+        return (circumstance.ToFrozenSet(StringComparer.Ordinal), function.ToFrozenSet(StringComparer.Ordinal));
     }
 }

@@ -34,6 +34,28 @@ public static class Interrogatives
         return false;
     }
 
+    // What a letter asks for when it names no question word: "关于申请公积金贷款的条件与所需材料，特此咨询" asks for the
+    // conditions and the papers. A topic alone ("咨询公积金贷款的政策", "…的问题") asks nothing in particular.
+    private static readonly string[] WantedAspects =
+    [
+        "条件", "材料", "资料", "流程", "程序", "手续", "步骤", "渠道", "途径", "时限", "期限", "方式", "办法", "地点",
+        "标准", "规定",
+    ];
+
+    /// <summary>
+    /// True for a clause that ends by naming what is wanted of a service (its conditions, papers, steps, channels,
+    /// time limits …), the way formal letters ask: "关于积分落户的申报渠道和所需材料".
+    /// </summary>
+    public static bool AsksForAspect(string clause)
+    {
+        var text = clause.TrimEnd();
+        // "本人已备齐全部材料", "材料都交了": what the citizen has done, not what is asked.
+        if (text.Contains('已') || text.Contains('了')) return false;
+        if (text.EndsWith('等')) text = text[..^1];
+        foreach (var a in WantedAspects) if (text.Length > a.Length + 1 && text.EndsWith(a, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>True when at least two characters remain once aspect and question words are taken out.</summary>
     public static bool HasTopic(string clause)
     {

@@ -25,7 +25,7 @@ public static class OwnCase
     private static readonly string[] Owners =
     [
         "我的", "我家的", "我交的", "我提交的", "我申请的", "我办的", "我报的", "我们的", "本人的", "我爸", "我妈", "我父亲",
-        "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司",
+        "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司", "我名下",
     ];
 
     private static readonly System.Text.RegularExpressions.Regex OwnedWithTime =

@@ -29,7 +29,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
             region ??= found;
             var stripped = Collapse(MessageScaffolding.Strip(Collapse(rest)));
             if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;
-            clauses.Add(new Clause(stripped, asked || Interrogatives.Asks(stripped), Interrogatives.HasTopic(stripped)));
+            clauses.Add(new Clause(stripped, asked || Interrogatives.Asks(stripped) || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped)));
         }
         if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false);
 

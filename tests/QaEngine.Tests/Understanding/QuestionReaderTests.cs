@@ -63,6 +63,25 @@ public class QuestionReaderTests
         Assert.DoesNotContain("材料", read.Core);
     }
 
+    [Theory]
+    [InlineData("您好，本人下月退休。关于申领养老金的办理流程，特此咨询，望予答复。", "申领养老金的办理流程")]
+    [InlineData("关于积分落户的申报渠道和所需材料，特此咨询。", "积分落户的申报渠道和所需材料")]
+    [InlineData("关于驾驶证异地换领的手续等，盼复。", "驾驶证异地换领的手续等")]
+    public void ALetterNamingWhatItWantsOfAServiceAsks(string message, string question)
+    {
+        // No question word, but the conditions, papers, steps or channels of a service are what is asked for.
+        var read = Reader.Read(message);
+        Assert.True(read.Asked);
+        Assert.EndsWith(question, read.Questions[0]);
+    }
+
+    [Theory]
+    [InlineData("咨询A市公积金贷款的相关政策")]
+    [InlineData("关于居住证办理问题的咨询")]
+    [InlineData("本人已备齐全部材料")]
+    public void ATopicOrAStatementAsksNothingInParticular(string message) =>
+        Assert.False(Reader.Read(message).Asked);
+
     [Fact]
     public void TwoServicesAskedTogetherAreToldToBeSeveral() =>
         Assert.True(Reader.Read("新生儿户口怎么落户？另外身份证怎么补办？").SeveralServices);

@@ -43,6 +43,7 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [Theory]
     [InlineData("我的社保这个月为什么没扣")]
     [InlineData("我交的材料审核到哪一步了")]
+    [InlineData("我名下是不是有两套房，你帮我查查")]
     public void AnOwnCaseQuestionOffersAPersonOrTheLookupChannel(string question)
     {
         var r = Ask(question);
@@ -63,6 +64,16 @@ public class RealMessagesTests(SeedEngineFixture seed)
         var r = Ask(question);
         // Answered outright, or asked back with the entry among the choices: either way one step away.
         Assert.True(r.Entry?.Id == id || r.Choices.Any(c => c.Id == id), $"{r.Decision} {r.Entry?.Id} [{string.Join(",", r.Choices.Select(c => c.Id))}]");
+    }
+
+    [Theory]
+    [InlineData("尊敬的车管所领导：本人驾驶证将于下月到期，人在外地工作。关于异地换领驾驶证的手续，特此咨询，盼复。", "JT-010")]
+    [InlineData("尊敬的领导：本人在本市连续缴存公积金三年，近期拟购买首套住房。关于申请住房公积金贷款的条件及所需材料，特此咨询，望予答复。", "GJ-005")]
+    public void AFormalLetterAskingForTheStepsOrPapersOfAServiceIsAnswered(string letter, string id)
+    {
+        var r = Ask(letter);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
     }
 
     [Fact]

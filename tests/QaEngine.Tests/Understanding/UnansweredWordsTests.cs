@@ -52,6 +52,21 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         Assert.Equal(id, r.Entry!.Id);
     }
 
+    [Theory]
+    [InlineData("驾驶证还有一个月到期，现在能换吗", "JT-001")]
+    [InlineData("护照还有三个月到期，现在能换吗", "CR-002")]
+    [InlineData("公司一直没给我交社保，能投诉吗", "SB-017")]
+    [InlineData("残疾证今年到期了，换证要带什么", "CJ-002")]
+    [InlineData("手机上能装个电子社保卡吗", "SB-009")]
+    public void AdverbsTimesModalWordsAndGluedCharactersDoNotStopAnAnswerEvenWhenTheBankUsesThem(string question, string id)
+    {
+        // 一直, 今年 (an adverb and a time, though some question of the bank uses them), 还有 (modal characters only),
+        // 能换, 装个 (jieba's HMM gluing a modal or measure character to the next one): none of them names a service.
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+
     [Fact]
     public void CircumstancesInALongMessageDoNotStopAnAnswer()
     {
