@@ -72,6 +72,12 @@ public sealed class GovLexicon
     /// </summary>
     public FrozenSet<string> CircumstanceWords { get; }
 
+    /// <summary>The words of the government dictionary (<c>gov-userdict.txt</c>).</summary>
+    public IEnumerable<string> GovernmentWords => _userWords;
+
+    /// <summary>Whether jieba's dictionary (with the government words) holds <paramref name="word"/>.</summary>
+    public bool IsDictionaryWord(string word) => Dictionary.ContainsWord(word) || _userWords.Contains(word);
+
     /// <summary>Words of jieba's dictionary in a class that never names a service or need (adverbs, times, numerals …).</summary>
     public FrozenSet<string> FunctionWords { get; }
 

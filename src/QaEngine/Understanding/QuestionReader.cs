@@ -10,13 +10,13 @@ namespace GovAssistant.QaEngine.Understanding;
 /// the circumstance right before them when the message is long), tells several questions apart, and notices a
 /// question about the citizen's own case. Rules, not fitted weights: they must hold for voices nobody tuned on.
 /// </summary>
-public sealed class QuestionReader(TextNormalizer normalizer, RegionNames regions, ServiceLexicon lexicon)
+public sealed class QuestionReader(TextNormalizer normalizer, RegionNames regions, ServiceLexicon lexicon, Homophones homophones)
 {
     /// <summary>Messages up to this many characters (framing removed) are matched whole: there is nothing to trim.</summary>
     public const int ShortMessage = 30;
 
     /// <summary>The reader over the default normaliser and place names.</summary>
-    public static QuestionReader Default { get; } = new(TextNormalizer.Default, RegionNames.Default, ServiceLexicon.Default);
+    public static QuestionReader Default { get; } = new(TextNormalizer.Default, RegionNames.Default, ServiceLexicon.Default, Homophones.Default);
 
     /// <summary>Reads <paramref name="text"/> (raw, personal identifiers already removed).</summary>
     public ReadQuestion Read(string text)
@@ -25,7 +25,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         var clauses = new List<Clause>();
         foreach (var (raw, asked) in Split(text))
         {
-            var (rest, found) = regions.Remove(normalizer.Normalize(raw));
+            var (rest, found) = regions.Remove(homophones.Repair(normalizer.Normalize(raw)));
             region ??= found;
             var stripped = Collapse(MessageScaffolding.Strip(Collapse(rest)));
             if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;

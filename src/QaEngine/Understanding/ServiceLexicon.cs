@@ -18,6 +18,9 @@ public sealed class ServiceLexicon
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
     }
 
+    /// <summary>Every object word of the lexicon (居住证, 社保卡, 港澳通行证 …).</summary>
+    public IEnumerable<string> ObjectWords => _byFirstChar.Values.SelectMany(ws => ws.Where(w => !w.IsNeed).Select(w => w.Word));
+
     /// <summary>One mask per family of objects (证件, 车辆, 机构 …): objects of one family are alternatives to each other.</summary>
     public IReadOnlyList<UInt128> Families { get; }
 

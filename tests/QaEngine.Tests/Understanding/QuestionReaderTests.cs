@@ -4,7 +4,7 @@ namespace GovAssistant.QaEngine.Tests.Understanding;
 
 public class QuestionReaderTests
 {
-    private static readonly QuestionReader Reader = new(Text.TextNormalizer.Default, RegionNames.Of(["西安市", "西安", "商州区", "新河镇"]), ServiceLexicon.Default);
+    private static readonly QuestionReader Reader = new(Text.TextNormalizer.Default, RegionNames.Of(["西安市", "西安", "商州区", "新河镇"]), ServiceLexicon.Default, Homophones.Default);
 
     [Theory]
     [InlineData("咨询G市新车上牌选号问题", "新车上牌选号")]

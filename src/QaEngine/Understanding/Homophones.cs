@@ -1,0 +1,172 @@
+using System.Collections.Frozen;
+using System.Text;
+using GovAssistant.QaEngine.Analysis;
+
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Repairs the names of services that voice input (and pinyin typing) wrote with a character of the same sound:
+/// 居住正 → 居住证, 社宝卡 → 社保卡, 公基金 → 公积金, 港奥通行证 → 港澳通行证, 回香证 → 回乡证, 护找 → 护照.
+/// </summary>
+/// <remarks>
+/// Only the names of things the engine knows are repaired into (the objects of services and the government
+/// dictionary; not needs, whose short phrases — 报多少, 怎么领 — sound like too much else), and only
+/// a run of characters that differs from one of them in a single character of the same syllable (tone left out).
+/// The run must not be a word already, and the odd character must be a stray one: a character jieba cannot join to
+/// its neighbours into a dictionary word (护 of 办过护照 is part of 护照, so 过护 is not 过户), and not a negation,
+/// pronoun or other function character (不办 stays 不办, though it sounds like 补办). Sounds come from
+/// <c>pinyin.txt</c>: each character's most common reading.
+/// </remarks>
+public sealed class Homophones
+{
+    // Words of two characters are repaired only where the run is no word at all; longer ones are likelier slips.
+    private const int Longest = 6;
+
+    private readonly FrozenDictionary<char, int> _sound;
+    private readonly FrozenDictionary<ulong, string[]> _bySound;
+    // Characters whose slips are more often real words: negations, pronouns, particles, the commonest verbs.
+    private const string NeverSlips = "不是那哪这去在的地得了着过有没也就都还又再才能会要用可以个和与及或我你他她它们";
+
+    private readonly Func<string, bool> _isWord;
+    private readonly Func<string, List<string>> _cut;
+
+    private Homophones(FrozenDictionary<char, int> sound, FrozenDictionary<ulong, string[]> bySound, Func<string, bool> isWord, Func<string, List<string>> cut)
+    {
+        _sound = sound;
+        _bySound = bySound;
+        _isWord = isWord;
+        _cut = cut;
+    }
+
+    /// <summary>
+    /// The repairer over <c>pinyin.txt</c>, the objects of <see cref="ServiceLexicon.Default"/>, the government
+    /// dictionary and the longer words of the curated synonyms, with jieba's dictionary as the words that are never
+    /// repaired.
+    /// </summary>
+    public static Homophones Default => Shared.Value;
+
+    private static readonly Lazy<Homophones> Shared = new(() => Load(EmbeddedResources.ReadDataLines("pinyin.txt"),
+        ServiceLexicon.Default.ObjectWords.Concat(GovLexicon.Default.GovernmentWords).Concat(CuratedTerms(GovLexicon.Default)),
+        GovLexicon.Default.IsDictionaryWord, GovLexicon.Default.Cut),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // The hand-written synonym groups name services in every way citizens say them (医保卡, 社会保障卡); their short
+    // words are mostly verbs and phrases, and their question words (怎么样) are not things: both are left out.
+    private static IEnumerable<string> CuratedTerms(GovLexicon lexicon) =>
+        lexicon.CuratedCanonical.Keys.Concat(lexicon.CuratedCanonical.Values).Where(w => w.Length >= 3 && !Interrogatives.Asks(w));
+
+    /// <summary>No repairs at all (tests of other stages, and when no sound table is available).</summary>
+    public static Homophones None { get; } = new(FrozenDictionary<char, int>.Empty, FrozenDictionary<ulong, string[]>.Empty, _ => true, _ => []);
+
+    /// <summary>
+    /// Builds the repairer from lines "syllable characters…" (<c>pinyin.txt</c>), the service words to repair into,
+    /// what counts as a word already (jieba's dictionary) and how a text is cut into words (jieba).
+    /// </summary>
+    public static Homophones Load(IEnumerable<string> soundLines, IEnumerable<string> serviceWords, Func<string, bool> isWord, Func<string, List<string>> cut)
+    {
+        var sound = new Dictionary<char, int>();
+        var syllable = 0;
+        foreach (var line in soundLines)
+        {
+            var space = line.IndexOf(' ');
+            if (space <= 0) continue;
+            syllable++;
+            foreach (var c in line.AsSpan(space + 1)) sound.TryAdd(c, syllable);
+        }
+        var frozen = sound.ToFrozenDictionary();
+        var bySound = new Dictionary<ulong, List<string>>();
+        foreach (var word in serviceWords.Distinct(StringComparer.Ordinal))
+        {
+            if (word.Length is < 2 or > Longest || KeyOf(frozen, word) is not { } key) continue;
+            if (!bySound.TryGetValue(key, out var list)) bySound[key] = list = [];
+            list.Add(word);
+        }
+        return new Homophones(frozen, bySound.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()), isWord, cut);
+    }
+
+    /// <summary><paramref name="normalized"/> with every slip repaired (the same string when there is none).</summary>
+    public string Repair(string normalized)
+    {
+        if (_bySound.Count == 0) return normalized;
+        StringBuilder? repaired = null;
+        List<string>? words = null;
+        for (var i = 0; i < normalized.Length;)
+        {
+            var step = 1;
+            for (var length = Math.Min(Longest, normalized.Length - i); length >= 2; length--)
+            {
+                var run = normalized.AsSpan(i, length);
+                if (KeyOf(_sound, run) is not { } key || !_bySound.TryGetValue(key, out var alike)) continue;
+                if (RepairOf(normalized, i, length, alike, ref words) is not { } word) continue;
+                if (!word.AsSpan().SequenceEqual(run))
+                {
+                    repaired ??= new StringBuilder(normalized, 0, i, normalized.Length);
+                    repaired.Append(word);
+                }
+                else repaired?.Append(word);
+                step = length;
+                break;
+            }
+            if (step == 1) repaired?.Append(normalized[i]);
+            i += step;
+        }
+        return repaired?.ToString() ?? normalized;
+    }
+
+    // The service word the run of text at start is (itself), or is a one-character slip of; null when neither.
+    private string? RepairOf(string text, int start, int length, string[] alike, ref List<string>? words)
+    {
+        var run = text.AsSpan(start, length);
+        foreach (var w in alike)
+            if (w.AsSpan().SequenceEqual(run)) return w;
+        string? found = null;
+        var slip = -1;
+        foreach (var w in alike)
+        {
+            var differ = 0;
+            var at = -1;
+            for (var k = 0; k < run.Length && differ <= 1; k++) if (run[k] != w[k]) { differ++; at = k; }
+            if (differ != 1) continue;
+            // Two different words one slip away: no telling which was meant.
+            if (found is not null) return null;
+            (found, slip) = (w, at);
+        }
+        if (found is null || NeverSlips.Contains(run[slip]) || NeverSlips.Contains(found[slip]) || _isWord(run.ToString())) return null;
+        // At the edge of the run, the odd character may make a word with the character outside it (网站上拍下: 拍下).
+        if (slip == 0 && start > 0 && _isWord(string.Concat(text.AsSpan(start - 1, 1), run[..1]))) return null;
+        if (slip == length - 1 && start + length < text.Length && _isWord(string.Concat(run[^1..], text.AsSpan(start + length, 1)))) return null;
+        words ??= _cut(text);
+        return IsStray(words, start, length, start + slip) ? found : null;
+    }
+
+    // Whether the character at position stands alone in the cut, or in a run the dictionary does not know, and the
+    // run splits no dictionary word: 市独 of j11市独生子女 cuts 独生子女 in two, so it is no slip of 失独.
+    private bool IsStray(List<string> words, int start, int length, int position)
+    {
+        var stray = false;
+        var from = 0;
+        foreach (var w in words)
+        {
+            var to = from + w.Length;
+            if (to > start && from < start + length)
+            {
+                if ((from < start || to > start + length) && w.Length > 1 && _isWord(w)) return false;
+                if (position >= from && position < to) stray = w.Length == 1 || !_isWord(w);
+            }
+            from = to;
+        }
+        return stray;
+    }
+
+    // Up to six syllables of nine bits each, and the length: one number per sound sequence.
+    private static ulong? KeyOf(FrozenDictionary<char, int> sound, ReadOnlySpan<char> text)
+    {
+        ulong key = (ulong)text.Length;
+        foreach (var c in text)
+        {
+            if (!sound.TryGetValue(c, out var s)) return null;
+            key = key << 9 | (uint)s;
+        }
+        return key;
+    }
+}

@@ -1,0 +1,54 @@
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Understanding;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+/// <summary>
+/// Voice input and pinyin typing write a service's name with a character of the same sound (居住正, 护找, 回香证).
+/// The reader repairs those names, and nothing that is already a word or only sounds like one across a word boundary.
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class HomophonesTests(SeedEngineFixture seed)
+{
+    private static readonly Homophones Repairer = Homophones.Default;
+
+    [Theory]
+    [InlineData("那个我的居住正丢了咋补", "那个我的居住证丢了咋补")]
+    [InlineData("要办那个护找要带些啥", "要办那个护照要带些啥")]
+    [InlineData("港奥通行证在哪里办", "港澳通行证在哪里办")]
+    [InlineData("我那个回香证下个月到期", "我那个回乡证下个月到期")]
+    [InlineData("我的驾使证丢了咋补", "我的驾驶证丢了咋补")]
+    [InlineData("医宝卡丢了怎么补", "医保卡丢了怎么补")]
+    public void AServiceNameWrittenWithASameSoundingCharacterIsRepaired(string heard, string meant) =>
+        Assert.Equal(meant, Repairer.Repair(heard));
+
+    [Theory]
+    [InlineData("我办过护照")]           // 过护 sounds like 过户, but 护 belongs to 护照
+    [InlineData("开发商一直不办证")]      // 不办 sounds like 补办: a negation is no slip
+    [InlineData("咨询户口迁移政策")]      // 迁移政 sounds like 迁移证, but 政 belongs to 政策
+    [InlineData("网站上拍下了一套住房")]  // 上拍 sounds like 上牌, but 拍 makes 拍下 with the next character
+    [InlineData("j11市独生子女拆迁奖励")] // 市独 sounds like 失独, but it would cut 独生子女 in two
+    [InlineData("充电宝多少钱")]
+    [InlineData("明星是怎么杨保养皮肤的")]
+    public void WordsAndRunsAcrossWordBoundariesAreLeftAlone(string text) =>
+        Assert.Equal(text, Repairer.Repair(text));
+
+    [Fact]
+    public void TextWithoutSlipsIsReturnedAsItIs()
+    {
+        const string text = "居住证到期了怎么续签";
+        Assert.Same(text, Repairer.Repair(text));
+    }
+
+    [Theory]
+    [InlineData("我那个回香证快到期了人在深圳能不能在这边换", "GA-004")]
+    [InlineData("护找过期了咋个换", "CR-002")]
+    [InlineData("驾使证到期了在外地能换不", "JT-010")]
+    [InlineData("营业执找丢了咋个补", "QY-011")]
+    public void ARepairedQuestionIsAnsweredAsTheServiceMeant(string heard, string id)
+    {
+        var r = seed.Engine.Ask(heard);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+}
