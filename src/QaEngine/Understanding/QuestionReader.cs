@@ -23,7 +23,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         string? region = null;
         var clauses = new List<Clause>();
-        foreach (var (raw, asked) in Split(text))
+        foreach (var (raw, asked) in Split(Unpunctuated(text) ? Fillers.Mark(text) : text))
         {
             var (rest, found) = regions.Remove(homophones.Repair(normalizer.Normalize(raw)));
             region ??= found;
@@ -101,6 +101,13 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
             if (i > start) yield return (text[start..i], c is '?' or '？');
             start = i + 1;
         }
+    }
+
+    // Voice input without a single punctuation mark: its hesitations (嗯, 那个, 就是) are where the speaker paused.
+    private static bool Unpunctuated(string text)
+    {
+        foreach (var c in text) if (IsBreak(c) || c == '、' || c == ' ') return false;
+        return true;
     }
 
     private static bool IsBreak(char c) => c is '。' or '！' or '!' or '？' or '?' or '；' or ';' or '\n' or '\r' or '，' or ',' or '…' or '～' or '~' or '：' or ':';

@@ -83,6 +83,19 @@ public class QuestionReaderTests
         Assert.False(Reader.Read(message).Asked);
 
     [Fact]
+    public void VoiceInputWithoutPunctuationIsCutWhereTheSpeakerHesitated()
+    {
+        var read = Reader.Read("嗯我老头子那个退休金的认证就是每年要做的那个嗯在家里手机上咋个弄啊我不会弄");
+        Assert.Equal("在家里手机上咋个弄", read.Questions[0][^"在家里手机上咋个弄".Length..]);
+        Assert.DoesNotContain("嗯", read.Whole);
+        Assert.DoesNotContain("就是", read.Whole);
+    }
+
+    [Fact]
+    public void APunctuatedMessageKeepsItsDemonstratives() =>
+        Assert.Equal("我想办那个居住证", Reader.Read("我想办那个居住证，需要什么材料？").Core);
+
+    [Fact]
     public void TwoServicesAskedTogetherAreToldToBeSeveral() =>
         Assert.True(Reader.Read("新生儿户口怎么落户？另外身份证怎么补办？").SeveralServices);
 

@@ -76,6 +76,17 @@ public class RealMessagesTests(SeedEngineFixture seed)
         Assert.Equal(id, r.Entry!.Id);
     }
 
+    [Theory]
+    [InlineData("嗯我想问一下那个我的驾驶证过期了就是上个礼拜过期的要去哪里换啊要带啥", "JT-001")]
+    [InlineData("那个我孙子刚生下来嗯那个出生证明要去哪里领啊", "SY-002")]
+    [InlineData("嗯那个我想问下那个结婚证丢了就是搬家弄丢的咋个补啊", "HY-005")]
+    public void SpokenMessagesWithoutPunctuationAreAnswered(string message, string id)
+    {
+        var r = Ask(message);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+
     [Fact]
     public void AMessageWithSeveralQuestionsAnswersTheMainOneAndOffersTheOthers()
     {
