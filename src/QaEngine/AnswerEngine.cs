@@ -154,7 +154,7 @@ public sealed class AnswerEngine : IDisposable
 
     private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates) =>
         Decide(analyzed, !Interrogatives.Asks(analyzed.Normalized) && !read.Asked, _match.Of(analyzed.Normalized), ranked, confidence, candidates,
-            bareTopic: FollowUps.IsBareTopic(analyzed));
+            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole + " " + analyzed.Normalized);
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by
     // its question (unless it asks about different services, which matched together would fall between).
@@ -228,7 +228,8 @@ public sealed class AnswerEngine : IDisposable
         return date.Date;
     }
 
-    private AnswerResult Decide(AnalyzedText question, bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic)
+    private AnswerResult Decide(AnalyzedText question, bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic,
+        string message)
     {
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
@@ -238,7 +239,8 @@ public sealed class AnswerEngine : IDisposable
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
-                ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null);
+                ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
+                ?? (Identities.ForSomeoneNotNamed(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null);
             if (nearMiss is null)
                 return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
             candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
@@ -300,8 +302,9 @@ public sealed class AnswerEngine : IDisposable
         {
             // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
             if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
-            // 一直, 今年, 不能, 能换 ask nothing; 咋个, 重庆 tell how or where the citizen is, unless the bank asks about them (台湾).
-            if (_analysis.Lexicon.IsFunctionWord(w)) continue;
+            // 一直, 今年, 不能, 能换 ask nothing, 在哪儿, 啥子 only ask; 咋个, 重庆 tell how or where the citizen is, unless the bank
+            // asks about them (台湾).
+            if (_analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w)) continue;
             if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
             if (Array.IndexOf(entry.AllPhrasingWords, w) < 0 && Array.IndexOf(entry.AnswerWords, w) < 0) return true;
         }

@@ -12,6 +12,8 @@ public static class Interrogatives
         "用不用", "行不行", "对不对", "会不会", "得不得", "哪里", "哪儿", "哪个", "哪些", "哪家", "在哪", "去哪", "多少", "多久",
         "多长", "几天", "几个", "几次", "什么", "啥", "为什么", "为啥", "何时", "何地", "哪天", "谁", "吗", "么", "呢", "嘛",
         "怎么办", "怎么弄", "怎么整", "咋整", "咋办",
+        // Dialects: 啷个 (Southwest), 点样, 点解, 边度, 边个, 几时, 乜, 咩 (Cantonese), 哪能 (Wu), 嘎哈, 干啥 (North).
+        "啷个", "点样", "点解", "边度", "边个", "几时", "乜", "咩", "哪能", "嘎哈", "干啥",
     ];
 
     // Words that ask about a service without naming one: what is left after removing them says whether the clause
@@ -31,7 +33,9 @@ public static class Interrogatives
     public static bool Asks(string clause)
     {
         foreach (var m in Markers) if (clause.Contains(m, StringComparison.Ordinal)) return true;
-        return false;
+        // "能在成都办不", "交了没": a trailing 不 or 没 is the spoken yes-no question.
+        var text = clause.TrimEnd();
+        return text.Length > 2 && (text.EndsWith('不') || text.EndsWith('没'));
     }
 
     // What a letter asks for when it names no question word: "关于申请公积金贷款的条件与所需材料，特此咨询" asks for the

@@ -34,6 +34,10 @@ public static class OwnCase
     // "能不能少扣点", "可以少扣吗" ask whether a rule allows less (a relief the bank explains), not why one's own
     // deduction was less.
     // (能 also ends 能不能, 可以 also ends 可不可以.)
+    // What the citizen booked, handed in or applied for, with the service between: "我们结婚登记预约的", "我上周提交的".
+    private static readonly System.Text.RegularExpressions.Regex OwnedAction =
+        new("我们?[^ ]{0,8}?(?:预约|提交|申请|报名|登记|办理)的", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly string[] Relief = ["能", "能否", "可以"];
 
     private static bool AsksForRelief(string text, string status)
@@ -56,7 +60,7 @@ public static class OwnCase
         var owned = false;
         foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.
-        owned = owned || OwnedWithTime.IsMatch(text);
+        owned = owned || OwnedWithTime.IsMatch(text) || OwnedAction.IsMatch(text);
         if (!owned) return false;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;

@@ -1,0 +1,33 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Who a service is for when it is only for some: 港澳台 residents, foreigners, overseas Chinese, servicemen. Citizens of
+/// those groups say so ("我是澳门居民…", "我老公是外国人"), so an entry for one of them answers no question that names none
+/// of its words: "孩子上小学要什么材料" is not asked by a 港澳 parent.
+/// </summary>
+public static class Identities
+{
+    private static readonly string[][] Groups =
+    [
+        ["港澳台", "港澳", "香港", "澳门", "台湾", "台胞", "港人", "澳人", "回乡证", "内地", "大陆"],
+        ["外国人", "外籍", "老外", "外国", "国籍", "签证", "美国", "英国", "法国", "德国", "意大利", "西班牙", "俄罗斯", "日本", "韩国",
+            "朝鲜", "越南", "泰国", "缅甸", "老挝", "柬埔寨", "马来西亚", "新加坡", "印度", "巴基斯坦", "加拿大", "澳大利亚", "新西兰",
+            "巴西", "墨西哥", "非洲", "欧洲", "美洲"],
+        ["华侨", "侨胞", "归侨", "侨眷"],
+        ["军人", "退役", "退伍", "现役", "军属", "士兵", "军官", "部队", "入伍", "参军"],
+    ];
+
+    /// <summary>
+    /// True when <paramref name="entryQuestion"/> (normalised) is for a group that <paramref name="message"/>
+    /// (normalised) never names.
+    /// </summary>
+    public static bool ForSomeoneNotNamed(string entryQuestion, string message)
+    {
+        foreach (var group in Groups)
+        {
+            if (!group.Any(w => entryQuestion.Contains(w, StringComparison.Ordinal))) continue;
+            if (!group.Any(w => message.Contains(w, StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+}

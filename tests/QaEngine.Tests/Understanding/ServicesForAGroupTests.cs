@@ -1,0 +1,30 @@
+using GovAssistant.QaEngine.Answering;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+/// <summary>
+/// Some services are only for 港澳台 residents, foreigners, overseas Chinese or servicemen, and those citizens say who
+/// they are. A question naming no such group is not answered with such an entry; one that names it is.
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class ServicesForAGroupTests(SeedEngineFixture seed)
+{
+    [Fact]
+    public void AnEntryForHongKongAndMacaoResidentsDoesNotAnswerEveryParent()
+    {
+        var r = seed.Engine.Ask("孩子上小学要什么材料");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == "JX-001");
+    }
+
+    [Theory]
+    [InlineData("我是澳门居民，孩子在珠海上小学要什么材料", "GA-011")]
+    [InlineData("外国人来华工作怎么办居留许可", "CR-010")]
+    [InlineData("公司招了个德国工程师，入境后居留证怎么办", "CR-010")]
+    public void TheGroupNamedOrImpliedByANationalityIsAnswered(string question, string id)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+}
