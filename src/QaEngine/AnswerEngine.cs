@@ -298,6 +298,7 @@ public sealed class AnswerEngine : IDisposable
     private bool LeavesWordUnused(AnalyzedText question, IndexedEntry entry, double confidence)
     {
         if (confidence >= _options.UnusedWordConfidence || question.Compact.Length > _options.ShortQuestionLength) return false;
+        HashSet<string>? synonymParts = null;
         foreach (var w in question.Words)
         {
             // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
@@ -306,7 +307,10 @@ public sealed class AnswerEngine : IDisposable
             // asks about them (台湾).
             if (_analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w)) continue;
             if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
-            if (Array.IndexOf(entry.AllPhrasingWords, w) < 0 && Array.IndexOf(entry.AnswerWords, w) < 0) return true;
+            if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
+            // 名簿 of 户口名簿 is a piece search mode cut out of a word the synonyms read whole (户口本).
+            synonymParts ??= _analysis.Lexicon.PartsOfSynonyms(question.Normalized);
+            if (!synonymParts.Contains(w)) return true;
         }
         return false;
     }

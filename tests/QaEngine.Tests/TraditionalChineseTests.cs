@@ -72,4 +72,15 @@ public class TraditionalChineseTests(SeedEngineFixture seed)
     [Fact]
     public void TheAnswerIsReturnedAsWrittenNotNormalized() =>
         Assert.Contains("證", seed.Engine.Ask("回乡证在内地丢了怎么办").Entry!.Question);
+
+    [Theory]
+    [InlineData("我的戶口名簿不見了，要去哪裡補辦？", "HJ-004")]  // 戶口名簿: 户口本
+    [InlineData("房屋權狀的名字寫錯了怎麼更正？", "BD-013")]       // 權狀: 房产证
+    public void TaiwanWordsForAServiceFindItsEntry(string question, string id)
+    {
+        var result = seed.Engine.Ask(question);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(id, result.Entry!.Id);
+    }
 }

@@ -103,6 +103,22 @@ public sealed class GovLexicon
     /// </summary>
     public string Canonicalize(string normalized) => normalized.Length == 0 ? normalized : Canonicalize(Cut(normalized));
 
+    /// <summary>
+    /// The pieces inside the words of <paramref name="normalized"/> that the synonyms read as another word (名簿 of
+    /// 户口名簿, which is 户口本): search mode emits them, but they are no words of the text.
+    /// </summary>
+    public HashSet<string> PartsOfSynonyms(string normalized)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Cut(normalized))
+        {
+            if (word.Length < 3 || !Canonical.ContainsKey(word)) continue;
+            for (var size = 2; size < word.Length; size++)
+                for (var i = 0; i + size <= word.Length; i++) parts.Add(word.Substring(i, size));
+        }
+        return parts;
+    }
+
     /// <summary>jieba's precise segmentation of normalised text (with its HMM for words it does not know).</summary>
     public List<string> Cut(string normalized)
     {
