@@ -32,7 +32,8 @@ public static class Interrogatives
     /// <summary>True when the clause contains a question word or a question ending.</summary>
     public static bool Asks(string clause)
     {
-        foreach (var m in Markers) if (clause.Contains(m, StringComparison.Ordinal)) return true;
+        foreach (var m in Markers)
+            if (clause.Contains(m, StringComparison.Ordinal) && AsksWith(clause, m)) return true;
         // "能在成都办不", "交了没": a trailing 不 or 没 is the spoken yes-no question.
         var text = clause.TrimEnd();
         return text.Length > 2 && (text.EndsWith('不') || text.EndsWith('没'));
@@ -57,6 +58,31 @@ public static class Interrogatives
         if (text.Contains('已') || text.Contains('了')) return false;
         if (text.EndsWith('等')) text = text[..^1];
         foreach (var a in WantedAspects) if (text.Length > a.Length + 1 && text.EndsWith(a, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    // 前几天, 这几天, 好几个月: "a few", not "how many".
+    private const string FewBefore = "前这那好过上后近头";
+
+    // Whether some use of the marker in the clause asks: not 前几天 ("a few days ago"), not 怎么也找不到, 什么都没有,
+    // 哪里都不管 ("no matter how / what / where").
+    private static bool AsksWith(string clause, string marker)
+    {
+        if (marker == "么")
+        {
+            // The particle (行么, 对么), not the end of 怎么, 什么, 这么, 多么, whose own markers decide.
+            for (var at = clause.IndexOf('么'); at >= 0; at = clause.IndexOf('么', at + 1))
+                if (at == 0 || !"怎什这那多要".Contains(clause[at - 1])) return true;
+            return false;
+        }
+        if (marker.Length == 1) return true;
+        for (var at = clause.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = clause.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            var after = at + marker.Length;
+            if (after < clause.Length && clause[after] is '也' or '都') continue;
+            if (marker[0] == '几' && at > 0 && FewBefore.Contains(clause[at - 1])) continue;
+            return true;
+        }
         return false;
     }
 

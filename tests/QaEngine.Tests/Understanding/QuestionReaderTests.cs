@@ -95,6 +95,29 @@ public class QuestionReaderTests
     public void APunctuatedMessageKeepsItsDemonstratives() =>
         Assert.Equal("我想办那个居住证", Reader.Read("我想办那个居住证，需要什么材料？").Core);
 
+    [Theory]
+    [InlineData("前几天我在地铁上丢了钱包")]
+    [InlineData("找了好几个月")]
+    [InlineData("翻遍了家里怎么也找不到")]
+    [InlineData("问了哪里都不管")]
+    [InlineData("这么多材料")]
+    public void AFewDaysAgoAndNoMatterHowAskNothing(string clause) => Assert.False(Interrogatives.Asks(clause));
+
+    [Theory]
+    [InlineData("补办要几天")]
+    [InlineData("几个工作日能办好")]
+    [InlineData("怎么补办")]
+    [InlineData("这样办行么")]
+    public void HowManyAndHowStillAsk(string clause) => Assert.True(Interrogatives.Asks(clause));
+
+    [Fact]
+    public void ANarrativeStartingAFewDaysAgoIsMatchedByItsQuestion()
+    {
+        var read = Reader.Read("前几天去菜市场买菜，回来发现钱包不见了，身份证也在里面。我很担心被人拿去办贷款，现在应该怎么办？");
+        Assert.Single(read.Questions);
+        Assert.EndsWith("现在应该怎么办", read.Questions[0]);
+    }
+
     [Fact]
     public void TwoServicesAskedTogetherAreToldToBeSeveral() =>
         Assert.True(Reader.Read("新生儿户口怎么落户？另外身份证怎么补办？").SeveralServices);
