@@ -51,7 +51,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     // Interrogative clauses grouped into questions: a clause naming a service starts a question, an aspect-only
     // clause ("需要跑几次", "多久能办好") is left out (it asks about the question before it); a first question without a topic
     // ("这种情况可以办吗") takes the nearest clause before it that names one.
-    private static List<string> Group(List<Clause> clauses)
+    private List<string> Group(List<Clause> clauses)
     {
         var groups = new List<StringBuilder>();
         for (var i = 0; i < clauses.Count; i++)
@@ -63,7 +63,10 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
                 var sb = new StringBuilder();
                 if (!c.HasTopic || i > 0 && !clauses[i - 1].Asks && clauses[i - 1].HasTopic)
                 {
-                    var before = clauses.Take(i).LastOrDefault(p => p.HasTopic && !p.Asks);
+                    var told = clauses.Take(i).Where(p => p.HasTopic && !p.Asks).ToList();
+                    // A question without a topic takes the nearest clause naming a service (单位拖了我三个月工资没发) before
+                    // the nearest saying anything (问了好几次都说没钱).
+                    var before = c.HasTopic ? told.LastOrDefault() : told.LastOrDefault(p => NamesService(p.Text)) ?? told.LastOrDefault();
                     if (before is not null) sb.Append(before.Text).Append(' ');
                 }
                 groups.Add(sb.Append(c.Text));
@@ -72,6 +75,8 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         }
         return groups.Select(g => g.ToString()).ToList();
     }
+
+    private bool NamesService(string text) => lexicon.Read(text) is { } named && (named.Needs != 0 || named.Objects != 0);
 
     // "新生儿怎么落户？另外医保怎么办？" asks about two services: matched whole it would fall between them.
     private bool AboutDifferentServices(List<string> questions)

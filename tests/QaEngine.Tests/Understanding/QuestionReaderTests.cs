@@ -119,6 +119,14 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void AQuestionWithoutATopicTakesTheClauseNamingAServiceNotTheNearestOne()
+    {
+        var read = Reader.Read("孩子的社保卡找不到了，问了好几个人都说不清楚，这种情况怎么办？");
+        Assert.Contains("社保卡", read.Questions[0]);
+        Assert.DoesNotContain("说不清楚", read.Questions[0]);
+    }
+
+    [Fact]
     public void TwoServicesAskedTogetherAreToldToBeSeveral() =>
         Assert.True(Reader.Read("新生儿户口怎么落户？另外身份证怎么补办？").SeveralServices);
 
