@@ -234,7 +234,10 @@ public sealed class AnswerEngine : IDisposable
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
         string? nearMiss = null;
-        if (confidence >= AnswerBar(statement, profile, ranked, confidence) && !(bareTopic && ranked.Count >= 2))
+        // A title or statement naming a need and an object is held to the same bar as a question, unless it complains
+        // about a case.
+        var complaint = statement && CaseMarkers.IsComplaint(question.Normalized);
+        if (confidence >= AnswerBar(complaint, profile, ranked, confidence) && !(bareTopic && ranked.Count >= 2))
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
@@ -275,14 +278,14 @@ public sealed class AnswerEngine : IDisposable
     private const int AgreementRivals = 4;
     private const double AgreementRivalWindow = 0.5;
 
-    // The confidence needed to answer outright. A question (not a title or statement: "咨询…问题" says what it is about,
-    // not what is asked) that names a need and an object, answered by the one entry close to the top whose questions
-    // name both, needs less: long, polite and spoken questions score low on word overlap while saying exactly what
-    // they need ("…护照不见了…应该怎么补办？").
-    private double AnswerBar(bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence)
+    // The confidence needed to answer outright. A message (not a complaint about a case: "投诉…拖欠…" names the
+    // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
+    // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
+    // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询").
+    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence)
     {
         // Above one, answering is switched off altogether (the lowered bar too).
-        if (statement || _options.AnswerThreshold > 1 || confidence >= _options.AnswerThreshold || confidence < _options.AgreedAnswerThreshold)
+        if (complaint || _options.AnswerThreshold > 1 || confidence >= _options.AnswerThreshold || confidence < _options.AgreedAnswerThreshold)
             return _options.AnswerThreshold;
         if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return _options.AnswerThreshold;
         var floor = ranked[0].Score - AgreementRivalWindow;

@@ -25,6 +25,18 @@ public static class CaseMarkers
 
     private static readonly string[] Policies = ["政策", "规定", "制度"];
 
+    private static readonly string[] ComplaintVerbs = ["投诉", "举报", "反映", "控告", "曝光", "状告"];
+
+    /// <summary>
+    /// True for a complaint about a case: a title that begins by complaining (投诉…, 举报…) or speaks of arrears (拖欠).
+    /// </summary>
+    public static bool IsComplaint(string normalized)
+    {
+        var text = normalized.TrimStart();
+        foreach (var v in ComplaintVerbs) if (text.StartsWith(v, StringComparison.Ordinal)) return true;
+        return text.Contains("拖欠", StringComparison.Ordinal);
+    }
+
     /// <summary>True when the normalised statement (not a question) is about a local case.</summary>
     public static bool IsLocalCase(string normalized)
     {
