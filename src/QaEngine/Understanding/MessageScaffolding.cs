@@ -62,10 +62,15 @@ public static class MessageScaffolding
         text.EndsWith("法律咨询", StringComparison.Ordinal) || text.EndsWith("心理咨询", StringComparison.Ordinal)
         || text.EndsWith("免费咨询", StringComparison.Ordinal) || text.EndsWith("政策咨询", StringComparison.Ordinal);
 
-    /// <summary>True for a clause that is only a closing, thanks or signature.</summary>
+    // "想问三件事", "有两个问题想咨询": how many questions follow, not one of them (after the prefixes are stripped).
+    private static readonly System.Text.RegularExpressions.Regex Announcement = new(
+        "^(?:我|还)?(?:有|想问|问)?(?:[0-9一二两三四五几]|几个)(?:件事|件事情|个问题|个事|个事情|点)(?:想问|想咨询|要问|咨询|请教|想|要)?(?:一下)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>True for a clause that is only a closing, thanks or signature, or announces how many questions follow.</summary>
     public static bool IsClosing(string clause)
     {
         var compact = clause.Replace(" ", "", StringComparison.Ordinal);
-        return compact.Length == 0 || Closings.Contains(compact);
+        return compact.Length == 0 || Closings.Contains(compact) || Announcement.IsMatch(compact);
     }
 }

@@ -126,6 +126,17 @@ public class QuestionReaderTests
         Assert.DoesNotContain("说不清楚", read.Questions[0]);
     }
 
+    [Theory]
+    [InlineData("孩子刚出生，有两个问题想咨询：出生证明在哪领？户口怎么上？")]
+    [InlineData("孩子刚出生，想问三件事：出生证明在哪领？户口怎么上？医保怎么交？")]
+    public void SayingHowManyQuestionsFollowIsNoPartOfThem(string message)
+    {
+        var read = Reader.Read(message);
+        Assert.Equal("孩子刚出生 出生证明在哪领", read.Questions[0]);
+        Assert.DoesNotContain("问题", read.Whole);
+        Assert.DoesNotContain("件事", read.Whole);
+    }
+
     [Fact]
     public void TwoServicesAskedTogetherAreToldToBeSeveral() =>
         Assert.True(Reader.Read("新生儿户口怎么落户？另外身份证怎么补办？").SeveralServices);
