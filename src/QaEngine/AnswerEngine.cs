@@ -154,7 +154,7 @@ public sealed class AnswerEngine : IDisposable
 
     private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates) =>
         Decide(analyzed, !Interrogatives.Asks(analyzed.Normalized) && !read.Asked, _match.Of(analyzed.Normalized), ranked, confidence, candidates,
-            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole + " " + analyzed.Normalized);
+            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole);
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by
     // its question (unless it asks about different services, which matched together would fall between).
@@ -243,7 +243,7 @@ public sealed class AnswerEngine : IDisposable
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
-                ?? (Identities.ForSomeoneNotNamed(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null);
+                ?? (Identities.ForSomeoneNotNamed(ranked[0].Entry.Phrasings[0].Normalized, message, question.Normalized) ? "identity" : null);
             if (nearMiss is null)
                 return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
             candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();

@@ -19,7 +19,7 @@ namespace GovAssistant.QaEngine.Understanding;
 /// </remarks>
 public sealed class Homophones
 {
-    // Words of two characters are repaired only where the run is no word at all; longer ones are likelier slips.
+    // The longest service name looked for (港澳通行证 and the like); a name's sound is a key of up to six syllables.
     private const int Longest = 6;
 
     private readonly FrozenDictionary<char, int> _sound;

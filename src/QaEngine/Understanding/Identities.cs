@@ -18,16 +18,19 @@ public static class Identities
     ];
 
     /// <summary>
-    /// True when <paramref name="entryQuestion"/> (normalised) is for a group that <paramref name="message"/>
-    /// (normalised) never names.
+    /// True when <paramref name="entryQuestion"/> (normalised) is for a group that neither <paramref name="message"/>
+    /// nor <paramref name="reading"/> (normalised: the whole message and the reading matched) names.
     /// </summary>
-    public static bool ForSomeoneNotNamed(string entryQuestion, string message)
+    public static bool ForSomeoneNotNamed(string entryQuestion, string message, string reading)
     {
         foreach (var group in Groups)
-        {
-            if (!group.Any(w => entryQuestion.Contains(w, StringComparison.Ordinal))) continue;
-            if (!group.Any(w => message.Contains(w, StringComparison.Ordinal))) return true;
-        }
+            if (NamesAny(entryQuestion, group) && !NamesAny(message, group) && !NamesAny(reading, group)) return true;
+        return false;
+    }
+
+    private static bool NamesAny(string text, string[] words)
+    {
+        foreach (var w in words) if (text.Contains(w, StringComparison.Ordinal)) return true;
         return false;
     }
 }
