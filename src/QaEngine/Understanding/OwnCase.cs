@@ -17,7 +17,9 @@ public static class OwnCase
     [
         "为什么", "为啥", "怎么没", "什么时候能到", "什么时候到", "什么时候寄到", "什么时候能寄到", "什么时候能拿到", "进度",
         "审核", "不对", "少了", "显示", "状态", "成功了", "通过了没", "通过没", "办好了没", "好了没", "了没有", "到账了", "交上了",
-        "卡在哪", "是多少", "哪一笔", "余额", "帮我查", "帮我看看", "批下来", "是哪天", "能落上",
+        "卡在哪", "是多少", "哪一笔", "多少余额", "余额还有", "余额有多少", "帮我查", "帮我看看", "批下来", "是哪天", "能落上", "怎么回事", "咋回事",
+        "什么原因", "啥原因", "查不到", "到哪了", "什么时候能下来", "什么时候下来", "什么时候能批", "什么时候能发", "什么时候发",
+        "什么时候能办好", "什么时候能拿回",
     ];
 
     private static readonly string[] HowToLookUp = ["怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
@@ -25,8 +27,33 @@ public static class OwnCase
     private static readonly string[] Owners =
     [
         "我的", "我家的", "我交的", "我提交的", "我申请的", "我办的", "我报的", "我们的", "本人的", "我爸", "我妈", "我父亲",
-        "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司", "我名下",
+        "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司", "我名下", "俺的", "俺家的", "咱家的",
     ];
+
+    // A relative of the citizen's, in any voice: 我妈, 我家老人, 俺爹, 我屋头老汉.
+    private static readonly System.Text.RegularExpressions.Regex Kin =
+        new("(?:我|俺|咱)(?:家|屋头|们家)?(?:爸|妈|爹|娘|父亲|母亲|老公|老婆|爱人|媳妇|丈夫|妻子|儿子|女儿|孩子|娃|老人|老汉|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷)",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // Waiting for something applied for that has not come ("还没到账", "怎么还在审核", "一直没消息"): with the time already
+    // waited ("提交了五天了", "半个月了") or an owner it is the citizen's own application, which only its records can tell.
+    private static readonly System.Text.RegularExpressions.Regex NotYet =
+        new("(?:还没|还是没|一直没|迟迟没|都没|怎么还不|咋还不|还不)有?(?:到账|批|审批|发|收到|下来|通知|消息|回复|结果|动静|寄到|办好|处理|放款|退回来)" +
+            "|(?:还在|一直在|一直是)(?:审核|受理|处理|办理|审批)",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // Something handed in or sent, so that the wait is for an application and not for a person ("失踪七八年了一直没消息").
+    private static readonly System.Text.RegularExpressions.Regex AppliedFor =
+        new("申请|提交|交上|递交|寄|办|报|预约", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // Refused, and asking why: "审核没通过，原因是什么", "为什么被驳回".
+    private static readonly System.Text.RegularExpressions.Regex Refused =
+        new("(?:没通过|未通过|不通过|被驳回|被拒|被退回|被取消)[^ ]{0,8}?(?:原因|为什么|为啥|怎么回事|咋回事)|(?:为什么|为啥)[^ ]{0,8}?(?:被驳回|没通过|未通过|被拒|被退回|被取消)",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex Waited =
+        new("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年)多?了",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly System.Text.RegularExpressions.Regex OwnedWithTime =
         new("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -36,7 +63,8 @@ public static class OwnCase
     // (能 also ends 能不能, 可以 also ends 可不可以.)
     // What the citizen booked, handed in or applied for, with the service between: "我们结婚登记预约的", "我上周提交的".
     private static readonly System.Text.RegularExpressions.Regex OwnedAction =
-        new("我们?[^ ]{0,8}?(?:预约|提交|申请|报名|登记|办理)的", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        new("我们?[^ ]{0,8}?(?:预约|提交|申请|报名|登记|办理|交|缴|办|报|寄)的|我(?:已经)?(?:交|缴|办|申请|提交)了|我(?:社保|医保|公积金|养老金|退休金|个税|档案)" +
+            "|(?:上周|上个月|上月|昨天|前天|前几天|上次|今天|去年)(?:交|提交|申请|办|寄|报)的", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly string[] Relief = ["能", "能否", "可以"];
 
@@ -60,7 +88,9 @@ public static class OwnCase
         var owned = false;
         foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.
-        owned = owned || OwnedWithTime.IsMatch(text) || OwnedAction.IsMatch(text);
+        owned = owned || OwnedWithTime.IsMatch(text) || OwnedAction.IsMatch(text) || Kin.IsMatch(text);
+        if (NotYet.IsMatch(text) && (owned || Waited.IsMatch(text) && AppliedFor.IsMatch(text))) return true;
+        if (Refused.IsMatch(text)) return true;
         if (!owned) return false;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;

@@ -171,6 +171,31 @@ public class QuestionReaderTests
     [InlineData("我残疾人，上班扣的个税能不能少扣点")]
     public void AGeneralQuestionIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
+    [Theory]
+    [InlineData("营业执照提交了五天了怎么还在审核中")]
+    [InlineData("社保卡寄出来半个月了还没收到是怎么回事")]
+    [InlineData("低保申请交上去三个月了，一直没消息")]
+    [InlineData("我家老人的高龄津贴这几个月都没有到账")]
+    [InlineData("俺家的低保咋个还不发嘞")]
+    [InlineData("我上个月交的养老保险怎么到现在还没到账")]
+    public void WaitingForSomethingAppliedForIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
+
+    [Theory]
+    [InlineData("孩子的入学申请审核没通过，原因是什么")]
+    [InlineData("为什么我的公积金提取被驳回了")]
+    [InlineData("我妈的养老金这个月怎么少了两百块")]
+    [InlineData("我交了三年的社保为什么查不到记录")]
+    public void AskingWhyOnesOwnApplicationWentWrongIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
+
+    [Theory]
+    [InlineData("生育津贴申请后多久能发")]
+    [InlineData("公积金提取一般多久能到账")]
+    [InlineData("家里人失踪七八年了一直没消息，能先把他的户口注销吗")]
+    [InlineData("我公积金账户余额五万，最多能贷多少")]
+    [InlineData("公积金提取被驳回了怎么办")]
+    [InlineData("孩子出生三个月了还没上户口，怎么办")]
+    public void HowLongAServiceTakesOrAStoryOfWaitingIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
+
     [Fact]
     public void ATitleAsksNothingAndAQuestionDoes()
     {
