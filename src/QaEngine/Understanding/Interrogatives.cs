@@ -12,8 +12,10 @@ public static class Interrogatives
         "用不用", "行不行", "对不对", "会不会", "得不得", "哪里", "哪儿", "哪个", "哪些", "哪家", "在哪", "去哪", "多少", "多久",
         "多长", "几天", "几个", "几次", "什么", "啥", "为什么", "为啥", "何时", "何地", "哪天", "谁", "吗", "么", "呢", "嘛",
         "怎么办", "怎么弄", "怎么整", "咋整", "咋办",
-        // Dialects: 啷个 (Southwest), 点样, 点解, 边度, 边个, 几时, 乜, 咩 (Cantonese), 哪能 (Wu), 嘎哈, 干啥 (North).
-        "啷个", "点样", "点解", "边度", "边个", "几时", "乜", "咩", "哪能", "嘎哈", "干啥",
+        // Dialects: 啷个 (Southwest), 点样, 点解, 点算, 边度, 边个, 几时, 几耐, 几多, 乜, 咩, 得唔得 (Cantonese), 哪能, 几钿,
+        // 啥个 (Wu), 么子 (Hunan, Hubei), 嘎哈, 干啥, 哪疙瘩 (Northeast), 哪搭 (Northwest), 中不中 (Henan).
+        "啷个", "点样", "点解", "点算", "边度", "边个", "几时", "几耐", "几多", "乜", "咩", "得唔得", "哪能", "几钿", "啥个", "么子",
+        "嘎哈", "干啥", "哪疙瘩", "哪搭", "中不中",
     ];
 
     // Words that ask about a service without naming one: what is left after removing them says whether the clause

@@ -4,7 +4,8 @@ using GovAssistant.QaEngine.Understanding;
 namespace GovAssistant.QaEngine.Tests.Understanding;
 
 /// <summary>
-/// Citizens type as they speak: 咋个, 啥子, 娃儿, 扯证, 老汉 (Southwest), 点样, 边度 (Cantonese), a trailing 不 for a
+/// Citizens type as they speak: 咋个, 啥子, 娃儿, 扯证, 老汉 (Southwest), 点样, 边度, 唔见咗, 过身 (Cantonese), 么子
+/// (Hunan), 哪疙瘩 (Northeast), 中不中 (Henan), a trailing 不 for a
 /// yes-no question. Such a question reaches the entry a Mandarin one would.
 /// </summary>
 [Collection(SeedEngineCollection.Name)]
@@ -16,6 +17,10 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("身份证点样补办")]
     [InlineData("社保卡喺边度办")]
     [InlineData("居住证啷个办")]
+    [InlineData("户口本几耐可以补好")]
+    [InlineData("电瓶车上牌要带么子材料")]
+    [InlineData("无犯罪证明去哪疙瘩开")]
+    [InlineData("网上办中不中")]
     public void DialectQuestionWordsAndATrailingNotAsk(string clause) => Assert.True(Interrogatives.Asks(clause));
 
     [Theory]
@@ -28,6 +33,8 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("扯证要带啥子", "HY-001")]
     [InlineData("我老汉的养老院对他凶得很，去哪儿告嘛", "YL-016")]
     [InlineData("娃儿的出生证明在哪儿领嘛", "SY-002")]
+    [InlineData("身份证唔见咗点样补办", "SF-001")]
+    [InlineData("屋企老人过身咗户口点样注销", "HJ-010")]
     public void ADialectQuestionIsAnsweredAsItsMandarinTwinWouldBe(string question, string id)
     {
         var r = seed.Engine.Ask(question);
