@@ -21,8 +21,19 @@ public class NeedObjectTests
     [InlineData("公积金取出来", "提取公积金")]
     [InlineData("到了年龄养老金怎么领", "养老金领取")]
     [InlineData("退休了每个月能领多少钱", "领取退休金")]
+    [InlineData("个体户买医保", "灵活就业人员怎么参保")]
+    [InlineData("生孩子的钱医保给报不报", "生育费用报销")]
+    [InlineData("公积金退休了能全取吗", "退休提取公积金")]
+    [InlineData("驾照快过期了", "驾驶证换证")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
+
+    [Theory]
+    [InlineData("户口怎么报")]
+    [InlineData("成人高考怎么报名")]
+    [InlineData("被人打伤了怎么报案")]
+    public void ReportingOrSigningUpIsNotClaimingExpenses(string question) =>
+        Assert.True((Lexicon.Read(question).Needs & Lexicon.Read("医保报销").Needs) == 0);
 
     [Fact]
     public void DrawingAPensionIsNotPayingIntoIt() =>
