@@ -33,6 +33,10 @@ public static class MessageScaffolding
     [
         "此致", "敬礼", "此致敬礼", "谢谢", "谢谢您", "非常感谢", "感谢", "辛苦了", "辛苦", "麻烦了", "望予答复", "盼复",
         "期待您的回复", "期待回复", "望尽快答复", "望回复", "在线等", "急", "谢谢领导", "领导辛苦了", "祝好", "祝工作顺利",
+        // How a caller addresses the person answering.
+        "同志", "小伙子", "小姑娘", "师傅", "大姐", "小同志",
+        // A pronoun left alone between pauses ("我 那个 身份证…").
+        "我", "我们", "俺",
     ];
 
     /// <summary>The clause without leading and trailing framing (possibly empty).</summary>

@@ -91,6 +91,13 @@ public class QuestionReaderTests
         Assert.DoesNotContain("就是", read.Whole);
     }
 
+    [Theory]
+    [InlineData("同志你好我想问一下我那个身份证过期了我腿脚不方便能不能叫人上门来给我办", "身份证过期了我腿脚不方便能不能叫人上门来给我办")]
+    [InlineData("小伙子问一下老年卡在哪里办", "老年卡在哪里办")]
+    [InlineData("喂喂能听到吗我想问问我老伴走了他的养老金怎么领出来", "我老伴走了他的养老金怎么领出来")]
+    public void ACallersGreetingAndTurnToTheQuestionAreSetApartInVoiceInput(string message, string core) =>
+        Assert.Equal(core, Reader.Read(message).Core);
+
     [Fact]
     public void APunctuatedMessageKeepsItsDemonstratives() =>
         Assert.Equal("我想办那个居住证", Reader.Read("我想办那个居住证，需要什么材料？").Core);
