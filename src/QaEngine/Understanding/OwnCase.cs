@@ -51,6 +51,21 @@ public static class OwnCase
         new("(?:没通过|未通过|不通过|被驳回|被拒|被退回|被取消)[^ ]{0,8}?(?:原因|为什么|为啥|怎么回事|咋回事)|(?:为什么|为啥)[^ ]{0,8}?(?:被驳回|没通过|未通过|被拒|被退回|被取消)",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // An office, a window or an app told the citizen something about their own record ("社保局说我断缴了", "APP提示我有一笔
+    //收入"), and the citizen disputes it or asks why: only the record can say.
+    private static readonly System.Text.RegularExpressions.Regex TheyToldMe =
+        new("(?<!听|据)(?:说|显示|提示|通知)(?:我|本人)(?!们)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly string[] Disputes =
+    [
+        "可我", "可是我", "但我", "但是我", "我没有", "我从来没", "我从没", "明明", "怎么会", "为什么", "为啥", "怎么回事", "咋回事",
+        "什么原因", "哪里不", "还差什么", "到底",
+    ];
+
+    // "我的社保卡激活了吗", "我的护照寄出了没": whether something of the citizen's own has happened yet.
+    private static readonly System.Text.RegularExpressions.Regex DoneYet =
+        new("(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly System.Text.RegularExpressions.Regex Waited =
         new("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年)多?了",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
@@ -91,7 +106,9 @@ public static class OwnCase
         owned = owned || OwnedWithTime.IsMatch(text) || OwnedAction.IsMatch(text) || Kin.IsMatch(text);
         if (NotYet.IsMatch(text) && (owned || Waited.IsMatch(text) && AppliedFor.IsMatch(text))) return true;
         if (Refused.IsMatch(text)) return true;
+        if (TheyToldMe.IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
         if (!owned) return false;
+        if (DoneYet.IsMatch(text)) return true;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;
     }

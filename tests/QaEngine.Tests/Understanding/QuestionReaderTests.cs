@@ -195,6 +195,21 @@ public class QuestionReaderTests
     public void AskingWhyOnesOwnApplicationWentWrongIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
 
     [Theory]
+    [InlineData("社保局说我断缴了三个月，可我一直在上班，怎么回事")]
+    [InlineData("个税APP提示我有一笔收入未申报，我没有这笔收入啊")]
+    [InlineData("公积金中心说我的贷款申请不符合条件，哪里不符合")]
+    [InlineData("我的社保卡激活了吗")]
+    [InlineData("我的护照寄出了没有")]
+    public void WhatAnOfficeSaysOfOnesRecordOrWhetherOnesOwnThingIsDoneIsAnOwnCase(string message) =>
+        Assert.True(Reader.Read(message).OwnCase);
+
+    [Theory]
+    [InlineData("医生说我需要长期吃药，门诊慢病怎么申请")]
+    [InlineData("听说我们这里可以网上办身份证，到底怎么办")]
+    [InlineData("社保卡怎么激活")]
+    public void AStoryOfWhatSomeoneSaidOrAHowToIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
+
+    [Theory]
     [InlineData("生育津贴申请后多久能发")]
     [InlineData("公积金提取一般多久能到账")]
     [InlineData("家里人失踪七八年了一直没消息，能先把他的户口注销吗")]
