@@ -37,6 +37,10 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
             var q = question.Objects & family;
             var en = e.Phrasings.Objects & family;
             if (q != 0 && en != 0 && (q & en) == 0) return "object";
+            // An object most of the entry's questions name, which the question leaves out while naming another of the family, is
+            // what the entry is about: "城乡居民医保住院能报销多少" is not asked of 居民医保 for 生孩子, "临时身份证丢了" not
+            // of 忘带身份证 whose every phrasing names the 身份证 alone.
+            if (q != 0 && (e.Core & family & ~q) != 0) return "object";
         }
         return null;
     }
@@ -77,8 +81,27 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         var phrasings = standard;
         foreach (var p in entry.Phrasings.AsSpan(1)) phrasings = phrasings.Union(lexicon.Read(p.Normalized));
         var answer = lexicon.Read(Text.TextNormalizer.Default.Normalize(entry.Entry.Answer));
-        return new EntryProfile(standard, phrasings, phrasings.Union(answer));
+        return new EntryProfile(standard, phrasings, phrasings.Union(answer), CoreObjects(entry, phrasings.Objects));
     }
 
-    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything);
+    // The objects named by at least this share of an entry's questions are what it is about.
+    private const double CoreShare = 0.6;
+
+    private UInt128 CoreObjects(IndexedEntry entry, UInt128 named)
+    {
+        var reads = new UInt128[entry.Phrasings.Length];
+        for (var i = 0; i < reads.Length; i++) reads[i] = lexicon.Read(entry.Phrasings[i].Normalized).Objects;
+        UInt128 core = 0;
+        for (var bit = 0; bit < 128; bit++)
+        {
+            var mask = UInt128.One << bit;
+            if ((named & mask) == 0) continue;
+            var naming = 0;
+            foreach (var r in reads) if ((r & mask) != 0) naming++;
+            if (naming >= CoreShare * reads.Length) core |= mask;
+        }
+        return core;
+    }
+
+    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything, UInt128 Core);
 }

@@ -34,6 +34,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("电动自行车怎么上牌", "JT-004")]
     [InlineData("高中毕业证丢了怎么补", "JX-009")]
     [InlineData("想开一家托儿所需要办什么手续", "YL-011")]
+    [InlineData("城乡居民医保住院能报销多少", "SY-005")]
+    [InlineData("临时身份证丢了怎么办", "SF-014")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
