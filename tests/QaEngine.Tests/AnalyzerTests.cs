@@ -52,6 +52,19 @@ public class AnalyzerTests
     }
 
     [Theory]
+    [InlineData("居住地", "宅基地")]
+    [InlineData("处理", "拍卖")]
+    [InlineData("签注", "签证")]
+    [InlineData("认定", "肯定")]
+    [InlineData("问题", "事故")]
+    [InlineData("后来", "新生")]
+    [InlineData("开发", "支付")]
+    [InlineData("证明", "证书")]
+    [InlineData("扣除", "减半")]
+    public void WordsForDifferentThingsAreNotMadeOneBySynonyms(string a, string b) =>
+        Assert.Empty(TextAnalysis.Tokens(Analysis.WordAnalyzer, a).Intersect(TextAnalysis.Tokens(Analysis.WordAnalyzer, b)));
+
+    [Theory]
     [InlineData("社会保险", "社会/保险/社保")]
     [InlineData("医疗保险", "医疗/保险/医保")]
     [InlineData("驾照", "驾驶证")]
