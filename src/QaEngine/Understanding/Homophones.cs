@@ -11,7 +11,8 @@ namespace GovAssistant.QaEngine.Understanding;
 /// <remarks>
 /// Only the names of things the engine knows are repaired into (the objects of services and the government
 /// dictionary; not needs, whose short phrases — 报多少, 怎么领 — sound like too much else), and only
-/// a run of characters that differs from one of them in a single character of the same syllable (tone left out).
+/// a run of characters that differs from one of them in a single character of the same syllable (tone left out; the
+/// pairs an accent blurs, zh/z and -ng/-n, count as one).
 /// The run must not be a word already, and the odd character must be a stray one: a character jieba cannot join to
 /// its neighbours into a dictionary word (护 of 办过护照 is part of 护照, so 过护 is not 过户), and not a negation,
 /// pronoun or other function character (不办 stays 不办, though it sounds like 补办). Sounds come from
@@ -25,7 +26,7 @@ public sealed class Homophones
     private readonly FrozenDictionary<char, int> _sound;
     private readonly FrozenDictionary<ulong, string[]> _bySound;
     // Characters whose slips are more often real words: negations, pronouns, particles, the commonest verbs.
-    private const string NeverSlips = "不是那哪这去在的地得了着过有没也就都还又再才能会要用可以个和与及或我你他她它们";
+    private const string NeverSlips = "不是那哪这去在的地得了着过有没也就都还又再才只能会要用可以个和与及或我你他她它们";
 
     private readonly Func<string, bool> _isWord;
     private readonly Func<string, List<string>> _cut;
@@ -46,9 +47,14 @@ public sealed class Homophones
     public static Homophones Default => Shared.Value;
 
     private static readonly Lazy<Homophones> Shared = new(() => Load(EmbeddedResources.ReadDataLines("pinyin.txt"),
-        ServiceLexicon.Default.ObjectWords.Concat(GovLexicon.Default.GovernmentWords).Concat(CuratedTerms(GovLexicon.Default)),
+        ServiceLexicon.Default.ObjectWords.Concat(GovernmentTerms(GovLexicon.Default)).Concat(CuratedTerms(GovLexicon.Default)),
         GovLexicon.Default.IsDictionaryWord, GovLexicon.Default.Cut),
         LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // The government dictionary's own names for things; its dialect and colloquial words (莫得, 过身), which the synonyms
+    // read as another word, are how citizens speak, not names to repair into ("磨得" is not "莫得").
+    private static IEnumerable<string> GovernmentTerms(GovLexicon lexicon) =>
+        lexicon.GovernmentWords.Where(w => !lexicon.Canonical.TryGetValue(w, out var canonical) || canonical == w);
 
     // The hand-written synonym groups name services in every way citizens say them (医保卡, 社会保障卡); their short
     // words are mostly verbs and phrases, and their question words (怎么样) are not things: both are left out.
@@ -65,12 +71,13 @@ public sealed class Homophones
     public static Homophones Load(IEnumerable<string> soundLines, IEnumerable<string> serviceWords, Func<string, bool> isWord, Func<string, List<string>> cut)
     {
         var sound = new Dictionary<char, int>();
-        var syllable = 0;
+        var syllables = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in soundLines)
         {
             var space = line.IndexOf(' ');
-            if (space <= 0) continue;
-            syllable++;
+            if (space <= 0 || line[0] == '#') continue;
+            var name = Fuzzy(line[..space]);
+            if (!syllables.TryGetValue(name, out var syllable)) syllables[name] = syllable = syllables.Count + 1;
             foreach (var c in line.AsSpan(space + 1)) sound.TryAdd(c, syllable);
         }
         var frozen = sound.ToFrozenDictionary();
@@ -82,6 +89,17 @@ public sealed class Homophones
             list.Add(word);
         }
         return new Homophones(frozen, bySound.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()), isWord, cut);
+    }
+
+    // The sounds a speaker with a regional accent, and a pinyin keyboard's fuzzy setting (模糊音), do not keep apart:
+    // zh/z, ch/c, sh/s, l/n and the nasals -ng/-n ("生育经贴" for 津贴, "护造" for 护照). "ong" has no "on" to merge with.
+    private static string Fuzzy(string syllable)
+    {
+        var s = syllable;
+        if (s.StartsWith("zh") || s.StartsWith("ch") || s.StartsWith("sh")) s = s[0] + s[2..];
+        if (s.StartsWith('l')) s = "n" + s[1..];
+        if (s.EndsWith("ng") && !s.EndsWith("ong")) s = s[..^1];
+        return s;
     }
 
     /// <summary><paramref name="normalized"/> with every slip repaired (the same string when there is none).</summary>

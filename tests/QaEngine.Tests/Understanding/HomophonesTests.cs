@@ -19,6 +19,9 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("我那个回香证下个月到期", "我那个回乡证下个月到期")]
     [InlineData("我的驾使证丢了咋补", "我的驾驶证丢了咋补")]
     [InlineData("医宝卡丢了怎么补", "医保卡丢了怎么补")]
+    [InlineData("生育经贴怎么领", "生育津贴怎么领")]
+    [InlineData("护造丢了怎么补", "护照丢了怎么补")]
+    [InlineData("港澳通行证签租怎么办", "港澳通行证签注怎么办")]
     public void AServiceNameWrittenWithASameSoundingCharacterIsRepaired(string heard, string meant) =>
         Assert.Equal(meant, Repairer.Repair(heard));
 
@@ -30,6 +33,8 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("j11市独生子女拆迁奖励")] // 市独 sounds like 失独, but it would cut 独生子女 in two
     [InlineData("充电宝多少钱")]
     [InlineData("明星是怎么杨保养皮肤的")]
+    [InlineData("婚前买房只写了男方名字")]    // 只 sounds like 子 (买房子) to a southern ear, but it is a function character
+    [InlineData("手指头干活磨得没有纹了")]    // 磨得 sounds like 莫得, a dialect word for 没有, not a name of anything
     public void WordsAndRunsAcrossWordBoundariesAreLeftAlone(string text) =>
         Assert.Equal(text, Repairer.Repair(text));
 
