@@ -64,6 +64,10 @@ public class ConversationalIntentTests(SeedEngineFixture seed)
     [InlineData("再见", "goodbye")]
     [InlineData("拜拜", "goodbye")]
     [InlineData("好的", "acknowledge")]
+    [InlineData("你是机器人吗", "about")]
+    [InlineData("你是谁", "about")]
+    [InlineData("你能做什么", "about")]
+    [InlineData("你是人工智能吗", "about")]
     public void GreetingsThanksAndGoodbyesAreSmallTalk(string turn, string kind)
     {
         var result = seed.Engine.Ask(turn);
