@@ -59,6 +59,8 @@ public sealed partial class RegionNames
             first ??= normalized.Substring(i, match);
             var end = i + match;
             for (int more; (more = SmallerPlaceAt(normalized, end)) > 0;) end += more;
+            // 粤海街道办事处: the office of the place just named is part of the address, not a topic.
+            if (normalized.AsSpan(end).StartsWith("办事处", StringComparison.Ordinal)) end += "办事处".Length;
             if (end < normalized.Length && normalized[end] == '人' && !StartsPersonWord(normalized, end)) end++;
             sb.Append(' ');
             i = end;

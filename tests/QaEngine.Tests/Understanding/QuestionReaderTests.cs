@@ -22,6 +22,7 @@ public class QuestionReaderTests
     [InlineData("A市人社局的电话是多少", "人社局的电话是多少")]
     [InlineData("A市新农村建设有补贴吗", "新农村建设有补贴吗")]
     [InlineData("咨询A市美丽乡村项目", "美丽乡村项目")]
+    [InlineData("西安市粤海街道办事处能办港澳通行证吗", "能办港澳通行证吗")]
     public void SmallerPlacesAndWhereOneIsFromGoWithThePlace(string message, string core) =>
         Assert.Equal(core, Reader.Read(message).Core.Replace(" ", ""));
 
