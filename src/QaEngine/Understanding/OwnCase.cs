@@ -22,6 +22,8 @@ public static class OwnCase
         "什么时候能办好", "什么时候能拿回",
     ];
 
+    private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
+
     private static readonly string[] HowToLookUp = ["怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
 
     private static readonly string[] Owners =
@@ -108,6 +110,8 @@ public static class OwnCase
         if (Refused.IsMatch(text)) return true;
         if (TheyToldMe.IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
         if (!owned) return false;
+        // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.
+        foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
         if (DoneYet.IsMatch(text)) return true;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;

@@ -217,6 +217,7 @@ public class QuestionReaderTests
     [InlineData("我公积金账户余额五万，最多能贷多少")]
     [InlineData("公积金提取被驳回了怎么办")]
     [InlineData("孩子出生三个月了还没上户口，怎么办")]
+    [InlineData("我老婆上个月生了二胎，请问生育津贴一般多久能批下来")]
     public void HowLongAServiceTakesOrAStoryOfWaitingIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     [Fact]
