@@ -137,6 +137,17 @@ public sealed class AnswerEngine : IDisposable
                 || second.Decision == AnswerDecision.Clarify && result.Decision == AnswerDecision.NoAnswer)
                 result = second;
         }
+        if (result.Decision != AnswerDecision.Answered && !usedContext && TellingReadingOf(read) is { } told)
+        {
+            // Neither reading is enough: the clauses that name a service with the question, the rest of the story left out
+            // (我爸今年七十八了，前段时间摔了一跤…). Its answer stands only where the first reading has that entry close to
+            // the top; its clarification where the first reading found nothing to offer.
+            var toldRanked = Rank(told);
+            var third = Decide(told, read, toldRanked, _reranker.Confidence(toldRanked), toldRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
+            if (third is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Take(TellingReadingRivals).Any(c => c.Entry.Entry.Id == e.Id)
+                || third.Decision == AnswerDecision.Clarify && result.Decision == AnswerDecision.NoAnswer)
+                result = third;
+        }
         result = result with
         {
             UsedContext = usedContext,
@@ -165,6 +176,17 @@ public sealed class AnswerEngine : IDisposable
         if (text is null) return null;
         var other = _analysis.AnalyzeNormalized(text);
         return other.IsEmpty || FollowUps.IsFollowUp(other) ? null : other;
+    }
+
+    // How near the top of the first reading an entry answered from the clauses naming a service must be.
+    private const int TellingReadingRivals = 3;
+
+    // The clauses naming a service with the main question, when they differ from both readings already tried.
+    private AnalyzedText? TellingReadingOf(ReadQuestion read)
+    {
+        if (!read.Asked || read.SeveralServices || read.Services == read.Core || read.Services == read.Whole) return null;
+        var told = _analysis.AnalyzeNormalized(read.Services);
+        return told.IsEmpty || FollowUps.IsFollowUp(told) ? null : told;
     }
 
     // The other questions of a message that asks several ("…怎么办理？另外公积金能提取吗？"): the best entry of each that is

@@ -45,7 +45,8 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // its main question, so that the narrative around it does not drown the question.
         var several = AboutDifferentServices(questions);
         var core = Compact(whole).Length <= ShortMessage && !several ? whole : questions[0];
-        return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, SeveralServices = several };
+        var services = string.Join(' ', matched.Where(c => NamesService(c.Text) || questions[0].Contains(c.Text, StringComparison.Ordinal)).Select(c => c.Text));
+        return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, Services = services, SeveralServices = several };
     }
 
     // Interrogative clauses grouped into questions: a clause naming a service starts a question, an aspect-only

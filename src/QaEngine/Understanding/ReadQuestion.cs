@@ -11,6 +11,12 @@ public sealed record ReadQuestion(string Core, IReadOnlyList<string> Questions, 
     /// <summary>Every clause that names or asks something, circumstance included, framing and places removed.</summary>
     public string Whole { get; init; } = Core;
 
+    /// <summary>
+    /// The clauses that name a service (a need or an object of the lexicon) and the main question, without the rest of
+    /// the story (我今年三十五岁, 前段时间摔了一跤); the same as <see cref="Whole"/> when every clause names one.
+    /// </summary>
+    public string Services { get; init; } = Core;
+
     /// <summary>True when the clauses ask about different services (then matching them together falls between).</summary>
     public bool SeveralServices { get; init; }
 }

@@ -100,6 +100,16 @@ public class QuestionReaderTests
         Assert.Equal(core, Reader.Read(message).Core);
 
     [Fact]
+    public void TheClausesNamingAServiceAreReadWithTheQuestionAndTheRestOfTheStoryIsNot()
+    {
+        var read = Reader.Read("我爸今年七十八了，前段时间摔了一跤，身份证也快到期了，请问有没有办法不用本人去现场？");
+        Assert.Contains("身份证也快到期了", read.Services);
+        Assert.Contains("不用本人去现场", read.Services);
+        Assert.DoesNotContain("摔了一跤", read.Services);
+        Assert.Contains("摔了一跤", read.Whole);
+    }
+
+    [Fact]
     public void APunctuatedMessageKeepsItsDemonstratives() =>
         Assert.Equal("我想办那个居住证", Reader.Read("我想办那个居住证，需要什么材料？").Core);
 
