@@ -45,7 +45,10 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // its main question, so that the narrative around it does not drown the question.
         var several = AboutDifferentServices(questions);
         var core = Compact(whole).Length <= ShortMessage && !several ? whole : questions[0];
-        var services = string.Join(' ', matched.Where(c => NamesService(c.Text) || questions[0].Contains(c.Text, StringComparison.Ordinal)).Select(c => c.Text));
+        // The clauses outside the main question that name a service, with it; none, and there is no such reading.
+        var telling = matched.Where(c => !questions[0].Contains(c.Text, StringComparison.Ordinal) && NamesService(c.Text)).ToList();
+        var services = telling.Count == 0 ? core
+            : string.Join(' ', matched.Where(c => telling.Contains(c) || questions[0].Contains(c.Text, StringComparison.Ordinal)).Select(c => c.Text));
         return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, Services = services, SeveralServices = several };
     }
 
