@@ -87,6 +87,9 @@ public static class OwnCase
 
     private static bool AsksForRelief(string text, string status)
     {
+        // "一直没扣过分": a driving record without points lost, not a deduction that did not happen.
+        if (status is "没扣" or "没有扣" && text.AsSpan(text.IndexOf(status, StringComparison.Ordinal) + status.Length) is var after
+            && (after.StartsWith("分") || after.StartsWith("过分"))) return true;
         if (status is not ("少扣" or "多扣")) return false;
         var at = text.IndexOf(status, StringComparison.Ordinal);
         foreach (var r in Relief)

@@ -187,6 +187,7 @@ public class QuestionReaderTests
     [InlineData("我的身份证丢了怎么补办")]
     [InlineData("社保断缴了还能补缴吗")]
     [InlineData("我残疾人，上班扣的个税能不能少扣点")]
+    [InlineData("我的驾照一直没扣过分，能增驾吗")]
     public void AGeneralQuestionIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     [Theory]

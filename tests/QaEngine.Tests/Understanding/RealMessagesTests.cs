@@ -61,7 +61,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("尊敬的领导：您好！本人上周末不慎遗失驾驶证，现就补办一事咨询：驾驶证丢了要怎么补办？望予答复。", "JT-002")]
     [InlineData("那个我的社保卡丢了咋个补办嘛要带啥子", "SB-006")]
     [InlineData("同志你好我想问一下我那个身份证过期了我腿脚不方便能不能叫人上门来给我办", "SF-018")]
-    [InlineData("我和老婆结婚五年了，平时都挺忙，现在怀了二胎，准生证怎么办？", "SY-001")]
+    [InlineData("尊敬的领导：本人持C1驾驶证已满六年，期间无记满分记录，现拟增驾A2。关于申请条件及办理流程，特此咨询，盼复。", "JT-016")]
+    [InlineData("您好，本人护照有效期只剩四个月，且签证页已经用完，现准备申请换发，请问需要哪些材料？", "CR-002")]
     [InlineData("上周末去郊外钓鱼，回来后发现放驾驶证的小包不见了，应该是落在河边了，回去找也没找到。我平时每天都要开车上下班，驾驶证丢了要怎么补办？", "JT-002")]
     public void LongPoliteAndSpokenMessagesReachTheirEntry(string question, string id)
     {
