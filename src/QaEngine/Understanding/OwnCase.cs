@@ -22,6 +22,17 @@ public static class OwnCase
         "什么时候能办好", "什么时候能拿回",
     ];
 
+    private static readonly System.Text.RegularExpressions.Regex LookUpForMe =
+        new("(?:帮我|给我|帮忙|替我)(?:查|看看|看一下|核实)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // What a government office keeps on record of a citizen (a parcel's tracking is not asked of this desk).
+    private static readonly System.Text.RegularExpressions.Regex Records =
+        new("社保|医保|公积金|个税|养老|退休金|档案|户口|户籍|居住证|身份证|护照|通行证|签注|驾照|驾驶证|违章|扣分|低保|补贴|津贴|房产|不动产|学籍|进度",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex HowItWorks =
+        new("怎么|怎样|如何|咋|什么材料|需要什么|要什么|哪些|流程|条件|在哪|去哪|哪里|多少钱|多久", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
 
     private static readonly string[] HowToLookUp = ["怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
@@ -105,6 +116,8 @@ public static class OwnCase
         foreach (var h in HowToLookUp) if (text.Contains(h, StringComparison.Ordinal)) return false;
         foreach (var s in StatusAlone)
             if (text.Contains(s, StringComparison.Ordinal) && !AsksForRelief(text, s)) return true;
+        // "你能帮我查一下社保吗": a look-up the citizen asks the assistant for, not how a service works.
+        if (LookUpForMe.IsMatch(text) && Records.IsMatch(text) && !HowItWorks.IsMatch(text)) return true;
         var owned = false;
         foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.

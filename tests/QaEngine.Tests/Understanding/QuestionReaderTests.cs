@@ -212,6 +212,8 @@ public class QuestionReaderTests
     [InlineData("公积金中心说我的贷款申请不符合条件，哪里不符合")]
     [InlineData("我的社保卡激活了吗")]
     [InlineData("我的护照寄出了没有")]
+    [InlineData("你能帮我查一下社保吗")]
+    [InlineData("帮我看看公积金还有多少")]
     public void WhatAnOfficeSaysOfOnesRecordOrWhetherOnesOwnThingIsDoneIsAnOwnCase(string message) =>
         Assert.True(Reader.Read(message).OwnCase);
 
@@ -219,6 +221,8 @@ public class QuestionReaderTests
     [InlineData("医生说我需要长期吃药，门诊慢病怎么申请")]
     [InlineData("听说我们这里可以网上办身份证，到底怎么办")]
     [InlineData("社保卡怎么激活")]
+    [InlineData("帮我查一下身份证补办要什么材料")]
+    [InlineData("谁能帮我查一下快递到哪了")]
     public void AStoryOfWhatSomeoneSaidOrAHowToIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     [Theory]
