@@ -214,6 +214,7 @@ public class QuestionReaderTests
     [InlineData("我的护照寄出了没有")]
     [InlineData("你能帮我查一下社保吗")]
     [InlineData("帮我看看公积金还有多少")]
+    [InlineData("个税APP提示要补税两百，是哪一笔收入算多了")]
     public void WhatAnOfficeSaysOfOnesRecordOrWhetherOnesOwnThingIsDoneIsAnOwnCase(string message) =>
         Assert.True(Reader.Read(message).OwnCase);
 
