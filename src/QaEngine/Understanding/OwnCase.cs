@@ -22,6 +22,7 @@ public static class OwnCase
         "什么时候能办好", "什么时候能拿回",
     ];
 
+    // A look-up asked of the assistant ("帮我查一下", "给我看看").
     private static readonly System.Text.RegularExpressions.Regex LookUpForMe =
         new("(?:帮我|给我|帮忙|替我)(?:查|看看|看一下|核实)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -30,9 +31,11 @@ public static class OwnCase
         new("社保|医保|公积金|个税|养老|退休金|档案|户口|户籍|居住证|身份证|护照|通行证|签注|驾照|驾驶证|违章|扣分|低保|补贴|津贴|房产|不动产|学籍|进度",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // Words that ask how a service works, which the bank answers even when put as "帮我查一下…要什么材料".
     private static readonly System.Text.RegularExpressions.Regex HowItWorks =
         new("怎么|怎样|如何|咋|什么材料|需要什么|要什么|哪些|流程|条件|在哪|去哪|哪里|多少钱|多久", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // "一般多久", "通常几天": the usual case, not the citizen's own.
     private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
 
     private static readonly string[] HowToLookUp = ["怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
@@ -65,10 +68,11 @@ public static class OwnCase
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // An office, a window or an app told the citizen something about their own record ("社保局说我断缴了", "APP提示我有一笔
-    //收入"), and the citizen disputes it or asks why: only the record can say.
+    // 收入"), and the citizen disputes it or asks why: only the record can say.
     private static readonly System.Text.RegularExpressions.Regex TheyToldMe =
         new("(?<!听|据)(?:说|显示|提示|通知)(?:我|本人)(?!们)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // What disputes or questions what the citizen was told.
     private static readonly string[] Disputes =
     [
         "可我", "可是我", "但我", "但是我", "我没有", "我从来没", "我从没", "明明", "怎么会", "为什么", "为啥", "怎么回事", "咋回事",
@@ -79,6 +83,7 @@ public static class OwnCase
     private static readonly System.Text.RegularExpressions.Regex DoneYet =
         new("(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    // The time already waited: "五天了", "半个月了", "好几个月了".
     private static readonly System.Text.RegularExpressions.Regex Waited =
         new("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年)多?了",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant);

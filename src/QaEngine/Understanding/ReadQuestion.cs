@@ -13,7 +13,8 @@ public sealed record ReadQuestion(string Core, IReadOnlyList<string> Questions, 
 
     /// <summary>
     /// The clauses that name a service (a need or an object of the lexicon) and the main question, without the rest of
-    /// the story (我今年三十五岁, 前段时间摔了一跤); the same as <see cref="Whole"/> when every clause names one.
+    /// the story (我今年三十五岁, 前段时间摔了一跤); the same as <see cref="Core"/> when no clause outside the main
+    /// question names one.
     /// </summary>
     public string Services { get; init; } = Core;
 
