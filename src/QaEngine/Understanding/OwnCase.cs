@@ -6,7 +6,7 @@ namespace GovAssistant.QaEngine.Understanding;
 /// Recognises a question about the citizen's own records or application — "我的社保这个月为什么没扣",
 /// "我交的材料审核到哪一步了", "我的护照什么时候能寄到": no bank entry can answer it, only the citizen's records can.
 /// </summary>
-public static class OwnCase
+public static partial class OwnCase
 {
     // Said only of one's own case, whoever is named.
     private static readonly string[] StatusAlone =
@@ -25,13 +25,16 @@ public static class OwnCase
     ];
 
     // A look-up asked of the assistant ("帮我查一下", "给我看看").
-    private static readonly Regex LookUpForMe = Pattern("(?:帮我|给我|帮忙|替我)(?:查|看看|看一下|核实)");
+    [GeneratedRegex("(?:帮我|给我|帮忙|替我)(?:查|看看|看一下|核实)", RegexOptions.CultureInvariant)]
+    private static partial Regex LookUpForMe();
 
     // What a government office keeps on record of a citizen (a parcel's tracking is not asked of this desk).
-    private static readonly Regex Records = Pattern("社保|医保|公积金|个税|养老|退休金|档案|户口|户籍|居住证|身份证|护照|通行证|签注|驾照|驾驶证|违章|扣分|低保|补贴|津贴|房产|不动产|学籍|进度");
+    [GeneratedRegex("社保|医保|公积金|个税|养老|退休金|档案|户口|户籍|居住证|身份证|护照|通行证|签注|驾照|驾驶证|违章|扣分|低保|补贴|津贴|房产|不动产|学籍|进度", RegexOptions.CultureInvariant)]
+    private static partial Regex Records();
 
     // Words that ask how a service works, which the bank answers even when put as "帮我查一下…要什么材料".
-    private static readonly Regex HowItWorks = Pattern("怎么|怎样|如何|咋|什么材料|需要什么|要什么|哪些|流程|条件|在哪|去哪|哪里|多少钱|多久");
+    [GeneratedRegex("怎么|怎样|如何|咋|什么材料|需要什么|要什么|哪些|流程|条件|在哪|去哪|哪里|多少钱|多久", RegexOptions.CultureInvariant)]
+    private static partial Regex HowItWorks();
 
     // "一般多久", "通常几天": the usual case, not the citizen's own.
     private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
@@ -45,23 +48,28 @@ public static class OwnCase
     ];
 
     // A relative of the citizen's, in any voice: 我妈, 我家老人, 俺爹, 我屋头老汉.
-    private static readonly Regex Kin = Pattern("(?:我|俺|咱)(?:家|屋头|们家)?(?:爸|妈|爹|娘|父亲|母亲|老公|老婆|爱人|媳妇|丈夫|妻子|儿子|女儿|孩子|娃|老人|老汉|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷)");
+    [GeneratedRegex("(?:我|俺|咱)(?:家|屋头|们家)?(?:爸|妈|爹|娘|父亲|母亲|老公|老婆|爱人|媳妇|丈夫|妻子|儿子|女儿|孩子|娃|老人|老汉|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷)", RegexOptions.CultureInvariant)]
+    private static partial Regex Kin();
 
     // Waiting for something applied for that has not come ("还没到账", "怎么还在审核", "一直没消息"): with the time already
     // waited ("提交了五天了", "半个月了") or an owner it is the citizen's own application, which only its records can tell.
-    private static readonly Regex NotYet = Pattern(
+    [GeneratedRegex(
         "(?:还没|还是没|一直没|迟迟没|都没|怎么还不|咋还不|还不)有?(?:到账|批|审批|发|收到|下来|通知|消息|回复|结果|动静|寄到|办好|处理|放款|退回来)" +
-        "|(?:还在|一直在|一直是)(?:审核|受理|处理|办理|审批)");
+        "|(?:还在|一直在|一直是)(?:审核|受理|处理|办理|审批)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotYet();
 
     // Something handed in or sent, so that the wait is for an application and not for a person ("失踪七八年了一直没消息").
-    private static readonly Regex AppliedFor = Pattern("申请|提交|交上|递交|寄|办|报|预约");
+    [GeneratedRegex("申请|提交|交上|递交|寄|办|报|预约", RegexOptions.CultureInvariant)]
+    private static partial Regex AppliedFor();
 
     // Refused, and asking why: "审核没通过，原因是什么", "为什么被驳回".
-    private static readonly Regex Refused = Pattern("(?:没通过|未通过|不通过|被驳回|被拒|被退回|被取消)[^ ]{0,8}?(?:原因|为什么|为啥|怎么回事|咋回事)|(?:为什么|为啥)[^ ]{0,8}?(?:被驳回|没通过|未通过|被拒|被退回|被取消)");
+    [GeneratedRegex("(?:没通过|未通过|不通过|被驳回|被拒|被退回|被取消)[^ ]{0,8}?(?:原因|为什么|为啥|怎么回事|咋回事)|(?:为什么|为啥)[^ ]{0,8}?(?:被驳回|没通过|未通过|被拒|被退回|被取消)", RegexOptions.CultureInvariant)]
+    private static partial Regex Refused();
 
     // An office, a window or an app told the citizen something about their own record ("社保局说我断缴了", "APP提示我有一笔
     // 收入"), and the citizen disputes it or asks why: only the record can say.
-    private static readonly Regex TheyToldMe = Pattern("(?<!听|据)(?:说|显示|提示|通知)(?:我|本人)(?!们)");
+    [GeneratedRegex("(?<!听|据)(?:说|显示|提示|通知)(?:我|本人)(?!们)", RegexOptions.CultureInvariant)]
+    private static partial Regex TheyToldMe();
 
     // What disputes or questions what the citizen was told.
     private static readonly string[] Disputes =
@@ -71,18 +79,22 @@ public static class OwnCase
     ];
 
     // "我的社保卡激活了吗", "我的护照寄出了没": whether something of the citizen's own has happened yet.
-    private static readonly Regex DoneYet = Pattern("(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$");
+    [GeneratedRegex("(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DoneYet();
 
     // The time already waited: "五天了", "半个月了", "好几个月了".
-    private static readonly Regex Waited = Pattern("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年)多?了");
+    [GeneratedRegex("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年)多?了", RegexOptions.CultureInvariant)]
+    private static partial Regex Waited();
 
-    private static readonly Regex OwnedWithTime = Pattern("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的");
+    [GeneratedRegex("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnedWithTime();
 
     // What the citizen booked, handed in or applied for, with the service between: "我们结婚登记预约的", "我上周提交的",
     // "我交了", "我公积金".
-    private static readonly Regex OwnedAction = Pattern(
+    [GeneratedRegex(
         "我们?[^ ]{0,8}?(?:预约|提交|申请|报名|登记|办理|交|缴|办|报|寄)的|我(?:已经)?(?:交|缴|办|申请|提交)了" +
-        "|我(?:社保|医保|公积金|养老金|退休金|个税|档案)|(?:上周|上个月|上月|昨天|前天|前几天|上次|今天|去年)(?:交|提交|申请|办|寄|报)的");
+        "|我(?:社保|医保|公积金|养老金|退休金|个税|档案)|(?:上周|上个月|上月|昨天|前天|前几天|上次|今天|去年)(?:交|提交|申请|办|寄|报)的", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnedAction();
 
     // "能不能少扣点", "可以少扣吗" ask whether a rule allows less (a relief the bank explains), not why one's own
     // deduction was less. (能 also ends 能不能, 可以 also ends 可不可以.)
@@ -100,8 +112,6 @@ public static class OwnCase
         return false;
     }
 
-    private static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant);
-
     /// <summary>True when the normalised clause asks about the citizen's own case.</summary>
     public static bool IsAbout(string clause)
     {
@@ -111,18 +121,18 @@ public static class OwnCase
         foreach (var s in StatusAlone)
             if (text.Contains(s, StringComparison.Ordinal) && !AsksForRelief(text, s)) return true;
         // "你能帮我查一下社保吗": a look-up the citizen asks the assistant for, not how a service works.
-        if (LookUpForMe.IsMatch(text) && Records.IsMatch(text) && !HowItWorks.IsMatch(text)) return true;
+        if (LookUpForMe().IsMatch(text) && Records().IsMatch(text) && !HowItWorks().IsMatch(text)) return true;
         var owned = false;
         foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.
-        owned = owned || OwnedWithTime.IsMatch(text) || OwnedAction.IsMatch(text) || Kin.IsMatch(text);
-        if (NotYet.IsMatch(text) && (owned || Waited.IsMatch(text) && AppliedFor.IsMatch(text))) return true;
-        if (Refused.IsMatch(text)) return true;
-        if (TheyToldMe.IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
+        owned = owned || OwnedWithTime().IsMatch(text) || OwnedAction().IsMatch(text) || Kin().IsMatch(text);
+        if (NotYet().IsMatch(text) && (owned || Waited().IsMatch(text) && AppliedFor().IsMatch(text))) return true;
+        if (Refused().IsMatch(text)) return true;
+        if (TheyToldMe().IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
         if (!owned) return false;
         // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.
         foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
-        if (DoneYet.IsMatch(text)) return true;
+        if (DoneYet().IsMatch(text)) return true;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;
     }
