@@ -36,7 +36,18 @@ public sealed class FuzzValues(int seed)
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     /// <summary>One fuzzed JSON string literal (with quotes).</summary>
-    public string StringLiteral() => Chance(0.08) ? JsonSerializer.Serialize(new string('长', 1000 + Next(20_000))) : Pick(Literals);
+    public string StringLiteral() => Chance(0.08) ? LongLiteral(LongText, 1000 + Next(20_000)) : Pick(Literals);
+
+    // Very long texts as JSON literals escaped the way a serializer writes them (\u957F…). They are cut from one string
+    // built once: serializing and joining megabytes of text here would rent buffers of tens of megabytes from the
+    // process's shared ArrayPool, which keeps them — and this process also hosts the service whose memory is measured.
+    private static readonly string LongText = Escaped('长', 21_000);
+    private static readonly string HugeText = Escaped('字', 1_500_000);
+
+    private static string Escaped(char c, int count) =>
+        new StringBuilder(count * 6).Insert(0, $"\\u{(int)c:X4}", count).ToString();
+
+    private static string LongLiteral(string escaped, int characters) => "\"" + escaped[..(characters * 6)] + "\"";
 
     /// <summary>A JSON value of any type, nested at most <paramref name="depth"/> deep.</summary>
     public string AnyValue(int depth = 2) => Next(depth > 0 ? 7 : 5) switch
@@ -78,7 +89,7 @@ public sealed class FuzzValues(int seed)
             6 => (json, Utf8(DropField(example))),
             7 => (json, Utf8(example.TrimEnd('}') + $",\"unknown{Next(100)}\":{AnyValue()},\"__proto__\":{{}}}}")),
             8 => (json, Utf8(Chance(0.5) ? new string('[', 20_000) + new string(']', 20_000) : Nest(3000))),
-            9 => (json, Utf8(ReplaceField(example, JsonSerializer.Serialize(new string('字', Chance(0.5) ? 200_000 : 1_500_000))))),
+            9 => (json, Utf8(ReplaceField(example, LongLiteral(HugeText, Chance(0.5) ? 200_000 : 1_500_000)))),
             10 => (json, InvalidUtf8(example)),
             11 => (json, Utf8(example[..Next(Math.Max(1, example.Length))])),
             12 => (Pick([json, "application/octet-stream", "text/plain", "multipart/form-data; boundary=x"]), RandomBytes()),
@@ -97,8 +108,15 @@ public sealed class FuzzValues(int seed)
         var obj = JsonNode.Parse(example) as JsonObject;
         if (obj is null || obj.Count == 0) return $"{{\"x\":{value}}}";
         var key = obj.ElementAt(Next(obj.Count)).Key;
-        // Rebuilt as text: JsonNode would re-escape the literal and turn a lone surrogate escape into U+FFFD.
-        return "{" + string.Join(",", obj.Select(p => JsonSerializer.Serialize(p.Key) + ":" + (p.Key == key ? value : p.Value?.ToJsonString() ?? "null"))) + "}";
+        // Rebuilt as text: JsonNode would re-escape the literal and turn a lone surrogate escape into U+FFFD. A
+        // StringBuilder, not string.Join, so a megabyte value is not copied through a pooled buffer (see LongText).
+        var text = new StringBuilder("{");
+        foreach (var (name, node) in obj)
+        {
+            if (text.Length > 1) text.Append(',');
+            text.Append(JsonSerializer.Serialize(name)).Append(':').Append(name == key ? value : node?.ToJsonString() ?? "null");
+        }
+        return text.Append('}').ToString();
     }
 
     private string DropField(string example)
