@@ -133,9 +133,10 @@ public sealed class AnswerEngine : IDisposable
             // point elsewhere. Its clarification stands where the first reading found nothing to offer.
             var otherRanked = Rank(other);
             var second = Decide(other, read, otherRanked, _reranker.Confidence(otherRanked), otherRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
-            if (second is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id
-                || second.Decision == AnswerDecision.Clarify && result.Decision == AnswerDecision.NoAnswer)
+            if (second is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id)
                 result = second;
+            else if (result.Decision == AnswerDecision.NoAnswer && AsClarification(second) is { } offered)
+                result = offered;
         }
         if (result.Decision != AnswerDecision.Answered && !usedContext && TellingReadingOf(read) is { } told)
         {
@@ -144,9 +145,10 @@ public sealed class AnswerEngine : IDisposable
             // the top; its clarification where the first reading found nothing to offer.
             var toldRanked = Rank(told);
             var third = Decide(told, read, toldRanked, _reranker.Confidence(toldRanked), toldRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
-            if (third is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Take(TellingReadingRivals).Any(c => c.Entry.Entry.Id == e.Id)
-                || third.Decision == AnswerDecision.Clarify && result.Decision == AnswerDecision.NoAnswer)
+            if (third is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Take(TellingReadingRivals).Any(c => c.Entry.Entry.Id == e.Id))
                 result = third;
+            else if (result.Decision == AnswerDecision.NoAnswer && AsClarification(third) is { } offered)
+                result = offered;
         }
         result = result with
         {
@@ -166,6 +168,18 @@ public sealed class AnswerEngine : IDisposable
     private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates) =>
         Decide(analyzed, !Interrogatives.Asks(analyzed.Normalized) && !read.Asked, _match.Of(analyzed.Normalized), ranked, confidence, candidates,
             bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole);
+
+    // Another reading's decision as an offer where the first reading found nothing: its clarification as it is, its
+    // answer (not trusted outright, the first reading disagreeing) as the entries nearest it, that one first.
+    private AnswerResult? AsClarification(AnswerResult other)
+    {
+        if (other.Decision == AnswerDecision.Clarify) return other;
+        if (other.Decision != AnswerDecision.Answered || other.Candidates.Count < 2) return null;
+        var floor = other.Candidates[0].Score - _options.ClarifyScoreWindow;
+        var choices = other.Candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
+        if (choices.Count < 2) choices = other.Candidates.Take(2).ToList();
+        return other with { Decision = AnswerDecision.Clarify, Entry = null, Choices = choices, Reason = null, Reply = ClarifyReply };
+    }
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by
     // its question (unless it asks about different services, which matched together would fall between).
@@ -259,7 +273,7 @@ public sealed class AnswerEngine : IDisposable
         // A title or statement naming a need and an object is held to the same bar as a question, unless it complains
         // about a case.
         var complaint = statement && CaseMarkers.IsComplaint(question.Normalized);
-        if (confidence >= AnswerBar(complaint, profile, ranked, confidence) && !(bareTopic && ranked.Count >= 2))
+        if (confidence >= AnswerBar(complaint, profile, ranked, confidence, question.Compact) && !(bareTopic && ranked.Count >= 2))
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
@@ -304,16 +318,27 @@ public sealed class AnswerEngine : IDisposable
     // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
     // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
     // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询").
-    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence)
+    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string message)
     {
+        var bar = BarForLength(message);
         // Above one, answering is switched off altogether (the lowered bar too).
-        if (complaint || _options.AnswerThreshold > 1 || confidence >= _options.AnswerThreshold || confidence < _options.AgreedAnswerThreshold)
-            return _options.AnswerThreshold;
-        if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return _options.AnswerThreshold;
+        if (complaint || _options.AnswerThreshold > 1 || confidence >= bar || confidence < _options.AgreedAnswerThreshold)
+            return bar;
+        if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return bar;
         var floor = ranked[0].Score - AgreementRivalWindow;
         for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
-            if (_match.NamesNeedAndObject(profile, ranked[i].Entry)) return _options.AnswerThreshold;
+            if (_match.NamesNeedAndObject(profile, ranked[i].Entry)) return bar;
         return _options.AgreedAnswerThreshold;
+    }
+
+    // A long message (the whole of it, greetings, scaffolding and places set aside) is held to the lower bar.
+    private double BarForLength(string message)
+    {
+        if (_options.AnswerThreshold > 1) return _options.AnswerThreshold;
+        var length = 0;
+        foreach (var c in message)
+            if (!char.IsWhiteSpace(c)) length++;
+        return length > _options.LongMessageLength ? Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold) : _options.AnswerThreshold;
     }
 
     // In a short question every word is part of what is asked: a word of it (not a question or aspect word) that the

@@ -18,6 +18,17 @@ public sealed class QaEngineOptions
     public double AnswerThreshold { get; set; } = 0.85;
 
     /// <summary>
+    /// Minimum confidence to answer a long message (more than <see cref="LongMessageLength"/> characters once greetings,
+    /// scaffolding and places are set aside) outright. Lower than <see cref="AnswerThreshold"/>: a letter or a story scores
+    /// low on word overlap with a bank question of ten characters however exactly it says what it needs. Never above
+    /// <see cref="AnswerThreshold"/>; answering switched off switches this off too.
+    /// </summary>
+    public double LongMessageAnswerThreshold { get; set; } = 0.75;
+
+    /// <summary>Messages longer than this many characters (see <see cref="LongMessageAnswerThreshold"/>) are long.</summary>
+    public int LongMessageLength { get; set; } = 20;
+
+    /// <summary>
     /// A question (not a title or statement) that names a need and an object is answered from this confidence when
     /// the best entry's questions name that need and that object and no close rival's questions do: the evidence
     /// is what is asked, not how many words match, so it holds for long, polite and spoken questions too.

@@ -67,4 +67,15 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
         Assert.True(result is { Decision: AnswerDecision.Answered, Entry.Id: "SF-015" }
             || result.Decision == AnswerDecision.Clarify && result.Choices.Any(c => c.Id == "SF-015"), $"{result.Decision} {result.Entry?.Id}");
     }
+
+    [Fact]
+    public void AnAnswerTheWholeMessageFindsButTheQuestionAloneDoesNotIsOfferedNotLost()
+    {
+        // The question alone (一住就是好几年，在那边看病怎么用医保) finds nothing sure; the whole message finds 异地就医备案,
+        // which is not trusted outright against the first reading, but is offered first rather than saying no answer.
+        var result = seed.Engine.Ask("我退休以后准备去深圳跟儿子一起住，一住就是好几年，在那边看病怎么用医保");
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal("YB-003", result.Choices[0].Id);
+    }
 }

@@ -7,6 +7,14 @@ public class ThresholdTests
 {
     private const string ClearQuestion = "身份证丢了怎么补办";
 
+    // More than twenty characters; a short question (of another service: the bar depends on the length alone).
+    private const string LongMessage = "我刚刚辞职了，手里有点紧张，想问一下辞职以后公积金能不能全部取出来";
+    private const string ShortQuestion = "居住证要准备哪些材料";
+
+    // Only the thresholds under test decide: the lowered bar for a named need and object is switched off.
+    private static QaEngineOptions Bars(double answer, double longMessage) =>
+        new() { AnswerThreshold = answer, LongMessageAnswerThreshold = longMessage, AgreedAnswerThreshold = 1 };
+
     private static AnswerResult AskWith(QaEngineOptions options, string question)
     {
         using var engine = new AnswerEngine(options);
@@ -54,4 +62,28 @@ public class ThresholdTests
     [Fact]
     public void MaxCandidatesLimitsTheCandidatesReturned() =>
         Assert.Single(AskWith(new QaEngineOptions { MaxCandidates = 1 }, ClearQuestion).Candidates);
+
+    [Fact]
+    public void ALongMessageIsAnsweredFromTheLongMessageBar()
+    {
+        var heldToTheAnswerBar = AskWith(Bars(answer: 1, longMessage: 1), LongMessage);
+        var lowered = AskWith(Bars(answer: 1, longMessage: 0.3), LongMessage);
+
+        Assert.NotEqual(AnswerDecision.Answered, heldToTheAnswerBar.Decision);
+        Assert.Equal(AnswerDecision.Answered, lowered.Decision);
+        Assert.Equal("GJ-003", lowered.Entry!.Id);
+    }
+
+    [Fact]
+    public void AShortQuestionIsHeldToTheAnswerBarWhateverTheLongMessageBar()
+    {
+        var result = AskWith(Bars(answer: 1, longMessage: 0.3), ShortQuestion);
+
+        Assert.True(result.Confidence is >= 0.3 and < 1, $"confidence {result.Confidence}");
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+    }
+
+    [Fact]
+    public void AnAnswerThresholdAboveOneSwitchesTheLongMessageBarOffToo() =>
+        Assert.NotEqual(AnswerDecision.Answered, AskWith(Bars(answer: 1.01, longMessage: 0.3), LongMessage).Decision);
 }

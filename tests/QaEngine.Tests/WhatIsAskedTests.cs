@@ -22,9 +22,10 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
 
         Assert.Equal(AnswerDecision.Answered, result.Decision);
         Assert.Equal(id, result.Entry!.Id);
-        // It is the need-and-object evidence that answers: by word overlap alone it would only be a clarification.
+        // It is the need-and-object evidence that answers: by word overlap alone, at the bar of a short question, it would
+        // only be a clarification.
         Assert.InRange(result.Confidence, new QaEngineOptions().AgreedAnswerThreshold, new QaEngineOptions().AnswerThreshold);
-        using var strict = new AnswerEngine(new QaEngineOptions { AgreedAnswerThreshold = 0.85 });
+        using var strict = new AnswerEngine(new QaEngineOptions { AgreedAnswerThreshold = 0.85, LongMessageAnswerThreshold = 0.85 });
         strict.Publish(SeedBank.Snapshot(SeedBank.Entries));
         Assert.NotEqual(AnswerDecision.Answered, strict.Ask(question).Decision);
     }

@@ -42,6 +42,10 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
             // of 忘带身份证 whose every phrasing names the 身份证 alone.
             if (q != 0 && (e.Core & family & ~q) != 0) return "object";
         }
+        // An object nearly all of the entry's questions name, left out by a question that names objects of its own, is
+        // what the entry is about, whatever family those are: "…一直租房子住，办理居住证需要准备哪些材料" is not asked of
+        // 持居住证申请公租房, "离职了公司不给开离职证明" not of 公积金 whose every phrasing names it.
+        if (question.Objects != 0 && (e.StrongCore & ~question.Objects) != 0) return "object";
         return null;
     }
 
@@ -81,13 +85,16 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         var phrasings = standard;
         foreach (var p in entry.Phrasings.AsSpan(1)) phrasings = phrasings.Union(lexicon.Read(p.Normalized));
         var answer = lexicon.Read(Text.TextNormalizer.Default.Normalize(entry.Entry.Answer));
-        return new EntryProfile(standard, phrasings, phrasings.Union(answer), CoreObjects(entry, phrasings.Objects));
+        return new EntryProfile(standard, phrasings, phrasings.Union(answer), CoreObjects(entry, phrasings.Objects, CoreShare), CoreObjects(entry, phrasings.Objects, StrongShare));
     }
 
     // The objects named by at least this share of an entry's questions are what it is about.
     private const double CoreShare = 0.6;
 
-    private UInt128 CoreObjects(IndexedEntry entry, UInt128 named)
+    // The objects named by at least this share are what it is about whatever else a question names.
+    private const double StrongShare = 0.8;
+
+    private UInt128 CoreObjects(IndexedEntry entry, UInt128 named, double share)
     {
         var reads = new UInt128[entry.Phrasings.Length];
         for (var i = 0; i < reads.Length; i++) reads[i] = lexicon.Read(entry.Phrasings[i].Normalized).Objects;
@@ -98,10 +105,10 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
             if ((named & mask) == 0) continue;
             var naming = 0;
             foreach (var r in reads) if ((r & mask) != 0) naming++;
-            if (naming >= CoreShare * reads.Length) core |= mask;
+            if (naming >= share * reads.Length) core |= mask;
         }
         return core;
     }
 
-    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything, UInt128 Core);
+    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything, UInt128 Core, UInt128 StrongCore);
 }

@@ -50,11 +50,15 @@ public sealed class ServiceLexicon
         return new ServiceLexicon(words.Values, [.. families.Values]);
     }
 
-    /// <summary>The needs and objects named in <paramref name="normalized"/>.</summary>
+    /// <summary>
+    /// The needs and objects named in <paramref name="normalized"/>. An object inside a need's word (医保 of 买医保, 公积金
+    /// of 取公积金, 驾照 of 考驾照) is named too; one that runs past its end (领证 across 换领|证件) is not.
+    /// </summary>
     public ServiceProfile Read(ReadOnlySpan<char> normalized)
     {
         ulong needs = 0;
         UInt128 objects = 0;
+        var needEnd = 0;
         for (var i = 0; i < normalized.Length;)
         {
             var step = 1;
@@ -63,9 +67,17 @@ public sealed class ServiceLexicon
                 foreach (var (word, isNeed, group) in candidates)
                 {
                     if (!normalized[i..].StartsWith(word, StringComparison.Ordinal)) continue;
-                    if (isNeed) needs |= 1UL << group;
-                    else objects |= UInt128.One << group;
-                    step = word.Length;
+                    if (i < needEnd && (isNeed || i + word.Length > needEnd)) continue;
+                    if (isNeed)
+                    {
+                        needs |= 1UL << group;
+                        needEnd = i + word.Length;
+                    }
+                    else
+                    {
+                        objects |= UInt128.One << group;
+                        step = word.Length;
+                    }
                     break;
                 }
             }

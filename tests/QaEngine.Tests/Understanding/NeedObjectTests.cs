@@ -51,6 +51,44 @@ public class NeedObjectTests
         Assert.Contains(Lexicon.Families, f => (x & f) != 0 && (y & f) != 0 && (x & y & f) == 0);
     }
 
+    [Theory]
+    [InlineData("个体户买医保", "医保")]
+    [InlineData("辞职了能取公积金吗", "公积金")]
+    [InlineData("在杭州上班想考驾照", "驾驶证")]
+    [InlineData("我妈领退休金八年了", "养老保险")]
+    public void AnObjectInsideANeedsWordIsNamedToo(string question, string objectAlone)
+    {
+        var read = Lexicon.Read(question);
+        Assert.NotEqual(0UL, read.Needs);
+        Assert.True((read.Objects & Lexicon.Read(objectAlone).Objects) != 0);
+    }
+
+    [Fact]
+    public void AnObjectRunningPastTheEndOfANeedsWordIsNotNamed() =>
+        // 换领|证件: 领证 (结婚证) starts inside the need's word and ends outside it.
+        Assert.True((Lexicon.Read("身份证到期了换领证件").Objects & Lexicon.Read("领证").Objects) == 0);
+
+    [Theory]
+    [InlineData("户口名簿", "户口本")]
+    [InlineData("身分证", "身份证")]
+    [InlineData("回乡卡", "回乡证")]
+    [InlineData("失业补助金", "失业保险金")]
+    public void OlderRegionalAndPolicyNamesOfAThingAreThatObject(string a, string b)
+    {
+        Assert.NotEqual(UInt128.Zero, Lexicon.Read(a).Objects);
+        Assert.Equal(Lexicon.Read(a).Objects, Lexicon.Read(b).Objects);
+    }
+
+    [Theory]
+    [InlineData("外国人工作许可证怎么办", "外国人居留许可怎么办")]
+    [InlineData("公租房怎么申请", "居住证怎么申请")]
+    public void AWorkPermitAndPublicRentalHousingAreThingsOfTheirOwn(string a, string b)
+    {
+        var x = Lexicon.Read(a).Objects;
+        Assert.NotEqual(UInt128.Zero, x);
+        Assert.True((x & Lexicon.Read(b).Objects) == 0);
+    }
+
     [Fact]
     public void ALexiconLineNamesItsKindFamilyAndWords()
     {
