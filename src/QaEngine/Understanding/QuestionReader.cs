@@ -29,9 +29,15 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
             region ??= found;
             var stripped = Collapse(MessageScaffolding.Strip(Collapse(rest)));
             if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;
-            clauses.Add(new Clause(stripped, asked || Interrogatives.Asks(stripped) || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped)));
+            var asks = asked || Interrogatives.Asks(stripped);
+            clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks));
         }
         if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false);
+        // A clause that only ends with an aspect (…的办理流程及所需材料) asks in a letter that asks nothing else; beside a
+        // real question it is the story (当时在民政局办的手续, 银行要看婚姻材料 … 离婚证丢了能补办吗).
+        if (clauses.Any(c => c.Interrogative))
+            for (var i = 0; i < clauses.Count; i++)
+                if (clauses[i] is { Asks: true, Interrogative: false }) clauses[i] = clauses[i] with { Asks = false };
 
         // Aspect-only clauses after a named service ("…怎么补办，要多少钱？") say which part of the answer to show, not
         // which entry: matching on them would pull the question towards whichever entry is about fees.
@@ -125,5 +131,6 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
 
     private static string Compact(string s) => s.Replace(" ", "", StringComparison.Ordinal);
 
-    private sealed record Clause(string Text, bool Asks, bool HasTopic);
+    // Asks: a question, by its words or by ending with an aspect; Interrogative: by its words or a question mark.
+    private sealed record Clause(string Text, bool Asks, bool HasTopic, bool Interrogative);
 }

@@ -76,6 +76,17 @@ public class QuestionReaderTests
         Assert.EndsWith(question, read.Questions[0]);
     }
 
+    [Fact]
+    public void BesideARealQuestionAClauseEndingWithAnAspectIsPartOfTheStory()
+    {
+        // 办的手续 and 婚姻材料 end the way a letter's question does, but the message asks with 能…吗 at its end.
+        var read = Reader.Read("我十年前离的婚，当时在民政局办的手续。现在买房贷款银行要看婚姻材料，离婚证找不到了，离婚证丢了能补办吗？");
+
+        Assert.Single(read.Questions);
+        Assert.EndsWith("离婚证丢了能补办吗", read.Questions[0]);
+        Assert.DoesNotContain("手续", read.Questions[0]);
+    }
+
     [Theory]
     [InlineData("咨询A市公积金贷款的相关政策")]
     [InlineData("关于居住证办理问题的咨询")]
