@@ -269,6 +269,8 @@ public sealed class AnswerEngine : IDisposable
     {
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
+        if (PromoteTheEntryThatAgrees(question, profile, ranked))
+            candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
         string? nearMiss = null;
         // A title or statement naming a need and an object is held to the same bar as a question, unless it complains
         // about a case.
@@ -305,6 +307,42 @@ public sealed class AnswerEngine : IDisposable
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", ClarifyReply, false);
         }
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
+    }
+
+    // "护照补办要准备什么材料": the words of the aspect (需要什么材料) rank 第一次办护照需要什么材料 first, which is about another
+    // need. When the best entry disagrees with the need or object named, the entry that names both and disagrees with
+    // nothing goes first: the one close rival that does, or else the best entry for the question's topic words alone
+    // (护照 补办 → 护照丢了怎么补发).
+    private bool PromoteTheEntryThatAgrees(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        if (profile.Needs == 0 || profile.Objects == 0 || _match.Disagreement(profile, ranked[0].Entry) is null) return false;
+        var floor = ranked[0].Score - AgreementRivalWindow;
+        var agreeing = -1;
+        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+        {
+            if (!Agrees(ranked[i])) continue;
+            if (agreeing >= 0) return false;
+            agreeing = i;
+        }
+        if (agreeing < 0)
+        {
+            var topic = FollowUps.TopicOf(question);
+            if (topic.Length == 0 || topic.Replace(" ", "", StringComparison.Ordinal) == question.Compact) return false;
+            var byTopic = Rank(_analysis.AnalyzeNormalized(topic));
+            if (byTopic.Count == 0 || !Agrees(byTopic[0])) return false;
+            agreeing = ranked.FindIndex(c => c.Entry.Entry.Id == byTopic[0].Entry.Entry.Id);
+            if (agreeing < 0)
+            {
+                ranked.Insert(0, byTopic[0]);
+                return true;
+            }
+        }
+        var entry = ranked[agreeing];
+        ranked.RemoveAt(agreeing);
+        ranked.Insert(0, entry);
+        return true;
+
+        bool Agrees(ScoredCandidate c) => _match.NamesNeedAndObject(profile, c.Entry) && _match.Disagreement(profile, c.Entry) is null;
     }
 
     // A weak confidence offers at most this many entries of the object named: a short list the citizen can read.

@@ -28,6 +28,14 @@ public static class Identities
         return false;
     }
 
+    /// <summary>True when <paramref name="text"/> (normalised) names one of the groups some services are only for.</summary>
+    public static bool NamesAGroup(string text)
+    {
+        foreach (var group in Groups)
+            if (NamesAny(text, group)) return true;
+        return false;
+    }
+
     private static bool NamesAny(string text, string[] words)
     {
         foreach (var w in words) if (text.Contains(w, StringComparison.Ordinal)) return true;

@@ -71,7 +71,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
             if (c.HasTopic || groups.Count == 0)
             {
                 var sb = new StringBuilder();
-                if (!c.HasTopic || i > 0 && !clauses[i - 1].Asks && clauses[i - 1].HasTopic)
+                if (!c.HasTopic || TakesTheCircumstanceBefore(clauses, i))
                 {
                     var told = clauses.Take(i).Where(p => p.HasTopic && !p.Asks).ToList();
                     // A question without a topic takes the nearest clause naming a service (单位拖了我三个月工资没发) before
@@ -85,6 +85,16 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         }
         return groups.Select(g => g.ToString()).ToList();
     }
+
+    // A question takes the circumstance right before it (我是香港人，…能办居住证吗), unless it names its own need and
+    // object (…哥哥现在要用证去办补贴手续，残疾证丢了要去哪里补办): then only one saying who asks (台湾同胞在大陆上班) does.
+    private bool TakesTheCircumstanceBefore(List<Clause> clauses, int i)
+    {
+        if (i == 0 || clauses[i - 1].Asks || !clauses[i - 1].HasTopic) return false;
+        return !NamesNeedAndObject(clauses[i].Text) || Identities.NamesAGroup(clauses[i - 1].Text);
+    }
+
+    private bool NamesNeedAndObject(string text) => lexicon.Read(text) is { Needs: not 0, Objects: var o } && o != 0;
 
     private bool NamesService(string text) => lexicon.Read(text) is { } named && (named.Needs != 0 || named.Objects != 0);
 

@@ -47,6 +47,24 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void AQuestionNamingItsOwnNeedAndObjectStandsWithoutTheStoryBeforeIt()
+    {
+        var read = Reader.Read("我哥哥的残疾证放在抽屉里，家里装修以后再也找不到了。哥哥现在要用证去办补贴手续，残疾证丢了要去哪里补办？");
+
+        Assert.Equal("残疾证丢了要去哪里补办", read.Questions[0]);
+    }
+
+    [Fact]
+    public void ACircumstanceSayingWhoAsksStaysWithAQuestionThatNamesItsNeedAndObject()
+    {
+        // Services for 港澳台 residents answer only a message that says so: the clause that does goes with the question.
+        var read = Reader.Read("我是台湾同胞，现在在大陆上班，公司会帮我交社保吗？");
+
+        Assert.Contains("大陆上班", read.Questions[0]);
+        Assert.EndsWith("公司会帮我交社保吗", read.Questions[0]);
+    }
+
+    [Fact]
     public void AQuestionWithoutItsOwnTopicTakesTheClauseThatNamesOne()
     {
         var read = Reader.Read("亲戚车祸后基本瘫痪在床，失去了劳动能力。这种情况可以申请吗？");
