@@ -150,6 +150,12 @@ public sealed class AnswerEngine : IDisposable
             else if (result.Decision == AnswerDecision.NoAnswer && AsClarification(third) is { } offered)
                 result = offered;
         }
+        if (result.Decision == AnswerDecision.NoAnswer && result.Reason == "lowConfidence" && !usedContext && NamedServiceOf(read) is { } named)
+        {
+            // No reading is sure of anything, but the message names one need of one object (…驾驶证不知道放哪了，翻了好几遍都
+            // 没有，怎么补办): the entry whose questions name both, and disagree with nothing, is offered first.
+            result = named;
+        }
         result = result with
         {
             UsedContext = usedContext,
@@ -174,11 +180,30 @@ public sealed class AnswerEngine : IDisposable
     private AnswerResult? AsClarification(AnswerResult other)
     {
         if (other.Decision == AnswerDecision.Clarify) return other;
-        if (other.Decision != AnswerDecision.Answered || other.Candidates.Count < 2) return null;
+        if (other.Decision != AnswerDecision.Answered || other.Candidates.Count < 2 || other.Confidence < _options.ClarifyThreshold) return null;
         var floor = other.Candidates[0].Score - _options.ClarifyScoreWindow;
         var choices = other.Candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
         if (choices.Count < 2) choices = other.Candidates.Take(2).ToList();
         return other with { Decision = AnswerDecision.Clarify, Entry = null, Choices = choices, Reason = null, Reply = ClarifyReply };
+    }
+
+    // The entries for the words naming the message's need and object alone, as choices, when the best of them names both.
+    private AnswerResult? NamedServiceOf(ReadQuestion read)
+    {
+        var profile = _match.Of(read.Whole);
+        if (System.Numerics.BitOperations.PopCount(profile.Needs) != 1 || UInt128.PopCount(profile.Objects) != UInt128.One) return null;
+        var named = _analysis.AnalyzeNormalized(string.Join(' ', _match.NamingWordsOf(read.Whole)));
+        if (named.IsEmpty) return null;
+        var ranked = Rank(named);
+        if (ranked.Count < 2 || !_match.NamesNeedAndObject(profile, ranked[0].Entry) || _match.Disagreement(profile, ranked[0].Entry) is not null)
+            return null;
+        var confidence = _reranker.Confidence(ranked);
+        if (confidence < _options.ClarifyThreshold) return null;
+        var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        var floor = candidates[0].Score - _options.ClarifyScoreWindow;
+        var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
+        if (choices.Count < 2) choices = candidates.Take(2).ToList();
+        return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, null, ClarifyReply, false);
     }
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by

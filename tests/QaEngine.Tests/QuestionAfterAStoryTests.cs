@@ -78,4 +78,14 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
         Assert.Equal(AnswerDecision.Clarify, result.Decision);
         Assert.Equal("YB-003", result.Choices[0].Id);
     }
+
+    [Fact]
+    public void AStoryNoReadingIsSureOfOffersTheEntryForTheNeedAndObjectItNames()
+    {
+        // Every reading scores low against the story's words; the message still names 补办 and 驾驶证.
+        var result = seed.Engine.Ask("搬家收拾完发现驾驶证不知道放哪了，翻了好几遍都没有，怎么补办？");
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal("JT-002", result.Choices[0].Id);
+    }
 }

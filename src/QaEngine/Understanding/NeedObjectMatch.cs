@@ -18,6 +18,9 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     /// <summary>The needs and objects of a question (normalised text).</summary>
     public ServiceProfile Of(string normalizedQuestion) => lexicon.Read(normalizedQuestion);
 
+    /// <summary>The words naming the needs and objects of <paramref name="normalizedQuestion"/>, in order.</summary>
+    public IReadOnlyList<string> NamingWordsOf(string normalizedQuestion) => lexicon.NamingWords(normalizedQuestion);
+
     /// <summary>True when <paramref name="entry"/> answers the need and every object of <paramref name="question"/>.</summary>
     public bool Agrees(ServiceProfile question, IndexedEntry entry) => Disagreement(question, entry) is null;
 

@@ -54,7 +54,17 @@ public sealed class ServiceLexicon
     /// The needs and objects named in <paramref name="normalized"/>. An object inside a need's word (医保 of 买医保, 公积金
     /// of 取公积金, 驾照 of 考驾照) is named too; one that runs past its end (领证 across 换领|证件) is not.
     /// </summary>
-    public ServiceProfile Read(ReadOnlySpan<char> normalized)
+    public ServiceProfile Read(ReadOnlySpan<char> normalized) => Read(normalized, null);
+
+    /// <summary>The words of <paramref name="normalized"/> that name its needs and objects, in the order they occur.</summary>
+    public IReadOnlyList<string> NamingWords(ReadOnlySpan<char> normalized)
+    {
+        var words = new List<string>();
+        Read(normalized, words);
+        return words;
+    }
+
+    private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words)
     {
         ulong needs = 0;
         UInt128 objects = 0;
@@ -78,6 +88,7 @@ public sealed class ServiceLexicon
                         objects |= UInt128.One << group;
                         step = word.Length;
                     }
+                    words?.Add(word);
                     break;
                 }
             }

@@ -65,6 +65,11 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void ANeedAskedWithoutItsObjectIsMatchedNotTakenForAnAspect() =>
+        // 怎么补办 after the story is what is wanted of the 驾驶证, not which part of an answer to show (as 要多少钱 would be).
+        Assert.EndsWith("怎么补办", Reader.Read("搬家收拾完发现驾驶证不知道放哪了，翻了好几遍都没有，怎么补办？").Whole);
+
+    [Fact]
     public void AQuestionWithoutItsOwnTopicTakesTheClauseThatNamesOne()
     {
         var read = Reader.Read("亲戚车祸后基本瘫痪在床，失去了劳动能力。这种情况可以申请吗？");
