@@ -181,10 +181,7 @@ public sealed class AnswerEngine : IDisposable
     {
         if (other.Decision == AnswerDecision.Clarify) return other;
         if (other.Decision != AnswerDecision.Answered || other.Candidates.Count < 2 || other.Confidence < _options.ClarifyThreshold) return null;
-        var floor = other.Candidates[0].Score - _options.ClarifyScoreWindow;
-        var choices = other.Candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
-        if (choices.Count < 2) choices = other.Candidates.Take(2).ToList();
-        return other with { Decision = AnswerDecision.Clarify, Entry = null, Choices = choices, Reason = null, Reply = ClarifyReply };
+        return other with { Decision = AnswerDecision.Clarify, Entry = null, Choices = ChoicesFrom(other.Candidates), Reason = null, Reply = ClarifyReply };
     }
 
     // The entries for the words naming the message's need and object alone, as choices, when the best of them names both.
@@ -200,10 +197,15 @@ public sealed class AnswerEngine : IDisposable
         var confidence = _reranker.Confidence(ranked);
         if (confidence < _options.ClarifyThreshold) return null;
         var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, ChoicesFrom(candidates), null, ClarifyReply, false);
+    }
+
+    // The choices offered from candidates (at least two): those within the clarify window of the first, that one first.
+    private List<AnswerCandidate> ChoicesFrom(IReadOnlyList<AnswerCandidate> candidates)
+    {
         var floor = candidates[0].Score - _options.ClarifyScoreWindow;
         var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
-        if (choices.Count < 2) choices = candidates.Take(2).ToList();
-        return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, null, ClarifyReply, false);
+        return choices.Count >= 2 ? choices : candidates.Take(2).ToList();
     }
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by
@@ -381,9 +383,9 @@ public sealed class AnswerEngine : IDisposable
     // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
     // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
     // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询").
-    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string message)
+    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string reading)
     {
-        var bar = BarForLength(message);
+        var bar = BarForLength(reading);
         // Above one, answering is switched off altogether (the lowered bar too).
         if (complaint || _options.AnswerThreshold > 1 || confidence >= bar || confidence < _options.AgreedAnswerThreshold)
             return bar;
@@ -394,12 +396,12 @@ public sealed class AnswerEngine : IDisposable
         return _options.AgreedAnswerThreshold;
     }
 
-    // A long message (the whole of it, greetings, scaffolding and places set aside) is held to the lower bar.
-    private double BarForLength(string message)
+    // A long reading (the text matched: a letter's subject and question, a story) is held to the lower bar.
+    private double BarForLength(string reading)
     {
         if (_options.AnswerThreshold > 1) return _options.AnswerThreshold;
         var length = 0;
-        foreach (var c in message)
+        foreach (var c in reading)
             if (!char.IsWhiteSpace(c)) length++;
         return length > _options.LongMessageLength ? Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold) : _options.AnswerThreshold;
     }

@@ -18,14 +18,15 @@ public sealed class QaEngineOptions
     public double AnswerThreshold { get; set; } = 0.85;
 
     /// <summary>
-    /// Minimum confidence to answer a long message (more than <see cref="LongMessageLength"/> characters once greetings,
-    /// scaffolding and places are set aside) outright. Lower than <see cref="AnswerThreshold"/>: a letter or a story scores
+    /// Minimum confidence to answer a long message outright: one whose text matched (its question with the circumstance
+    /// or subject read with it; greetings, scaffolding and places set aside) is more than <see cref="LongMessageLength"/>
+    /// characters. Lower than <see cref="AnswerThreshold"/>: a letter or a story scores
     /// low on word overlap with a bank question of ten characters however exactly it says what it needs. Never above
     /// <see cref="AnswerThreshold"/>; answering switched off switches this off too.
     /// </summary>
     public double LongMessageAnswerThreshold { get; set; } = 0.75;
 
-    /// <summary>Messages longer than this many characters (see <see cref="LongMessageAnswerThreshold"/>) are long.</summary>
+    /// <summary>Text matched longer than this many characters (see <see cref="LongMessageAnswerThreshold"/>) is long.</summary>
     public int LongMessageLength { get; set; } = 20;
 
     /// <summary>
