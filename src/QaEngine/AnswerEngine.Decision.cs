@@ -1,0 +1,180 @@
+using GovAssistant.QaEngine.Analysis;
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Indexing;
+using GovAssistant.QaEngine.Ranking;
+using GovAssistant.QaEngine.Understanding;
+
+namespace GovAssistant.QaEngine;
+
+// The decision on one reading: the bars to answer outright, the near misses that hold an answer back, the offers made
+// instead.
+public sealed partial class AnswerEngine
+{
+    private AnswerResult Decide(AnalyzedText question, bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic,
+        string message)
+    {
+        if (ranked.Count == 0)
+            return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
+        if (PromoteTheEntryThatAgrees(question, profile, ranked))
+            candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        string? nearMiss = null;
+        // A title or statement naming a need and an object is held to the same bar as a question, unless it complains
+        // about a case.
+        var complaint = statement && CaseMarkers.IsComplaint(question.Normalized);
+        if (confidence >= AnswerBar(complaint, profile, ranked, confidence, question.Compact) && !(bareTopic && ranked.Count >= 2))
+        {
+            nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
+                ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
+                ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
+                ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
+                ?? (Identities.ForSomeoneNotNamed(ranked[0].Entry.Phrasings[0].Normalized, message, question.Normalized) ? "identity" : null);
+            if (nearMiss is null)
+                return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
+            candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        }
+        if (confidence >= _options.ClarifyThreshold)
+        {
+            var floor = ranked[0].Score - _options.ClarifyScoreWindow;
+            var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
+            // A near miss is offered with the nearby entries, so that the one the citizen means is among them.
+            if (nearMiss is not null && choices.Count < 3) choices = candidates.Take(3).ToList();
+            if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
+            if (choices.Count >= 2)
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, ClarifyReply, false);
+            return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
+        }
+        // Above one, clarifying is switched off altogether (by topic too).
+        if (_options.ClarifyThreshold <= 1 && confidence >= _options.TopicClarifyThreshold && profile.Objects != 0)
+        {
+            // The object is clear (身份证, 公积金), what is needed of it is not: the entries about that object are offered.
+            var onTopic = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesObject(profile, c.Entry))
+                .Take(TopicChoices).Select(ToCandidate).ToList();
+            if (onTopic.Count >= 2)
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", ClarifyReply, false);
+        }
+        return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
+    }
+
+    // "护照补办要准备什么材料": the words of the aspect (需要什么材料) rank 第一次办护照需要什么材料 first, which is about another
+    // need. When the best entry disagrees with the need or object named, the entry that names both and disagrees with
+    // nothing goes first: the one close rival that does, or else the best entry for the question's topic words alone
+    // (护照 补办 → 护照丢了怎么补发).
+    private bool PromoteTheEntryThatAgrees(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        if (profile.Needs == 0 || profile.Objects == 0 || _match.Disagreement(profile, ranked[0].Entry) is null) return false;
+        var floor = ranked[0].Score - AgreementRivalWindow;
+        var agreeing = -1;
+        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+        {
+            if (!Agrees(ranked[i])) continue;
+            if (agreeing >= 0) return false;
+            agreeing = i;
+        }
+        if (agreeing < 0)
+        {
+            var topic = FollowUps.TopicOf(question);
+            if (topic.Length == 0 || topic.Replace(" ", "", StringComparison.Ordinal) == question.Compact) return false;
+            var byTopic = Rank(_analysis.AnalyzeNormalized(topic));
+            if (byTopic.Count == 0 || !Agrees(byTopic[0])) return false;
+            agreeing = ranked.FindIndex(c => c.Entry.Entry.Id == byTopic[0].Entry.Entry.Id);
+            if (agreeing < 0)
+            {
+                ranked.Insert(0, byTopic[0]);
+                return true;
+            }
+        }
+        var entry = ranked[agreeing];
+        ranked.RemoveAt(agreeing);
+        ranked.Insert(0, entry);
+        return true;
+
+        bool Agrees(ScoredCandidate c) => _match.NamesNeedAndObject(profile, c.Entry) && _match.Disagreement(profile, c.Entry) is null;
+    }
+
+    // A weak confidence offers at most this many entries of the object named: a short list the citizen can read.
+    private const int TopicChoices = 3;
+
+    // The rivals looked at when the best entry alone names what is asked: the next few entries close behind it.
+    private const int AgreementRivals = 4;
+    private const double AgreementRivalWindow = 0.5;
+
+    // The confidence needed to answer outright. A message (not a complaint about a case: "投诉…拖欠…" names the
+    // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
+    // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
+    // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询").
+    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string reading)
+    {
+        var bar = BarForLength(reading);
+        // Above one, answering is switched off altogether (the lowered bar too).
+        if (complaint || _options.AnswerThreshold > 1 || confidence >= bar || confidence < _options.AgreedAnswerThreshold)
+            return bar;
+        if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return bar;
+        var floor = ranked[0].Score - AgreementRivalWindow;
+        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+            if (_match.NamesNeedAndObject(profile, ranked[i].Entry)) return bar;
+        return _options.AgreedAnswerThreshold;
+    }
+
+    // A long reading (the text matched: a letter's subject and question, a story) is held to the lower bar.
+    private double BarForLength(string reading)
+    {
+        if (_options.AnswerThreshold > 1) return _options.AnswerThreshold;
+        var length = 0;
+        foreach (var c in reading)
+            if (!char.IsWhiteSpace(c)) length++;
+        return length > _options.LongMessageLength ? Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold) : _options.AnswerThreshold;
+    }
+
+    // In a short question every word is part of what is asked: a word of it (not a question or aspect word) that the
+    // entry uses nowhere, in its questions or its answer, is a need or a thing it may not answer ("国家奖学金怎么评选"
+    // against 助学金, "房子被法院查封了怎么解封" against 查房产). Only a very sure match is answered then; in a long message
+    // such words are mostly the citizen's circumstances (我在苏州租房住了两年…).
+    private bool LeavesWordUnused(AnalyzedText question, IndexedEntry entry, double confidence)
+    {
+        if (confidence >= _options.UnusedWordConfidence || question.Compact.Length > _options.ShortQuestionLength) return false;
+        HashSet<string>? synonymParts = null;
+        foreach (var w in question.Words)
+        {
+            // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
+            if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
+            // 一直, 今年, 不能, 能换 ask nothing, 在哪儿, 啥子 only ask; 咋个, 重庆 tell how or where the citizen is, unless the bank
+            // asks about them (台湾).
+            if (_analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w)) continue;
+            if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
+            if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
+            // 名簿 of 户口名簿 is a piece search mode cut out of a word the synonyms read whole (户口本).
+            synonymParts ??= _analysis.Lexicon.PartsOfSynonyms(question.Normalized);
+            if (!synonymParts.Contains(w)) return true;
+        }
+        return false;
+    }
+
+    // A question this short that names an object and no need ("居住证怎么办", "护照咋弄") asks for the usual service;
+    // a longer one usually says what it needs in words no lexicon lists.
+    private const int ShortQuestion = 8;
+
+    // "居住证怎么办" names no need: when an entry about the usual service of that object is close behind one about a
+    // particular need (签注), the citizen is asked which one is meant.
+    private bool HasGenericTwin(ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        for (var i = 1; i < Math.Min(ranked.Count, _options.MaxCandidates); i++)
+        {
+            if (!_match.PrefersGeneric(profile, ranked[0].Entry, ranked[i].Entry)) continue;
+            // Offer the usual service first, then the particular one the words matched best.
+            var generic = ranked[i];
+            ranked.RemoveAt(i);
+            ranked.Insert(0, generic);
+            return true;
+        }
+        return false;
+    }
+
+    // At least one word of the question (not an aspect or question word) must be a word of the entry's questions:
+    // "附近有什么好吃的" shares only characters with "社区老年食堂怎么吃饭".
+    private static bool SharesTopicWord(AnalyzedText question, IndexedEntry entry)
+    {
+        foreach (var w in question.Words)
+            if (w.Length >= 2 && !FollowUps.IsAspectWord(w) && Array.IndexOf(entry.AllPhrasingWords, w) >= 0) return true;
+        return false;
+    }
+}
