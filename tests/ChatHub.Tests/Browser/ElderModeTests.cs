@@ -79,7 +79,9 @@ public sealed class ElderModeTests(Chromium chromium, ITestOutputHelper output) 
         await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Equal("20px", await FontSizeAsync(page));
 
-        // The composer by keyboard too: type, Enter sends.
+        // The composer by keyboard too: type, Enter sends — once the reloaded page is connected again (before that, the
+        // page says 正在连接 and keeps the text; on a loaded machine the reconnection can take longer than typing).
+        await Expect(page.GetByTestId("send")).ToBeEnabledAsync();
         await TabToAsync(page, "input");
         await page.Keyboard.TypeAsync("居住证怎么办理");
         await page.Keyboard.PressAsync("Enter");
