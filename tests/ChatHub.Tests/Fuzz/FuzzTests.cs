@@ -239,9 +239,10 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var line in lines) output.WriteLine(line);
         File.AppendAllLines(Path.Combine(AppContext.BaseDirectory, "fuzz-figures.txt"), lines);
         // The fuzzer builds its megabyte values without the shared ArrayPool (FuzzValues.LongText), so what stays here is
-        // the service's: about 60 MB after the HTTP run on the machine this bound was set on. Runaway growth such as the
-        // 4 GB import bomb is far above it.
-        Assert.True(retained < 384L * 1048576, $"the service kept {retained / 1048576} MB after the fuzz run");
+        // the service's: about 60 MB after the HTTP run alone and 170 MB after the whole suite on the 2-core machine this
+        // bound was set on (per-core caches grow with the cores). Runaway growth such as the 4 GB import bomb is far above
+        // it, and so were the fuzzer's own pooled buffers before (0.95 GB here, 1.9 GB on a machine with more cores).
+        Assert.True(retained < 768L * 1048576, $"the service kept {retained / 1048576} MB after the fuzz run");
     }
 
     private static string Clip(string s) => s.Length <= 300 ? s : s[..300] + "…";
