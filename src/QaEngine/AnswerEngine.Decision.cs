@@ -102,9 +102,9 @@ public sealed partial class AnswerEngine
     // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
     // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
     // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询").
-    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string reading)
+    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string compactReading)
     {
-        var bar = BarForLength(reading);
+        var bar = BarForLength(compactReading);
         // Above one, answering is switched off altogether (the lowered bar too).
         if (complaint || _options.AnswerThreshold > 1 || confidence >= bar || confidence < _options.AgreedAnswerThreshold)
             return bar;
@@ -115,15 +115,12 @@ public sealed partial class AnswerEngine
         return _options.AgreedAnswerThreshold;
     }
 
-    // A long reading (the text matched: a letter's subject and question, a story) is held to the lower bar.
-    private double BarForLength(string reading)
-    {
-        if (_options.AnswerThreshold > 1) return _options.AnswerThreshold;
-        var length = 0;
-        foreach (var c in reading)
-            if (!char.IsWhiteSpace(c)) length++;
-        return length > _options.LongMessageLength ? Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold) : _options.AnswerThreshold;
-    }
+    // A long reading (the text matched: a letter's subject and question, a story; its compact form, without spaces) is
+    // held to the lower bar.
+    private double BarForLength(string compactReading) =>
+        _options.AnswerThreshold <= 1 && compactReading.Length > _options.LongMessageLength
+            ? Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold)
+            : _options.AnswerThreshold;
 
     // In a short question every word is part of what is asked: a word of it (not a question or aspect word) that the
     // entry uses nowhere, in its questions or its answer, is a need or a thing it may not answer ("国家奖学金怎么评选"

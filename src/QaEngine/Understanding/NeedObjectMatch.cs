@@ -84,11 +84,14 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
 
     private EntryProfile Build(IndexedEntry entry)
     {
-        var standard = lexicon.Read(entry.Phrasings[0].Normalized);
-        var phrasings = standard;
-        foreach (var p in entry.Phrasings.AsSpan(1)) phrasings = phrasings.Union(lexicon.Read(p.Normalized));
+        // Each question read once: the union, and the objects most (or nearly all) of them name.
+        var reads = new ServiceProfile[entry.Phrasings.Length];
+        for (var i = 0; i < reads.Length; i++) reads[i] = lexicon.Read(entry.Phrasings[i].Normalized);
+        var phrasings = reads[0];
+        foreach (var r in reads.AsSpan(1)) phrasings = phrasings.Union(r);
         var answer = lexicon.Read(Text.TextNormalizer.Default.Normalize(entry.Entry.Answer));
-        return new EntryProfile(standard, phrasings, phrasings.Union(answer), CoreObjects(entry, phrasings.Objects, CoreShare), CoreObjects(entry, phrasings.Objects, StrongShare));
+        return new EntryProfile(reads[0], phrasings, phrasings.Union(answer), CoreObjects(reads, phrasings.Objects, CoreShare),
+            CoreObjects(reads, phrasings.Objects, StrongShare));
     }
 
     // The objects named by at least this share of an entry's questions are what it is about.
@@ -97,17 +100,15 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     // The objects named by at least this share are what it is about whatever else a question names.
     private const double StrongShare = 0.8;
 
-    private UInt128 CoreObjects(IndexedEntry entry, UInt128 named, double share)
+    private static UInt128 CoreObjects(ServiceProfile[] reads, UInt128 named, double share)
     {
-        var reads = new UInt128[entry.Phrasings.Length];
-        for (var i = 0; i < reads.Length; i++) reads[i] = lexicon.Read(entry.Phrasings[i].Normalized).Objects;
         UInt128 core = 0;
         for (var bit = 0; bit < 128; bit++)
         {
             var mask = UInt128.One << bit;
             if ((named & mask) == 0) continue;
             var naming = 0;
-            foreach (var r in reads) if ((r & mask) != 0) naming++;
+            foreach (var r in reads) if ((r.Objects & mask) != 0) naming++;
             if (naming >= share * reads.Length) core |= mask;
         }
         return core;
