@@ -88,6 +88,24 @@ public static class Interrogatives
         return false;
     }
 
+    // Words that name which part of a service is asked about: its papers, fee, time, place, channel, steps, conditions.
+    private static readonly string[] AspectNames =
+    [
+        "材料", "资料", "手续", "证件", "证明", "多少钱", "要钱", "收钱", "花钱", "交钱", "费", "多久", "时间", "几天", "工作日", "多长", "期限", "时限", "哪里", "哪儿",
+        "在哪", "去哪", "地方", "地点", "地址", "部门", "窗口", "电话", "网上", "线上", "手机上", "流程", "步骤", "程序", "条件",
+        "要求", "几次", "跑", "带", "本人", "委托", "代办",
+    ];
+
+    /// <summary>
+    /// True when the clause names an aspect of a service ("要多少钱", "需要什么材料", "在哪办"), not only asks how or what
+    /// ("该怎么去除", "怎么办", "吃什么好": those carry the question's own action).
+    /// </summary>
+    public static bool NamesAnAspect(string clause)
+    {
+        foreach (var a in AspectNames) if (clause.Contains(a, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>True when at least two characters remain once aspect and question words are taken out.</summary>
     public static bool HasTopic(string clause)
     {

@@ -42,7 +42,9 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // Aspect-only clauses after a named service ("…怎么补办，要多少钱？") say which part of the answer to show, not
         // which entry: matching on them would pull the question towards whichever entry is about fees.
         // A need asked (…驾驶证不知道放哪了，怎么补办) is no aspect: it says which entry.
-        var matched = clauses.Where((c, i) => !(c.Asks && !c.HasTopic && clauses.Take(i).Any(p => p.HasTopic)) || lexicon.Read(c.Text).Needs != 0).ToList();
+        // Nor is a bare "how" (…粘到衣服上了，该怎么去除; …充错了，怎么办): it asks the question the clause before it sets.
+        var matched = clauses.Where((c, i) => !(c.Asks && !c.HasTopic && clauses.Take(i).Any(p => p.HasTopic)) || lexicon.Read(c.Text).Needs != 0
+            || !Interrogatives.NamesAnAspect(c.Text)).ToList();
         var whole = string.Join(' ', matched.Select(c => c.Text));
         // The owner may be named in one clause ("我的身份证号是…") and the status asked in another ("护照什么时候到").
         var ownCase = OwnCase.IsAbout(string.Join(' ', clauses.Select(c => c.Text)));

@@ -69,6 +69,27 @@ public class QuestionReaderTests
         // 怎么补办 after the story is what is wanted of the 驾驶证, not which part of an answer to show (as 要多少钱 would be).
         Assert.EndsWith("怎么补办", Reader.Read("搬家收拾完发现驾驶证不知道放哪了，翻了好几遍都没有，怎么补办？").Whole);
 
+    [Theory]
+    [InlineData("孩子的出生证明上名字写错了一个字，该怎么改？", "该怎么改")]
+    [InlineData("我的医保卡被洗衣机洗了，怎么弄？", "怎么弄")]
+    public void ABareHowAfterTheStoryIsMatchedWithIt(string message, string how)
+    {
+        // A short message is matched whole; "该怎么改" names no aspect (as 要多少钱 would) but asks what the story sets.
+        var read = Reader.Read(message);
+        Assert.EndsWith(how, read.Core);
+        Assert.EndsWith(how, read.Whole);
+    }
+
+    [Fact]
+    public void AnAspectAfterTheQuestionIsStillLeftOutOfTheMatch() =>
+        Assert.Equal("身份证丢了怎么补办", Reader.Read("身份证丢了怎么补办，要多少钱？").Core);
+
+    [Theory]
+    [InlineData("新生儿怎么上户口，求解答", "新生儿怎么上户口")]
+    [InlineData("新生儿怎么上户口？求答复！", "新生儿怎么上户口")]
+    public void AClosingAskingForAnAnswerIsNoPartOfTheQuestion(string message, string core) =>
+        Assert.Equal(core, Reader.Read(message).Whole);
+
     [Fact]
     public void AQuestionWithoutItsOwnTopicTakesTheClauseThatNamesOne()
     {
