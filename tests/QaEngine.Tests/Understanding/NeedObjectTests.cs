@@ -25,6 +25,7 @@ public class NeedObjectTests
     [InlineData("生孩子的钱医保给报不报", "生育费用报销")]
     [InlineData("公积金退休了能全取吗", "退休提取公积金")]
     [InlineData("驾照快过期了", "驾驶证换证")]
+    [InlineData("驾照每年都要年审吗", "驾驶证审验")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
@@ -34,6 +35,27 @@ public class NeedObjectTests
     [InlineData("被人打伤了怎么报案")]
     public void ReportingOrSigningUpIsNotClaimingExpenses(string question) =>
         Assert.True((Lexicon.Read(question).Needs & Lexicon.Read("医保报销").Needs) == 0);
+
+    [Theory]
+    [InlineData("车贷办下来了，车辆怎么办抵押登记", "车贷还完了怎么解除抵押")]
+    [InlineData("想把户口合回父母的户口本", "想从父母户口本上分出来单独立户")]
+    [InlineData("孩子想休学一年", "孩子中途转学怎么办理")]
+    [InlineData("孩子病好了想回学校复学", "孩子想休学一年")]
+    public void OppositeOrNeighbouringNeedsOfOneThingAreDifferentNeeds(string a, string b)
+    {
+        var (first, second) = (Lexicon.Read(a).Needs, Lexicon.Read(b).Needs);
+        Assert.NotEqual(0UL, first);
+        Assert.NotEqual(0UL, second);
+        Assert.Equal(0UL, first & second);
+    }
+
+    [Fact]
+    public void AnElderCardIsAThingOfItsOwn()
+    {
+        var elder = Lexicon.Read("老年卡每年都要年审吗").Objects;
+        Assert.NotEqual(UInt128.Zero, elder);
+        Assert.Equal(UInt128.Zero, elder & Lexicon.Read("驾驶证每年都要年审吗").Objects);
+    }
 
     [Fact]
     public void DrawingAPensionIsNotPayingIntoIt() =>

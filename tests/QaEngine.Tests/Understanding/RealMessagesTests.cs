@@ -39,6 +39,10 @@ public class RealMessagesTests(SeedEngineFixture seed)
     // Nearly every question of the entry names a thing (公租房, 居留许可) the message leaves out while naming its own.
     [InlineData("我在这边打工好多年了，一直租房住，办居住证要带什么", "JZ-014")]
     [InlineData("外籍员工的工作许可证在哪申请", "CR-010")]
+    // The same object and another need (合户 after 分户, 休学 against 转学), or another thing with the need (老年卡 年审).
+    [InlineData("前几年从老汉儿户口本上分出来自己立了户，现在又想合回去一个本本上，得不得行", "HJ-012")]
+    [InlineData("女儿这学期查出来中度抑郁，医生建议先在家休养。我们想给她办休学一年，请问义务教育阶段休学要办什么手续，学籍会保留吗？", "JX-005")]
+    [InlineData("老年卡每年都要去年审吗", "JT-003")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
