@@ -92,7 +92,7 @@ public static partial class OwnCase
     // What the citizen booked, handed in or applied for, with the service between: "我们结婚登记预约的", "我上周提交的",
     // "我交了", "我公积金".
     [GeneratedRegex(
-        "我们?[^ ]{0,8}?(?:预约|提交|申请|报名|登记|办理|交|缴|办|报|寄)的|我(?:已经)?(?:交|缴|办|申请|提交)了" +
+        "我们?[^ ]{0,8}?(?:预约|提交|申请|报名|登记|办理|交|缴|办|报|寄|做)的|我(?:已经)?(?:交|缴|办|申请|提交)了" +
         "|我(?:社保|医保|公积金|养老金|退休金|个税|档案)|(?:上周|上个月|上月|昨天|前天|前几天|上次|今天|去年)(?:交|提交|申请|办|寄|报)的", RegexOptions.CultureInvariant)]
     private static partial Regex OwnedAction();
 
@@ -112,12 +112,23 @@ public static partial class OwnCase
         return false;
     }
 
+    // "怎么查" asks how to look something up; "怎么查不到了" says one's own record cannot be found.
+    private static bool AsksHowToLookUp(string text, string how)
+    {
+        for (var at = text.IndexOf(how, StringComparison.Ordinal); at >= 0; at = text.IndexOf(how, at + 1, StringComparison.Ordinal))
+        {
+            var after = text.AsSpan(at + how.Length);
+            if (!after.StartsWith("不到") && !after.StartsWith("不出") && !after.StartsWith("不了")) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when the normalised clause asks about the citizen's own case.</summary>
     public static bool IsAbout(string clause)
     {
         var text = clause.Replace(" ", "", StringComparison.Ordinal);
         // "办到哪一步了怎么查" asks how to look it up: a general question the bank answers.
-        foreach (var h in HowToLookUp) if (text.Contains(h, StringComparison.Ordinal)) return false;
+        foreach (var h in HowToLookUp) if (AsksHowToLookUp(text, h)) return false;
         foreach (var s in StatusAlone)
             if (text.Contains(s, StringComparison.Ordinal) && !AsksForRelief(text, s)) return true;
         // "你能帮我查一下社保吗": a look-up the citizen asks the assistant for, not how a service works.

@@ -26,6 +26,7 @@ public class NeedObjectTests
     [InlineData("公积金退休了能全取吗", "退休提取公积金")]
     [InlineData("驾照快过期了", "驾驶证换证")]
     [InlineData("驾照每年都要年审吗", "驾驶证审验")]
+    [InlineData("二手车转移登记要什么材料", "二手车过户")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 

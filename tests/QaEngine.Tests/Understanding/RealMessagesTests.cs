@@ -53,6 +53,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("我的社保这个月为什么没扣")]
     [InlineData("我交的材料审核到哪一步了")]
     [InlineData("我名下是不是有两套房，你帮我查查")]
+    // "怎么查不到了" says one's own record is missing; it does not ask how to look something up.
+    [InlineData("我儿子的学籍信息怎么查不到了，是不是被别的学校转走了？")]
+    [InlineData("嗯我去年做的那个残疾等级评定结果怎么到现在还没寄到家里")]
     public void AnOwnCaseQuestionOffersAPersonOrTheLookupChannel(string question)
     {
         var r = Ask(question);
@@ -61,6 +64,10 @@ public class RealMessagesTests(SeedEngineFixture seed)
         Assert.Contains("人工", r.Reply);
         Assert.Contains("12345", r.Reply);
     }
+
+    [Fact]
+    public void AskingHowToLookUpOnesOwnRecordIsABankQuestion() =>
+        Assert.NotEqual("ownCase", Ask("我儿子的学籍号怎么查").Reason);
 
     [Theory]
     [InlineData("您好，请问身份证丢了怎么补办？谢谢！", "SF-001")]
