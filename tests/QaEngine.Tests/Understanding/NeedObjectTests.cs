@@ -66,6 +66,7 @@ public class NeedObjectTests
     [InlineData("电动车上牌", "新车上牌")]
     [InlineData("开养老院", "开公司")]
     [InlineData("高中毕业证", "大学毕业证")]
+    [InlineData("中专学历认证", "大学学历认证")]
     [InlineData("外国人怎么办理居留", "外国人申请永久居留")]
     public void ObjectsOfOneFamilyAreAlternatives(string a, string b)
     {
