@@ -131,34 +131,41 @@ public sealed class Homophones
         return repaired?.ToString() ?? normalized;
     }
 
-    // The service word the run of text at start is (itself), or is a one-character slip of; null when neither.
+    // The service word the run of text at start is (itself), or is a slip of; null when neither. A slip is one
+    // character of the same sound, or two in a name of three characters or more (台包正 → 台胞证), never all of them.
     private string? RepairOf(string text, int start, int length, string[] alike, ref List<string>? words)
     {
         var run = text.AsSpan(start, length);
         foreach (var w in alike)
             if (w.AsSpan().SequenceEqual(run)) return w;
+        var most = length >= 3 ? 2 : 1;
         string? found = null;
-        var slip = -1;
         foreach (var w in alike)
         {
             var differ = 0;
-            var at = -1;
-            for (var k = 0; k < run.Length && differ <= 1; k++) if (run[k] != w[k]) { differ++; at = k; }
-            if (differ != 1) continue;
-            // Two different words one slip away: no telling which was meant.
+            for (var k = 0; k < run.Length && differ <= most; k++) if (run[k] != w[k]) differ++;
+            if (differ == 0 || differ > most) continue;
+            // Two different words a slip away: no telling which was meant.
             if (found is not null) return null;
-            (found, slip) = (w, at);
+            found = w;
         }
-        if (found is null || NeverSlips.Contains(run[slip]) || NeverSlips.Contains(found[slip]) || _isWord(run.ToString())) return null;
-        // At the edge of the run, the odd character may make a word with the character outside it (网站上拍下: 拍下).
-        if (slip == 0 && start > 0 && _isWord(string.Concat(text.AsSpan(start - 1, 1), run[..1]))) return null;
-        if (slip == length - 1 && start + length < text.Length && _isWord(string.Concat(run[^1..], text.AsSpan(start + length, 1)))) return null;
+        if (found is null || _isWord(run.ToString())) return null;
         words ??= _cut(text);
-        return IsStray(words, start, length, start + slip) ? found : null;
+        for (var slip = 0; slip < length; slip++)
+        {
+            if (run[slip] == found[slip]) continue;
+            if (NeverSlips.Contains(run[slip]) || NeverSlips.Contains(found[slip])) return null;
+            // At the edge of the run, the odd character may make a word with the character outside it (网站上拍下: 拍下).
+            if (slip == 0 && start > 0 && _isWord(string.Concat(text.AsSpan(start - 1, 1), run[..1]))) return null;
+            if (slip == length - 1 && start + length < text.Length && _isWord(string.Concat(run[^1..], text.AsSpan(start + length, 1)))) return null;
+            if (!IsStray(words, start, length, start + slip)) return null;
+        }
+        return found;
     }
 
     // Whether the character at position stands alone in the cut, or in a run the dictionary does not know, and the
-    // run splits no dictionary word: 市独 of j11市独生子女 cuts 独生子女 in two, so it is no slip of 失独.
+    // run splits no dictionary word: 市独 of j11市独生子女 cuts 独生子女 in two, so it is no slip of 失独. In a name of three
+    // characters or more, a word wholly inside the run does not make its character a word's (公基金: 基金 is a word, 公基金 none).
     private bool IsStray(List<string> words, int start, int length, int position)
     {
         var stray = false;
@@ -169,7 +176,7 @@ public sealed class Homophones
             if (to > start && from < start + length)
             {
                 if ((from < start || to > start + length) && w.Length > 1 && _isWord(w)) return false;
-                if (position >= from && position < to) stray = w.Length == 1 || !_isWord(w);
+                if (position >= from && position < to) stray = w.Length == 1 || !_isWord(w) || length >= 3 && w.Length < length;
             }
             from = to;
         }

@@ -22,6 +22,8 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("生育经贴怎么领", "生育津贴怎么领")]
     [InlineData("护造丢了怎么补", "护照丢了怎么补")]
     [InlineData("港澳通行证签租怎么办", "港澳通行证签注怎么办")]
+    // Two characters of a three-character name, each of the same sound: 台包正 is 台胞证.
+    [InlineData("那个台包正过期了要换新的", "那个台胞证过期了要换新的")]
     public void AServiceNameWrittenWithASameSoundingCharacterIsRepaired(string heard, string meant) =>
         Assert.Equal(meant, Repairer.Repair(heard));
 
@@ -35,6 +37,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("明星是怎么杨保养皮肤的")]
     [InlineData("婚前买房只写了男方名字")]    // 只 sounds like 子 (买房子) to a southern ear, but it is a function character
     [InlineData("手指头干活磨得没有纹了")]    // 磨得 sounds like 莫得, a dialect word for 没有, not a name of anything
+    [InlineData("我是湖口本地人")]            // 湖口本 sounds like 户口本, but 本 makes 本地 with the next character
     public void WordsAndRunsAcrossWordBoundariesAreLeftAlone(string text) =>
         Assert.Equal(text, Repairer.Repair(text));
 
@@ -50,6 +53,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("护找过期了咋个换", "CR-002")]
     [InlineData("驾使证到期了在外地能换不", "JT-010")]
     [InlineData("营业执找丢了咋个补", "QY-011")]
+    [InlineData("嗯我是台湾人在厦门住了好多年了那个台包正过期了就是要换新的是在这边换还是要回台湾", "GA-006")]
     public void ARepairedQuestionIsAnsweredAsTheServiceMeant(string heard, string id)
     {
         var r = seed.Engine.Ask(heard);

@@ -97,6 +97,7 @@ public class NeedObjectTests
     [InlineData("身分证", "身份证")]
     [InlineData("回乡卡", "回乡证")]
     [InlineData("失业补助金", "失业保险金")]
+    [InlineData("公基金", "公积金")]
     public void OlderRegionalAndPolicyNamesOfAThingAreThatObject(string a, string b)
     {
         Assert.NotEqual(UInt128.Zero, Lexicon.Read(a).Objects);
