@@ -164,8 +164,7 @@ public sealed class Homophones
     }
 
     // Whether the character at position stands alone in the cut, or in a run the dictionary does not know, and the
-    // run splits no dictionary word: 市独 of j11市独生子女 cuts 独生子女 in two, so it is no slip of 失独. In a name of three
-    // characters or more, a word wholly inside the run does not make its character a word's (公基金: 基金 is a word, 公基金 none).
+    // run splits no dictionary word: 市独 of j11市独生子女 cuts 独生子女 in two, so it is no slip of 失独.
     private bool IsStray(List<string> words, int start, int length, int position)
     {
         var stray = false;
@@ -176,7 +175,7 @@ public sealed class Homophones
             if (to > start && from < start + length)
             {
                 if ((from < start || to > start + length) && w.Length > 1 && _isWord(w)) return false;
-                if (position >= from && position < to) stray = w.Length == 1 || !_isWord(w) || length >= 3 && w.Length < length;
+                if (position >= from && position < to) stray = w.Length == 1 || !_isWord(w);
             }
             from = to;
         }

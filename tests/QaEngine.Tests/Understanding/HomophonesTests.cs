@@ -37,7 +37,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("明星是怎么杨保养皮肤的")]
     [InlineData("婚前买房只写了男方名字")]    // 只 sounds like 子 (买房子) to a southern ear, but it is a function character
     [InlineData("手指头干活磨得没有纹了")]    // 磨得 sounds like 莫得, a dialect word for 没有, not a name of anything
-    [InlineData("我是湖口本地人")]            // 湖口本 sounds like 户口本, but 本 makes 本地 with the next character
+    [InlineData("我是湖口本地人")]            // 湖口本 sounds like 户口本, but 湖口 is a word and 本 makes 本地 with the next character
     public void WordsAndRunsAcrossWordBoundariesAreLeftAlone(string text) =>
         Assert.Equal(text, Repairer.Repair(text));
 
