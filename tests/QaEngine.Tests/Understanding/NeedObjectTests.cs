@@ -27,6 +27,7 @@ public class NeedObjectTests
     [InlineData("驾照快过期了", "驾驶证换证")]
     [InlineData("驾照每年都要年审吗", "驾驶证审验")]
     [InlineData("二手车转移登记要什么材料", "二手车过户")]
+    [InlineData("车贷还完了，绿本上的抵押怎么解", "车辆解除抵押")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 

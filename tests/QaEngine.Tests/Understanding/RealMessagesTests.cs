@@ -43,6 +43,7 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("前几年从老汉儿户口本上分出来自己立了户，现在又想合回去一个本本上，得不得行", "HJ-012")]
     [InlineData("女儿这学期查出来中度抑郁，医生建议先在家休养。我们想给她办休学一年，请问义务教育阶段休学要办什么手续，学籍会保留吗？", "JX-005")]
     [InlineData("老年卡每年都要去年审吗", "JT-003")]
+    [InlineData("刚在4S店贷款提了车，金融公司让我配合去车管所办抵押登记，这个抵押要怎么办，要带什么", "JT-019")]
     [InlineData("我是中专毕业的，找工作单位要学历认证，学信网上查不到，该去哪认证", "JX-007")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
