@@ -45,7 +45,8 @@ public sealed class ServiceLexicon
             if (!groups.TryGetValue(parts[1], out var id)) groups[parts[1]] = id = groups.Count;
             if (id >= (isNeed ? 64 : 128)) throw new InvalidDataException($"needs-objects.txt: too many {parts[0]} groups");
             if (!isNeed && family != "-") families[family] = families.GetValueOrDefault(family) | UInt128.One << id;
-            foreach (var w in parts.Skip(2)) words.TryAdd(w, (w, isNeed, id));
+            // Read as the text is: normalised (补一个 is 补1个 there, 一年级 1年级).
+            foreach (var w in parts.Skip(2).Select(w => Text.TextNormalizer.Default.Normalize(w)).Where(w => w.Length > 0)) words.TryAdd(w, (w, isNeed, id));
         }
         return new ServiceLexicon(words.Values, [.. families.Values]);
     }

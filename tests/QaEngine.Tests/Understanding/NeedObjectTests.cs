@@ -28,6 +28,8 @@ public class NeedObjectTests
     [InlineData("驾照每年都要年审吗", "驾驶证审验")]
     [InlineData("二手车转移登记要什么材料", "二手车过户")]
     [InlineData("车贷还完了，绿本上的抵押怎么解", "车辆解除抵押")]
+    [InlineData("养老院的护工对老人很凶，找哪个部门告他们", "养老院虐待老人去哪投诉")]
+    [InlineData("房本补一本要多久", "不动产权证补办")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
@@ -49,6 +51,17 @@ public class NeedObjectTests
         Assert.NotEqual(0UL, first);
         Assert.NotEqual(0UL, second);
         Assert.Equal(0UL, first & second);
+    }
+
+    [Theory]
+    [InlineData("身份证补一个要多久", "身份证补办")]
+    [InlineData("孩子上一年级怎么报名", "孩子上小学怎么报名")]
+    public void LexiconWordsWithANumeralAreReadInTheNormalisedText(string a, string b)
+    {
+        // The engine reads normalised text, where 一 is 1 (补1个, 1年级): the lexicon's words are normalised alike.
+        var (first, second) = (Lexicon.Read(Text.TextNormalizer.Default.Normalize(a)), Lexicon.Read(Text.TextNormalizer.Default.Normalize(b)));
+        Assert.NotEqual(default, first);
+        Assert.Equal(second, first);
     }
 
     [Fact]
@@ -99,6 +112,7 @@ public class NeedObjectTests
     [InlineData("回乡卡", "回乡证")]
     [InlineData("失业补助金", "失业保险金")]
     [InlineData("公基金", "公积金")]
+    [InlineData("休旅车", "汽车")]
     public void OlderRegionalAndPolicyNamesOfAThingAreThatObject(string a, string b)
     {
         Assert.NotEqual(UInt128.Zero, Lexicon.Read(a).Objects);
