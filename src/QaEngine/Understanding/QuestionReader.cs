@@ -79,7 +79,10 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
                     var told = clauses.Take(i).Where(p => p.HasTopic && !p.Asks).ToList();
                     // A question without a topic takes the nearest clause naming a service (单位拖了我三个月工资没发) before
                     // the nearest saying anything (问了好几次都说没钱).
-                    var before = c.HasTopic ? told.LastOrDefault() : told.LastOrDefault(p => NamesService(p.Text)) ?? told.LastOrDefault();
+                    // A question naming a need of nothing (…翻遍屋头都没找到，补一本要登报不) takes the nearest clause naming a thing.
+                    var before = !c.HasTopic ? told.LastOrDefault(p => NamesService(p.Text)) ?? told.LastOrDefault()
+                        : NamesNeedOnly(c.Text) ? told.LastOrDefault(p => NamesObject(p.Text)) ?? told.LastOrDefault()
+                        : told.LastOrDefault();
                     if (before is not null) sb.Append(before.Text).Append(' ');
                 }
                 groups.Add(sb.Append(c.Text));
@@ -98,6 +101,10 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     }
 
     private bool NamesNeedAndObject(string text) => lexicon.Read(text) is { Needs: not 0, Objects: var o } && o != 0;
+
+    private bool NamesNeedOnly(string text) => lexicon.Read(text) is { Needs: not 0, Objects: var o } && o == 0;
+
+    private bool NamesObject(string text) => lexicon.Read(text).Objects != 0;
 
     private bool NamesService(string text) => lexicon.Read(text) is { } named && (named.Needs != 0 || named.Objects != 0);
 

@@ -91,6 +91,15 @@ public class QuestionReaderTests
         Assert.Equal(core, Reader.Read(message).Whole);
 
     [Fact]
+    public void AQuestionNamingANeedOfNothingTakesTheClauseThatNamesTheThing()
+    {
+        // 告他们 says what is wanted (投诉), not of what: the 养老院 two clauses back is the thing, not the cold food.
+        var read = Reader.Read("我妈住的那个养老院，护工对她凶得很，饭也冷冰冰的，找哪个部门告他们嘛");
+        Assert.Contains("养老院", read.Questions[0]);
+        Assert.EndsWith("找哪个部门告他们嘛", read.Questions[0]);
+    }
+
+    [Fact]
     public void AQuestionWithoutItsOwnTopicTakesTheClauseThatNamesOne()
     {
         var read = Reader.Read("亲戚车祸后基本瘫痪在床，失去了劳动能力。这种情况可以申请吗？");
