@@ -30,7 +30,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
             var stripped = Collapse(MessageScaffolding.Strip(Collapse(rest)));
             if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;
             var asks = asked || Interrogatives.Asks(stripped);
-            clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks));
+            clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks, lexicon.Read(stripped)));
         }
         if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false);
         // A clause that only ends with an aspect (…的办理流程及所需材料) asks in a letter that asks nothing else; beside a
@@ -43,7 +43,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // which entry: matching on them would pull the question towards whichever entry is about fees.
         // A need asked (…驾驶证不知道放哪了，怎么补办) is no aspect: it says which entry.
         // Nor is a bare "how" (…粘到衣服上了，该怎么去除; …充错了，怎么办): it asks the question the clause before it sets.
-        var matched = clauses.Where((c, i) => !(c.Asks && !c.HasTopic && clauses.Take(i).Any(p => p.HasTopic)) || lexicon.Read(c.Text).Needs != 0
+        var matched = clauses.Where((c, i) => !(c.Asks && !c.HasTopic && clauses.Take(i).Any(p => p.HasTopic)) || c.Named.Needs != 0
             || !Interrogatives.NamesAnAspect(c.Text)).ToList();
         var whole = string.Join(' ', matched.Select(c => c.Text));
         // The owner may be named in one clause ("我的身份证号是…") and the status asked in another ("护照什么时候到").
@@ -55,7 +55,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         var several = AboutDifferentServices(questions);
         var core = Compact(whole).Length <= ShortMessage && !several ? whole : questions[0];
         // The clauses outside the main question that name a service, with it; none, and there is no such reading.
-        var telling = matched.Where(c => !questions[0].Contains(c.Text, StringComparison.Ordinal) && NamesService(c.Text)).ToList();
+        var telling = matched.Where(c => !questions[0].Contains(c.Text, StringComparison.Ordinal) && c.NamesService).ToList();
         var services = telling.Count == 0 ? core
             : string.Join(' ', matched.Where(c => telling.Contains(c) || questions[0].Contains(c.Text, StringComparison.Ordinal)).Select(c => c.Text));
         return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, Services = services, SeveralServices = several };
@@ -80,8 +80,8 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
                     // A question without a topic takes the nearest clause naming a service (单位拖了我三个月工资没发) before
                     // the nearest saying anything (问了好几次都说没钱).
                     // A question naming a need of nothing (…翻遍屋头都没找到，补一本要登报不) takes the nearest clause naming a thing.
-                    var before = !c.HasTopic ? told.LastOrDefault(p => NamesService(p.Text)) ?? told.LastOrDefault()
-                        : NamesNeedOnly(c.Text) ? told.LastOrDefault(p => NamesObject(p.Text)) ?? told.LastOrDefault()
+                    var before = !c.HasTopic ? told.LastOrDefault(p => p.NamesService) ?? told.LastOrDefault()
+                        : c.Named is { Needs: not 0, Objects: var o } && o == 0 ? told.LastOrDefault(p => p.Named.Objects != 0) ?? told.LastOrDefault()
                         : told.LastOrDefault();
                     if (before is not null) sb.Append(before.Text).Append(' ');
                 }
@@ -97,16 +97,8 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     private bool TakesTheCircumstanceBefore(List<Clause> clauses, int i)
     {
         if (i == 0 || clauses[i - 1].Asks || !clauses[i - 1].HasTopic) return false;
-        return !NamesNeedAndObject(clauses[i].Text) || Identities.NamesAGroup(clauses[i - 1].Text);
+        return clauses[i].Named is not { Needs: not 0, Objects: var o } || o == 0 || Identities.NamesAGroup(clauses[i - 1].Text);
     }
-
-    private bool NamesNeedAndObject(string text) => lexicon.Read(text) is { Needs: not 0, Objects: var o } && o != 0;
-
-    private bool NamesNeedOnly(string text) => lexicon.Read(text) is { Needs: not 0, Objects: var o } && o == 0;
-
-    private bool NamesObject(string text) => lexicon.Read(text).Objects != 0;
-
-    private bool NamesService(string text) => lexicon.Read(text) is { } named && (named.Needs != 0 || named.Objects != 0);
 
     // "新生儿怎么落户？另外医保怎么办？" asks about two services: matched whole it would fall between them.
     private bool AboutDifferentServices(List<string> questions)
@@ -152,5 +144,9 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     private static string Compact(string s) => s.Replace(" ", "", StringComparison.Ordinal);
 
     // Asks: a question, by its words or by ending with an aspect; Interrogative: by its words or a question mark.
-    private sealed record Clause(string Text, bool Asks, bool HasTopic, bool Interrogative);
+    // Named: the needs and objects the clause names, read once.
+    private sealed record Clause(string Text, bool Asks, bool HasTopic, bool Interrogative, ServiceProfile Named)
+    {
+        public bool NamesService => Named.Needs != 0 || Named.Objects != 0;
+    }
 }
