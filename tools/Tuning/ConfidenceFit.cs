@@ -25,23 +25,16 @@ internal static class ConfidenceFit
         var rows = questions.Where(q => q.Candidates.Length > 0)
             .Select(q => (X: Inputs(w, q, shape), Y: q.ExpectedAt >= 0 && Ranking.Rank(w, q)[0].Index == q.ExpectedAt ? 1.0 : 0.0)).ToList();
         var c = (double[])start.Clone();
-        var m = new double[c.Length];
-        var v = new double[c.Length];
+        var adam = new Adam(c, rate);
         for (var t = 1; t <= iterations; t++)
         {
             var grad = new double[c.Length];
             foreach (var (x, y) in rows)
             {
                 var p = 1 / (1 + Math.Exp(-Ranking.Dot(c, x)));
-                for (var i = 0; i < c.Length; i++) grad[i] += (p - y) * x[i];
+                for (var i = 0; i < c.Length; i++) grad[i] += (p - y) * x[i] / rows.Count;
             }
-            for (var i = 0; i < c.Length; i++)
-            {
-                var g = grad[i] / rows.Count;
-                m[i] = 0.9 * m[i] + 0.1 * g;
-                v[i] = 0.999 * v[i] + 0.001 * g * g;
-                c[i] -= rate * (m[i] / (1 - Math.Pow(0.9, t))) / (Math.Sqrt(v[i] / (1 - Math.Pow(0.999, t))) + 1e-8);
-            }
+            adam.Step(grad);
         }
         return c;
     }

@@ -10,22 +10,13 @@ internal static class ListwiseFit
     public static double[] Fit(IReadOnlyList<TuningQuestion> questions, double[] start, double temperature, double pull = 0.01, int iterations = 300, double rate = 0.005)
     {
         var w = (double[])start.Clone();
-        var n = w.Length;
-        var m = new double[n];
-        var v = new double[n];
+        var adam = new Adam(w, rate);
         var usable = questions.Where(q => q.ExpectedAt >= 0 && q.Candidates.Length >= 2).ToList();
         for (var t = 1; t <= iterations; t++)
         {
             var grad = Gradient(usable, w, temperature, out _);
-            for (var i = 0; i < n; i++)
-            {
-                var g = grad[i] + pull * (w[i] - start[i]);
-                m[i] = 0.9 * m[i] + 0.1 * g;
-                v[i] = 0.999 * v[i] + 0.001 * g * g;
-                var mh = m[i] / (1 - Math.Pow(0.9, t));
-                var vh = v[i] / (1 - Math.Pow(0.999, t));
-                w[i] -= rate * mh / (Math.Sqrt(vh) + 1e-8);
-            }
+            for (var i = 0; i < w.Length; i++) grad[i] += pull * (w[i] - start[i]);
+            adam.Step(grad);
         }
         return w;
     }
