@@ -5,6 +5,9 @@
 //     [--seed-queries data/faq/eval/dev-queries.jsonl]
 // Prints top1 by source for the shipped weights, each fold's held-out top1, the pooled cross-validated top1, then the
 // weights fitted on everything, to paste into RankingWeights.Default when they hold up.
+//   dotnet run -c Release --project tools/Tuning -- --leave-one-out [--real ../shared/eval/real-citizen] [--general …]
+// Leaves each source out in turn (seed dev, voices, the third dev set, real citizens' messages, LCQMC dev): weights
+// fitted on the others, scored on it beside the shipped ones (see LeaveOneSourceOut).
 using System.Globalization;
 using GovAssistant.QaEngine.Analysis;
 using GovAssistant.QaEngine.Ranking;
@@ -23,6 +26,19 @@ var analysis = TextAnalysis.CreateDefault();
 var seed = TuningSet.Read("seed-dev", Option("seed-bank", "data/faq/bank"), Option("seed-queries", "data/faq/eval/dev-queries.jsonl"), analysis);
 var lcqmc = TuningSet.Read("general", Path.Combine(general, "bank.jsonl"), Path.Combine(general, "queries.jsonl"), analysis);
 Console.WriteLine($"read {seed.Count} seed-dev and {lcqmc.Count} general questions");
+
+if (args.Contains("--leave-one-out"))
+{
+    var seedBank = Option("seed-bank", "data/faq/bank");
+    var real = Option("real", "../shared/eval/real-citizen");
+    var sources = seed
+        .Concat(TuningSet.Read("voices", seedBank, "data/faq/eval/voices-queries.jsonl", analysis))
+        .Concat(TuningSet.Read("fresh", seedBank, "data/faq/eval/fresh-queries.jsonl", analysis))
+        .Concat(TuningSet.Read("real-citizen", Path.Combine(real, "bank.jsonl"), Path.Combine(real, "queries.jsonl"), analysis))
+        .Concat(lcqmc).ToList();
+    LeaveOneSourceOut.Run(sources, pull, new GovAssistant.QaEngine.QaEngineOptions().AnswerThreshold);
+    return 0;
+}
 
 var shipped = RankingWeights.Default;
 var start = shipped.Features;
