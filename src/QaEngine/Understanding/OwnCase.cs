@@ -21,11 +21,12 @@ public static partial class OwnCase
         "审核", "不对", "少了", "显示", "状态", "成功了", "通过了没", "通过没", "办好了没", "好了没", "了没有", "到账了", "交上了",
         "卡在哪", "是多少", "多少余额", "余额还有", "余额有多少", "帮我查", "帮我看看", "批下来", "是哪天", "能落上", "怎么回事", "咋回事",
         "什么原因", "啥原因", "查不到", "到哪了", "什么时候能下来", "什么时候下来", "什么时候能批", "什么时候能发", "什么时候发",
-        "什么时候能办好", "什么时候能拿回",
+        "什么时候能办好", "什么时候能拿回", "还剩多少", "剩多少", "交了多少", "交了几年", "缴了多少", "缴了几年", "排到第几", "排到哪",
+        "排第几", "怎么被", "咋被",
     ];
 
     // A look-up asked of the assistant ("帮我查一下", "给我看看").
-    [GeneratedRegex("(?:帮我|给我|帮忙|替我)(?:查|看看|看一下|核实)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?:帮我|给我|帮忙|替我)(?:查|看看|看一下|看下|核实)|(?:你们|您)(?:能|可以|能不能|可不可以)(?:帮我)?查", RegexOptions.CultureInvariant)]
     private static partial Regex LookUpForMe();
 
     // What a government office keeps on record of a citizen (a parcel's tracking is not asked of this desk).
@@ -39,7 +40,7 @@ public static partial class OwnCase
     // "一般多久", "通常几天": the usual case, not the citizen's own.
     private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
 
-    private static readonly string[] HowToLookUp = ["怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
+    private static readonly string[] HowToLookUp = ["想查", "怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
 
     private static readonly string[] Owners =
     [
@@ -48,7 +49,8 @@ public static partial class OwnCase
     ];
 
     // A relative of the citizen's, in any voice: 我妈, 我家老人, 俺爹, 我屋头老汉.
-    [GeneratedRegex("(?:我|俺|咱)(?:家|屋头|们家)?(?:爸|妈|爹|娘|父亲|母亲|老公|老婆|爱人|媳妇|丈夫|妻子|儿子|女儿|孩子|娃|老人|老汉|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?:我|俺|咱)(?:家|屋头|们家)?(?:爸|妈|爹|娘|父亲|母亲|老公|老婆|爱人|媳妇|丈夫|妻子|儿子|女儿|孩子|娃|老人|老汉|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷)" +
+        "|老爷子|老太太|老头子|老母亲|老父亲", RegexOptions.CultureInvariant)]
     private static partial Regex Kin();
 
     // Waiting for something applied for that has not come ("还没到账", "怎么还在审核", "一直没消息"): with the time already
@@ -63,7 +65,7 @@ public static partial class OwnCase
     private static partial Regex AppliedFor();
 
     // Refused, and asking why: "审核没通过，原因是什么", "为什么被驳回".
-    [GeneratedRegex("(?:没通过|未通过|不通过|被驳回|被拒|被退回|被取消)[^ ]{0,8}?(?:原因|为什么|为啥|怎么回事|咋回事)|(?:为什么|为啥)[^ ]{0,8}?(?:被驳回|没通过|未通过|被拒|被退回|被取消)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?:没通过|未通过|不通过|被驳回|被拒|被退回|被取消)[^ ]{0,8}?(?:原因|为什么|为啥|怎么回事|咋回事|缺什么|缺啥|差什么|差啥)|(?:为什么|为啥)[^ ]{0,8}?(?:被驳回|没通过|未通过|被拒|被退回|被取消)", RegexOptions.CultureInvariant)]
     private static partial Regex Refused();
 
     // An office, a window or an app told the citizen something about their own record ("社保局说我断缴了", "APP提示我有一笔
@@ -79,8 +81,17 @@ public static partial class OwnCase
     ];
 
     // "我的社保卡激活了吗", "我的护照寄出了没": whether something of the citizen's own has happened yet.
-    [GeneratedRegex("(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?:激活|办好|到账|生效|通过|批下来|批|出来|下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)(?: |$)" +
+        "|(?:能|可以)去?(?:拿|领)[^ ]{0,6}?了(?:吗|没)(?: |$)", RegexOptions.CultureInvariant)]
     private static partial Regex DoneYet();
+
+    // "咋报不了了", "怎么用不了": why something of the citizen's own no longer works.
+    [GeneratedRegex("(?:怎么|咋)[^ ]{0,4}?不了", RegexOptions.CultureInvariant)]
+    private static partial Regex NoLongerWorks();
+
+    // When something will come or be done: "啥时候能拿", "什么时候能批下来".
+    [GeneratedRegex("(?:什么时候|啥时候|几时|多久)才?(?:能|可以)?(?:拿|领|到|下来|办好|出来|批)", RegexOptions.CultureInvariant)]
+    private static partial Regex WhenDone();
 
     // The time already waited: "五天了", "半个月了", "好几个月了".
     [GeneratedRegex("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年)多?了", RegexOptions.CultureInvariant)]
@@ -93,7 +104,7 @@ public static partial class OwnCase
     // "我交了", "我公积金".
     [GeneratedRegex(
         "我们?[^ ]{0,8}?(?:预约|提交|申请|报名|登记|办理|交|缴|办|报|寄|做)的|我(?:已经)?(?:交|缴|办|申请|提交)了" +
-        "|我(?:社保|医保|公积金|养老金|退休金|个税|档案)|(?:上周|上个月|上月|昨天|前天|前几天|上次|今天|去年)(?:交|提交|申请|办|寄|报)的", RegexOptions.CultureInvariant)]
+        "|我(?:社保|医保|公积金|养老金|退休金|个税|档案)|(?:上周|上礼拜|上星期|上个月|上月|昨天|前天|前几天|上次|今天|去年)(?:交|递交|提交|申请|办|寄|报)的", RegexOptions.CultureInvariant)]
     private static partial Regex OwnedAction();
 
     // "能不能少扣点", "可以少扣吗" ask whether a rule allows less (a relief the bank explains), not why one's own
@@ -138,12 +149,14 @@ public static partial class OwnCase
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.
         owned = owned || OwnedWithTime().IsMatch(text) || OwnedAction().IsMatch(text) || Kin().IsMatch(text);
         if (NotYet().IsMatch(text) && (owned || Waited().IsMatch(text) && AppliedFor().IsMatch(text))) return true;
+        // "材料交上去十天了，啥时候能拿": the time already waited for something handed in, and when it will come.
+        if (Waited().IsMatch(text) && AppliedFor().IsMatch(text) && WhenDone().IsMatch(text)) return true;
         if (Refused().IsMatch(text)) return true;
         if (TheyToldMe().IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
         if (!owned) return false;
         // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.
         foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
-        if (DoneYet().IsMatch(text)) return true;
+        if (DoneYet().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;
     }

@@ -300,6 +300,28 @@ public class QuestionReaderTests
     [InlineData("我老婆上个月生了二胎，请问生育津贴一般多久能批下来")]
     public void HowLongAServiceTakesOrAStoryOfWaitingIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
+    [Theory]
+    [InlineData("社保卡补办的材料交上去十天了，啥时候能拿")]
+    [InlineData("我的公积金提取申请被退回了说材料不全，具体缺啥")]
+    [InlineData("帮我看下我医保卡里还剩多少钱")]
+    [InlineData("我老公的低保申请批了没")]
+    [InlineData("我驾照被扣了几分你们能查吗")]
+    [InlineData("我的房产证办好了吗，交房那会儿交了材料")]
+    [InlineData("老爷子的高龄补贴停发了是咋回事")]
+    [InlineData("我的公积金账户怎么被冻结了")]
+    [InlineData("上礼拜递交的出生登记，现在能去拿户口本了吗")]
+    [InlineData("我的养老保险交了多少年了")]
+    [InlineData("俺的新农合咋报不了了")]
+    [InlineData("我家的保障房轮候排第几了")]
+    public void AStatusAskedInEverydayWordsIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
+
+    [Theory]
+    [InlineData("想查一下我的公积金缴了几年")]
+    [InlineData("我的社保卡不能用了怎么办")]
+    [InlineData("低保申请一般多久能批下来")]
+    [InlineData("居住证办好了以后能去哪里领")]
+    public void WantingToLookUpOrHowAServiceGoesIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
+
     [Fact]
     public void ATitleAsksNothingAndAQuestionDoes()
     {
