@@ -21,7 +21,7 @@ public static partial class OwnCase
         "审核", "不对", "少了", "显示", "状态", "成功了", "通过了没", "通过没", "办好了没", "好了没", "了没有", "到账了", "交上了",
         "卡在哪", "是多少", "多少余额", "余额还有", "余额有多少", "帮我查", "帮我看看", "批下来", "是哪天", "能落上", "怎么回事", "咋回事",
         "什么原因", "啥原因", "查不到", "到哪了", "什么时候能下来", "什么时候下来", "什么时候能批", "什么时候能发", "什么时候发",
-        "什么时候能办好", "什么时候能拿回", "还剩多少", "剩多少", "交了多少", "交了几年", "缴了多少", "缴了几年", "排到第几", "排到哪",
+        "什么时候能办好", "什么时候能拿回", "进展", "还剩多少", "剩多少", "交了多少", "交了几年", "缴了多少", "缴了几年", "排到第几", "排到哪",
         "排第几", "怎么被", "咋被",
     ];
 
@@ -45,7 +45,8 @@ public static partial class OwnCase
     private static readonly string[] Owners =
     [
         "我的", "我家的", "我交的", "我提交的", "我申请的", "我办的", "我报的", "我们的", "本人的", "我爸", "我妈", "我父亲",
-        "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司", "我名下", "俺的", "俺家的", "咱家的",
+        "我母亲", "我老公", "我老婆", "我爱人", "我儿子", "我女儿", "我孩子", "我家孩子", "我单位", "我公司", "我司", "本公司", "本单位", "我名下", "俺的",
+        "俺家的", "咱家的",
     ];
 
     // A relative of the citizen's, in any voice: 我妈, 我家老人, 俺爹, 我屋头老汉.
@@ -57,7 +58,7 @@ public static partial class OwnCase
     // waited ("提交了五天了", "半个月了") or an owner it is the citizen's own application, which only its records can tell.
     [GeneratedRegex(
         "(?:还没|还是没|一直没|迟迟没|都没|怎么还不|咋还不|还不)有?(?:到账|批|审批|发|收到|下来|通知|消息|回复|结果|动静|寄到|办好|处理|放款|退回来)" +
-        "|(?:还在|一直在|一直是)(?:审核|受理|处理|办理|审批)", RegexOptions.CultureInvariant)]
+        "|(?:还在|一直在|一直是|仍在|仍是|仍然|依然|仍显示|还显示|一直显示)待?(?:审核|受理|处理|办理|审批)", RegexOptions.CultureInvariant)]
     private static partial Regex NotYet();
 
     // Something handed in or sent, so that the wait is for an application and not for a person ("失踪七八年了一直没消息").
@@ -94,7 +95,7 @@ public static partial class OwnCase
     private static partial Regex WhenDone();
 
     // The time already waited: "五天了", "半个月了", "好几个月了".
-    [GeneratedRegex("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年)多?了", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年|工作日)多?了", RegexOptions.CultureInvariant)]
     private static partial Regex Waited();
 
     [GeneratedRegex("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的", RegexOptions.CultureInvariant)]

@@ -313,6 +313,7 @@ public class QuestionReaderTests
     [InlineData("我的养老保险交了多少年了")]
     [InlineData("俺的新农合咋报不了了")]
     [InlineData("我家的保障房轮候排第几了")]
+    [InlineData("尊敬的领导：本单位的社保登记变更材料已递交三个工作日了，系统依然显示待受理，请问现在进展如何？")]
     public void AStatusAskedInEverydayWordsIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
 
     [Theory]
@@ -320,6 +321,7 @@ public class QuestionReaderTests
     [InlineData("我的社保卡不能用了怎么办")]
     [InlineData("低保申请一般多久能批下来")]
     [InlineData("居住证办好了以后能去哪里领")]
+    [InlineData("尊敬的领导：本公司拟办理营业执照变更，请问流程如何？")]
     public void WantingToLookUpOrHowAServiceGoesIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     [Fact]
