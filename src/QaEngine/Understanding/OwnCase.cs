@@ -18,7 +18,8 @@ public static partial class OwnCase
     private static readonly string[] StatusWithOwner =
     [
         "为什么", "为啥", "怎么没", "什么时候能到", "什么时候到", "什么时候寄到", "什么时候能寄到", "什么时候能拿到", "进度",
-        "审核", "不对", "少了", "显示", "状态", "成功了", "通过了没", "通过没", "办好了没", "好了没", "了没有", "到账了", "交上了",
+        "审核结果", "审核到", "审核得", "审核了", "审核完", "审核没", "审核通过", "审核中", "在审核", "审批完", "处理完", "不对", "少了",
+        "显示", "状态", "成功了", "通过了没", "通过没", "办好了没", "好了没", "了没有", "到账了", "交上了",
         "卡在哪", "是多少", "多少余额", "余额还有", "余额有多少", "帮我查", "帮我看看", "批下来", "是哪天", "能落上", "怎么回事", "咋回事",
         "什么原因", "啥原因", "查不到", "到哪了", "什么时候能下来", "什么时候下来", "什么时候能批", "什么时候能发", "什么时候发",
         "什么时候能办好", "什么时候能拿回", "进展", "还剩多少", "剩多少", "交了多少", "交了几年", "缴了多少", "缴了几年", "排到第几", "排到哪",
@@ -81,10 +82,16 @@ public static partial class OwnCase
         "什么原因", "哪里不", "还差什么", "到底",
     ];
 
-    // "我的社保卡激活了吗", "我的护照寄出了没": whether something of the citizen's own has happened yet.
-    [GeneratedRegex("(?:激活|办好|到账|生效|通过|批下来|批|出来|下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)(?: |$)" +
-        "|(?:能|可以)去?(?:拿|领)[^ ]{0,6}?了(?:吗|没)(?: |$)", RegexOptions.CultureInvariant)]
+    // "我的社保卡激活了吗", "我的护照寄出了没": whether something of the citizen's own has happened yet, at the end of the
+    // message (compact text).
+    [GeneratedRegex("(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$", RegexOptions.CultureInvariant)]
     private static partial Regex DoneYet();
+
+    // The same at the end of any clause (spaced text), said with 了 or 没 ("…办好了吗，交房那会儿…", "批了没", "结果出来没"):
+    // "公积金能提出来吗" asks whether it can be done, not whether it is.
+    [GeneratedRegex("(?:激活|办好|到账|生效|通过|批下来|批|出来|下来|寄出|寄出来|成功|交上)(?:了(?:吗|没|没有)|没有?)(?= |$)" +
+        "|(?:能|可以)去?(?:拿|领)[^ ]{0,6}?了(?:吗|没)(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex DoneYetInAClause();
 
     // "咋报不了了", "怎么用不了": why something of the citizen's own no longer works.
     [GeneratedRegex("(?:怎么|咋)[^ ]{0,4}?不了", RegexOptions.CultureInvariant)]
@@ -157,7 +164,7 @@ public static partial class OwnCase
         if (!owned) return false;
         // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.
         foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
-        if (DoneYet().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
+        if (DoneYet().IsMatch(text) || DoneYetInAClause().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
         foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
         return false;
     }

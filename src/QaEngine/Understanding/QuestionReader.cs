@@ -46,9 +46,12 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         var matched = clauses.Where((c, i) => !(c.Asks && !c.HasTopic && clauses.Take(i).Any(p => p.HasTopic)) || c.Named.Needs != 0
             || !Interrogatives.NamesAnAspect(c.Text)).ToList();
         var whole = string.Join(' ', matched.Select(c => c.Text));
-        // The owner may be named in one clause ("我的身份证号是…") and the status asked in another ("护照什么时候到").
-        var ownCase = OwnCase.IsAbout(string.Join(' ', clauses.Select(c => c.Text)));
         var questions = Group(clauses);
+        // The owner may be named in one clause ("我的身份证号是…") and the status asked in another ("护照什么时候到"); another
+        // question the message goes on to ask (…装扶手给不给补贴？另外他的高龄津贴怎么还没发？) does not make the main one a
+        // question about the citizen's own case.
+        var another = questions.Skip(1).Where(q => clauses.Any(c => q.EndsWith(c.Text, StringComparison.Ordinal) && OpensAnotherQuestion(c.Text))).ToList();
+        var ownCase = OwnCase.IsAbout(string.Join(' ', clauses.Where(c => another.Count == 0 || !OnlyIn(c.Text, another, questions[0])).Select(c => c.Text)));
         if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
         // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by
         // its main question, so that the narrative around it does not drown the question.
@@ -99,6 +102,18 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         if (i == 0 || clauses[i - 1].Asks || !clauses[i - 1].HasTopic) return false;
         return clauses[i].Named is not { Needs: not 0, Objects: var o } || o == 0 || Identities.NamesAGroup(clauses[i - 1].Text);
     }
+
+    // Words that open another question of the same message: "另外…", "还有…", "再问下…".
+    private static readonly string[] AnotherQuestion = ["另外", "还有", "再问", "顺便问", "顺便", "还想问", "此外", "其次"];
+
+    private static bool OpensAnotherQuestion(string clause)
+    {
+        foreach (var w in AnotherQuestion) if (clause.StartsWith(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool OnlyIn(string clause, List<string> others, string main) =>
+        !main.Contains(clause, StringComparison.Ordinal) && others.Any(q => q.Contains(clause, StringComparison.Ordinal));
 
     // "新生儿怎么落户？另外医保怎么办？" asks about two services: matched whole it would fall between them.
     private bool AboutDifferentServices(List<string> questions)

@@ -324,6 +324,31 @@ public class QuestionReaderTests
     [InlineData("尊敬的领导：本公司拟办理营业执照变更，请问流程如何？")]
     public void WantingToLookUpOrHowAServiceGoesIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
+    [Theory]
+    [InlineData("我的公积金能全部提出来吗")]
+    [InlineData("我妈的低保每年都要重新审核吗")]
+    [InlineData("我家的宅基地申请要哪些部门审核")]
+    public void WhetherARuleAllowsSomethingIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
+
+    [Theory]
+    [InlineData("我交的材料审核了吗")]
+    [InlineData("我的低保申请审核得怎么样了")]
+    [InlineData("我的退休手续人社局审核完了吗")]
+    public void WhetherOnesOwnApplicationWasReviewedIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
+
+    [Fact]
+    public void AnotherQuestionAboutOnesOwnCaseDoesNotMakeTheMainQuestionOne()
+    {
+        var read = Reader.Read("我奶奶想申请居家养老上门服务，要怎么申请？另外她的高龄补贴这个月怎么还没到账？");
+        Assert.False(read.OwnCase);
+        Assert.Contains("居家养老", read.Questions[0]);
+    }
+
+    [Theory]
+    [InlineData("我的社保卡激活了吗？另外社保卡怎么查余额")]
+    [InlineData("我的护照什么时候能寄到，你帮我看看到哪了")]
+    public void AnOwnCaseMainQuestionOrItsOwnFollowOnStaysAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
+
     [Fact]
     public void ATitleAsksNothingAndAQuestionDoes()
     {
