@@ -11,7 +11,7 @@ namespace GovAssistant.QaEngine;
 public sealed partial class AnswerEngine
 {
     private AnswerResult Decide(AnalyzedText question, bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic,
-        string message)
+        string message, double? answerBar = null)
     {
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
@@ -21,7 +21,7 @@ public sealed partial class AnswerEngine
         // A title or statement naming a need and an object is held to the same bar as a question, unless it complains
         // about a case.
         var complaint = statement && CaseMarkers.IsComplaint(question.Normalized);
-        if (confidence >= AnswerBar(complaint, profile, ranked, confidence, question.Compact) && !(bareTopic && ranked.Count >= 2))
+        if (confidence >= (answerBar ?? AnswerBar(complaint, profile, ranked, confidence, question.Compact)) && !(bareTopic && ranked.Count >= 2))
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)

@@ -9,9 +9,39 @@ namespace GovAssistant.QaEngine;
 // names) and the other questions it asks.
 public sealed partial class AnswerEngine
 {
-    private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates) =>
+    private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates,
+        double? answerBar = null) =>
         Decide(analyzed, !Interrogatives.Asks(analyzed.Normalized) && !read.Asked, _match.Of(analyzed.Normalized), ranked, confidence, candidates,
-            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole);
+            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole, answerBar);
+
+    // Never above the bar for long messages.
+    private double AgreeingReadingsBar => Math.Min(_options.AgreeingReadingsAnswerThreshold, Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold));
+
+    // A long message whose readings were all tried: how much of it must be read (compact, without spaces) before they
+    // count as separate evidence, and the lead its first reading's best entry must have.
+    private const int AgreeingReadingsLength = 40;
+    private const double AgreeingReadingsLead = 0.2;
+
+    // A long question read every way the reader gives (its question with the circumstance, the whole message, the
+    // clauses naming a service, the main question alone) whose best entry is the same every time, clearly ahead in the
+    // first reading: the words that matched are not an accident of where the message was cut, and the story around
+    // the question ("我是湖南人，研究生毕业后进了深圳一家科技公司…") is what keeps the confidence low. Then the lower bar
+    // (QaEngineOptions.AgreeingReadingsAnswerThreshold) applies, the near-miss checks all the same.
+    private bool ReadingsAgree(ReadQuestion read, AnalyzedText analyzed, string? first, double lead, double confidence)
+    {
+        if (!read.Asked || first is null || _options.AnswerThreshold > 1 || confidence < AgreeingReadingsBar) return false;
+        if (lead < AgreeingReadingsLead || read.Whole.Replace(" ", "", StringComparison.Ordinal).Length < AgreeingReadingsLength) return false;
+        foreach (var text in new[] { read.Whole, read.Services, read.Questions.Count > 0 ? read.Questions[0] : read.Core }.Distinct())
+        {
+            if (text == analyzed.Normalized) continue;
+            var other = _analysis.AnalyzeNormalized(text);
+            if (other.IsEmpty) return false;
+            var otherRanked = Rank(other);
+            if (otherRanked.Count == 0 || otherRanked[0].Entry.Entry.Id != first
+                || otherRanked.Count > 1 && otherRanked[1].Score >= otherRanked[0].Score) return false;
+        }
+        return true;
+    }
 
     // Another reading's decision as an offer where the first reading found nothing: its clarification as it is, its
     // answer (not trusted outright, the first reading disagreeing) as the entries nearest it, that one first.

@@ -123,6 +123,8 @@ public sealed partial class AnswerEngine : IDisposable
             { Aspect = aspect, AnswerSection = section, Region = read.Region };
             return Record(context, followed);
         }
+        // The first reading's best entry and its lead, taken before the decision reorders the ranking.
+        var (first, lead) = ranked.Count >= 2 ? (ranked[0].Entry.Entry.Id, ranked[0].Score - ranked[1].Score) : (null, 0.0);
         var result = Decide(analyzed, read, ranked, confidence, candidates);
         if (result.Decision != AnswerDecision.Answered && !usedContext && OtherReadingOf(read) is { } other)
         {
@@ -149,6 +151,12 @@ public sealed partial class AnswerEngine : IDisposable
                 result = third;
             else if (result.Decision == AnswerDecision.NoAnswer && AsClarification(third) is { } offered)
                 result = offered;
+        }
+        if (result.Decision != AnswerDecision.Answered && !usedContext && ReadingsAgree(read, analyzed, first, lead, confidence)
+            && Decide(analyzed, read, Rank(analyzed), confidence, candidates, AgreeingReadingsBar) is { Decision: AnswerDecision.Answered } agreed)
+        {
+            // Every reading points at the same entry (see ReadingsAgree): the lower bar, the near-miss checks all the same.
+            result = agreed;
         }
         if (result.Decision == AnswerDecision.NoAnswer && result.Reason == "lowConfidence" && !usedContext && NamedServiceOf(read) is { } named)
         {

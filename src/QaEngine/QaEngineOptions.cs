@@ -37,6 +37,14 @@ public sealed class QaEngineOptions
     public double AgreedAnswerThreshold { get; set; } = 0.5;
 
     /// <summary>
+    /// A long question whose every reading (its question with the circumstance, the whole message, the clauses naming a
+    /// service, the main question alone) ranks the same entry first, clearly ahead, is answered from this confidence;
+    /// the near-miss checks apply as for any answer. Never above <see cref="LongMessageAnswerThreshold"/>; answering
+    /// switched off switches this off too.
+    /// </summary>
+    public double AgreeingReadingsAnswerThreshold { get; set; } = 0.45;
+
+    /// <summary>
     /// Questions up to this many characters (after the message's core is read) are short: every word of them is part
     /// of what is asked (see <see cref="UnusedWordConfidence"/>).
     /// </summary>

@@ -25,6 +25,42 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
         Assert.Equal(id, result.Entry!.Id);
     }
 
+    // Written for this test: a story of 50 characters, then the question; its question alone, the whole message and its
+    // clauses naming a service all rank 调解 first, but the words of the story keep the confidence under the bar for
+    // long messages.
+    private const string NoisyNeighbours = "楼上邻居家每天晚上很晚还在装修敲敲打打，跟他们说了好多次都没用，关系也闹僵了，小区或者街道有没有能出面帮忙调解的地方？";
+
+    [Fact]
+    public void AStoryWhoseEveryReadingPointsAtOneEntryIsAnsweredFromTheLowerBar()
+    {
+        var result = seed.Engine.Ask(NoisyNeighbours);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("FL-015", result.Entry!.Id);
+        Assert.True(result.Confidence < new QaEngineOptions().LongMessageAnswerThreshold, $"{result.Confidence}");
+    }
+
+    [Fact]
+    public void WithoutTheLowerBarForAgreeingReadingsTheSameStoryIsOfferedAsAChoice()
+    {
+        using var engine = new AnswerEngine(new QaEngineOptions { AgreeingReadingsAnswerThreshold = 0.75 });
+        engine.Publish(SeedBank.Snapshot(SeedBank.Entries));
+
+        var result = engine.Ask(NoisyNeighbours);
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal("FL-015", result.Choices[0].Id);
+    }
+
+    [Fact]
+    public void AStoryWhoseBestEntriesAreCloseIsNotAnsweredFromTheLowerBar()
+    {
+        // 持居住证上学, 港澳台居民子女上学 and 一年级报名 are close: the citizen is asked which one.
+        var result = seed.Engine.Ask("我老家在河南农村，现在一家人都在苏州打工，孩子今年六岁半了，我们有居住证也交了社保，想让孩子在这边上公办小学一年级，需要准备些什么？");
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+    }
+
     [Fact]
     public void ACircumstanceThatPointsElsewhereIsNotDroppedForTheQuestionAlone()
     {
