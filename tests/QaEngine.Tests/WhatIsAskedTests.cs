@@ -39,6 +39,21 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void AQuestionNamingTwoNeedsIsNotAnsweredByAnEntryThatSpeaksOfOnlyOne()
+    {
+        // Written for this test: 积分落户 (its 落户) and a 复核 of the score, which the 积分落户 entry says nothing of. With
+        // every bar low, only the need check holds the answer back.
+        using var engine = EngineWith(new QaEngineOptions { AnswerThreshold = 0.3, LongMessageAnswerThreshold = 0.3 },
+            SeedBank.Entries.Where(e => e.Category == "居住证"));
+
+        var result = engine.Ask("积分落户公示名单中的分值有异议，想要申请复核应该找哪个部门提出");
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("need", result.Reason);
+        Assert.Equal(AnswerDecision.Answered, engine.Ask("积分落户公示以后多久能拿到准迁证，要去哪个部门办理落户").Decision);
+    }
+
+    [Fact]
     public void ATitleNamingNeedAndObjectIsAnsweredLikeTheQuestion()
     {
         // "护照 办理进度 查询" asks as plainly as "护照的办理进度怎么查询？", only without a question word.

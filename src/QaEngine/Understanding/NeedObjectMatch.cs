@@ -32,8 +32,9 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         // an entry about one particular need (签注, 补办 …) is not.
         if (question.Needs != 0 && e.Phrasings.Needs != 0 && (question.Needs & e.Phrasings.Needs) == 0) return "need";
         // A need the entry never speaks of, in its questions or its answer ("优待证丢了怎么补办" against "优待证怎么办理"
-        // whose answer says nothing of a loss), is not answered by it.
-        if (question.Needs != 0 && (question.Needs & e.Everything.Needs) == 0) return "need";
+        // whose answer says nothing of a loss), is not answered by it; nor is a question naming two needs (积分落户 and
+        // its 复核) by an entry that speaks of only one of them.
+        if ((question.Needs & ~e.Everything.Needs) != 0) return "need";
         // Objects: where the question and the entry both name an object of one family, one must be the same.
         foreach (var family in lexicon.Families)
         {
