@@ -50,8 +50,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // The owner may be named in one clause ("我的身份证号是…") and the status asked in another ("护照什么时候到"); another
         // question the message goes on to ask (…装扶手给不给补贴？另外他的高龄津贴怎么还没发？) does not make the main one a
         // question about the citizen's own case.
-        var another = questions.Skip(1).Where(q => clauses.Any(c => q.EndsWith(c.Text, StringComparison.Ordinal) && OpensAnotherQuestion(c.Text))).ToList();
-        var ownCase = OwnCase.IsAbout(string.Join(' ', clauses.Where(c => another.Count == 0 || !OnlyIn(c.Text, another, questions[0])).Select(c => c.Text)));
+        var ownCase = OwnCase.IsAbout(OwnCaseText(clauses, questions));
         if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
         // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by
         // its main question, so that the narrative around it does not drown the question.
@@ -104,16 +103,25 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     }
 
     // Words that open another question of the same message: "另外…", "还有…", "再问下…".
-    private static readonly string[] AnotherQuestion = ["另外", "还有", "再问", "顺便问", "顺便", "还想问", "此外", "其次"];
+    private static readonly string[] AnotherQuestion = ["另外", "还有", "再问", "顺便", "还想问", "此外", "其次"];
 
-    private static bool OpensAnotherQuestion(string clause)
+    // The clauses read for the citizen's own case: all of them, but those only of a later question the message opens
+    // with 另外, 还有 … (a question of its own, not the main one's status).
+    private static string OwnCaseText(List<Clause> clauses, List<string> questions)
     {
-        foreach (var w in AnotherQuestion) if (clause.StartsWith(w, StringComparison.Ordinal)) return true;
-        return false;
-    }
+        var all = string.Join(' ', clauses.Select(c => c.Text));
+        if (questions.Count < 2) return all;
+        var another = questions.Skip(1).Where(q => clauses.Any(c => q.EndsWith(c.Text, StringComparison.Ordinal) && OpensAnotherQuestion(c.Text))).ToList();
+        if (another.Count == 0) return all;
+        return string.Join(' ', clauses.Where(c => questions[0].Contains(c.Text, StringComparison.Ordinal)
+            || !another.Any(q => q.Contains(c.Text, StringComparison.Ordinal))).Select(c => c.Text));
 
-    private static bool OnlyIn(string clause, List<string> others, string main) =>
-        !main.Contains(clause, StringComparison.Ordinal) && others.Any(q => q.Contains(clause, StringComparison.Ordinal));
+        static bool OpensAnotherQuestion(string clause)
+        {
+            foreach (var w in AnotherQuestion) if (clause.StartsWith(w, StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
 
     // "新生儿怎么落户？另外医保怎么办？" asks about two services: matched whole it would fall between them.
     private bool AboutDifferentServices(List<string> questions)
