@@ -69,6 +69,13 @@ public sealed class OpenAIEmbeddings : IEmbeddingModel
             _logger.LogWarning("Embeddings call {Purpose} failed: {Outcome} ({Error})", purpose, outcome, e.GetType().Name);
             return null;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The caller's token was cancelled while the call failed otherwise: the pipeline's total timeout (the same
+            // length as a turn's budget) or the connector's wrapping of it can win the race. It is the caller giving up.
+            outcome = "cancelled";
+            throw new OperationCanceledException("The caller cancelled the model call.", e, cancellationToken);
+        }
         catch (OperationCanceledException)
         {
             // The caller gave up (its turn's budget ran out, or the request was aborted): not the model's failure, but not ok either.

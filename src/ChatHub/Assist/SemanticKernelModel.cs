@@ -70,6 +70,13 @@ public sealed class SemanticKernelModel : IAssistModel
             _logger.LogWarning("Model call {Prompt} failed: {Outcome} ({Error})", prompt.Name, outcome, e.GetType().Name);
             return null;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The caller's token was cancelled while the call failed otherwise: the pipeline's total timeout (the same
+            // length as a turn's budget) or the connector's wrapping of it can win the race. It is the caller giving up.
+            outcome = "cancelled";
+            throw new OperationCanceledException("The caller cancelled the model call.", e, cancellationToken);
+        }
         catch (OperationCanceledException)
         {
             // The caller gave up (its turn's budget ran out, or the request was aborted): not the model's failure, but not ok either.
