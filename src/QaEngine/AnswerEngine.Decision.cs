@@ -27,6 +27,7 @@ public sealed partial class AnswerEngine
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
+                ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
                 ?? (Identities.ForSomeoneNotNamed(ranked[0].Entry.Phrasings[0].Normalized, message, question.Normalized) ? "identity" : null);
             if (nearMiss is null)
                 return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
@@ -38,6 +39,10 @@ public sealed partial class AnswerEngine
             var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
             // A near miss is offered with the nearby entries, so that the one the citizen means is among them.
             if (nearMiss is not null && choices.Count < 3) choices = candidates.Take(3).ToList();
+            // A title naming a service several entries are about is offered those entries.
+            if (nearMiss == "topic")
+                choices = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesNeedAndObject(profile, c.Entry))
+                    .Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).Select(ToCandidate).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, ClarifyReply, false);
@@ -89,6 +94,31 @@ public sealed partial class AnswerEngine
         return true;
 
         bool Agrees(ScoredCandidate c) => _match.NamesNeedAndObject(profile, c.Entry) && _match.Disagreement(profile, c.Entry) is null;
+    }
+
+    // A title or a list of keywords asks nothing in particular: "咨询A市住房公积金贷款问题" names a need (贷款) and an object
+    // (公积金) that several entries close to the top are about (its conditions, a loan for a house back home, a combined
+    // loan). When no word of the title tells the best of them from such a rival, the citizen is offered them rather than
+    // answered with one; "驾照 非发证地 期满换证" (非发证地) or "咨询L市公积金提前还款问题" (提前还款) says which one.
+    private bool NamesOnlyASharedService(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        var top = ranked[0].Entry;
+        if (!_match.NamesNeedAndObject(profile, top)) return false;
+        var floor = ranked[0].Score - AgreementRivalWindow;
+        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+            if (_match.NamesNeedAndObject(profile, ranked[i].Entry) && !TellsApart(ranked[i].Entry)) return true;
+        return false;
+
+        // A word of the title (not an aspect or function word) among the best entry's questions and not the rival's.
+        bool TellsApart(IndexedEntry rival)
+        {
+            foreach (var w in question.Words)
+            {
+                if (w.Length < 2 || FollowUps.IsAspectWord(w) || _analysis.Lexicon.IsFunctionWord(w)) continue;
+                if (Array.IndexOf(top.AllPhrasingWords, w) >= 0 && Array.IndexOf(rival.AllPhrasingWords, w) < 0) return true;
+            }
+            return false;
+        }
     }
 
     // A weak confidence offers at most this many entries of the object named: a short list the citizen can read.

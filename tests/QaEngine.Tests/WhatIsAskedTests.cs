@@ -98,6 +98,37 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Contains(result.Choices, c => c.Id == "TW-001");
     }
 
+    [Fact]
+    public void ATitleNamingOnlyAServiceSeveralEntriesAreAboutIsOfferedThem()
+    {
+        // Written for this test: keywords naming a need (贷款) and an object (公积金) and nothing else. The conditions
+        // entry matches best and surely, but the loan for a house back home and the combined loan are about the same
+        // 公积金贷款, and no word of the title tells them apart.
+        var result = seed.Engine.Ask("住房公积金 贷款");
+
+        Assert.True(result.Confidence >= new QaEngineOptions().AnswerThreshold, $"confidence {result.Confidence}");
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal("topic", result.Reason);
+        Assert.Equal("GJ-005", result.Choices[0].Id);
+        Assert.Contains(result.Choices, c => c.Id == "GJ-012");
+        // Every entry offered is asked about a 公积金 loan in its questions.
+        Assert.All(result.Choices, c => Assert.Contains(
+            new[] { SeedBank.Entry(c.Id).Question }.Concat(SeedBank.Entry(c.Id).SimilarQuestions),
+            q => (q.Contains("公积金") || q.Contains("公積金")) && (q.Contains("贷") || q.Contains("貸"))));
+    }
+
+    [Theory]
+    [InlineData("咨询本市公积金组合贷款事宜", "GJ-018")]
+    [InlineData("公积金贷款提前还款事宜", "GJ-011")]
+    public void ATitleWithAWordOnlyOneEntryUsesIsAnswered(string title, string id)
+    {
+        // 组合贷款, 提前还款: the title says which 公积金贷款 entry it means.
+        var result = seed.Engine.Ask(title);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(id, result.Entry!.Id);
+    }
+
     [Theory]
     [InlineData("护照补办要准备什么材料", "CR-003")]
     [InlineData("补办护照要准备啥", "CR-003")]
