@@ -129,6 +129,18 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Equal(id, result.Entry!.Id);
     }
 
+    [Fact]
+    public void ChangingOneFieldOfARecordIsNotAnsweredByTheEntryAboutAnother()
+    {
+        // Written for this test: the 出生日期 entry (HJ-009) is the closest in words, but 民族 is another field of the
+        // 户口本, which no entry says how to change.
+        var result = seed.Engine.Ask("户口本上的民族登记错了能改吗");
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("object", result.Reason);
+        Assert.Equal(AnswerDecision.Answered, seed.Engine.Ask("户口本上的出生日期写错了能改吗").Decision);
+    }
+
     [Theory]
     [InlineData("护照补办要准备什么材料", "CR-003")]
     [InlineData("补办护照要准备啥", "CR-003")]

@@ -82,6 +82,8 @@ public class NeedObjectTests
     [InlineData("高中毕业证", "大学毕业证")]
     [InlineData("中专学历认证", "大学学历认证")]
     [InlineData("外国人怎么办理居留", "外国人申请永久居留")]
+    [InlineData("户口本上的籍贯写错了", "户口本上的出生日期写错了")]
+    [InlineData("营业执照加一项经营范围", "营业执照地址变更")]
     public void ObjectsOfOneFamilyAreAlternatives(string a, string b)
     {
         var x = Lexicon.Read(a).Objects;
