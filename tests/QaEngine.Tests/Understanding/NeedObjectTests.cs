@@ -29,6 +29,8 @@ public class NeedObjectTests
     [InlineData("二手车转移登记要什么材料", "二手车过户")]
     [InlineData("车贷还完了，绿本上的抵押怎么解", "车辆解除抵押")]
     [InlineData("养老院的护工对老人很凶，找哪个部门告他们", "养老院虐待老人去哪投诉")]
+    [InlineData("约好的结婚登记能改期吗", "结婚登记预约时间怎么变更")]
+    [InlineData("外籍员工必须参加社会保险吗", "外国人在中国工作要交社保吗")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
