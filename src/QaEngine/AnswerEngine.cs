@@ -83,8 +83,9 @@ public sealed partial class AnswerEngine : IDisposable
         var read = _reader.Read(question);
         // Everyday chat and questions about one's own case get no entry as an answer; the nearest entries still go
         // with the result (agents' suggestions, the question log).
-        // A message that names a service (领证, 登记结婚) is not everyday chat, whoever else it mentions (男朋友).
-        var refusal = ConversationalIntents.IsOffTopic(normalized) && _match.Of(normalized) == default ? ("offTopic", OffTopicReply)
+        // A message that names a service (领证, 登记结婚) is not everyday chat, whoever else it mentions (男朋友); everyday
+        // words in the story before a question (上个月下雨天出门买菜，…摔倒…) are not what it asks.
+        var refusal = ConversationalIntents.IsOffTopic(read.Core.Length > 0 ? read.Core : normalized) && _match.Of(normalized) == default ? ("offTopic", OffTopicReply)
             : read.OwnCase ? ("ownCase", OwnCaseReply) : default((string, string)?);
         if (refusal is { } r)
             return Record(context, NoAnswer(r.Item1, r.Item2, 0, Suggest(read.Core.Length > 0 ? read.Core : normalized, _options.MaxCandidates)));

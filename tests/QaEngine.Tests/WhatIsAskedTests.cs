@@ -190,4 +190,16 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Equal("offTopic", chat.Reason);
         Assert.Equal(AnswerDecision.NoAnswer, chat.Decision);
     }
+
+    [Fact]
+    public void EverydayWordsInTheStoryBeforeAQuestionDoNotMakeItOffTopic()
+    {
+        // Written for this test: 下雨 is in the story, the question is about the old-age accident insurance (YL-013).
+        var story = seed.Engine.Ask("前天下雨路滑，我妈在小区门口摔了一跤，手腕骨折住了几天院，听说政府给老人买了意外保险，怎么理赔");
+        var weather = seed.Engine.Ask("明天下雨吗");
+
+        Assert.NotEqual("offTopic", story.Reason);
+        Assert.Contains(story.Decision == AnswerDecision.Answered ? [story.Entry!.Id] : story.Choices.Select(c => c.Id), id => id == "YL-013");
+        Assert.Equal("offTopic", weather.Reason);
+    }
 }
