@@ -38,6 +38,11 @@ public static partial class OwnCase
     [GeneratedRegex("怎么|怎样|如何|咋|什么材料|需要什么|要什么|哪些|流程|条件|在哪|去哪|哪里|多少钱|多久", RegexOptions.CultureInvariant)]
     private static partial Regex HowItWorks();
 
+    // "…从来没扣过社保，我该找哪里反映": where to complain of an employer or an office, which the bank answers, whatever
+    // the citizen's own case is.
+    [GeneratedRegex("(?:找|向|去|到|跟)(?:哪里|哪儿|哪|哪个部门|什么部门|哪些部门|谁)(?:反映|投诉|举报|维权|告)|(?:反映|投诉|举报)(?:到|给)?(?:哪里|哪儿|哪个部门|什么部门)", RegexOptions.CultureInvariant)]
+    private static partial Regex WhereToComplain();
+
     // "一般多久", "通常几天": the usual case, not the citizen's own.
     private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
 
@@ -148,6 +153,7 @@ public static partial class OwnCase
         var text = clause.Replace(" ", "", StringComparison.Ordinal);
         // "办到哪一步了怎么查" asks how to look it up: a general question the bank answers.
         foreach (var h in HowToLookUp) if (AsksHowToLookUp(text, h)) return false;
+        if (WhereToComplain().IsMatch(text)) return false;
         foreach (var s in StatusAlone)
             if (text.Contains(s, StringComparison.Ordinal) && !AsksForRelief(text, s)) return true;
         // "你能帮我查一下社保吗": a look-up the citizen asks the assistant for, not how a service works.

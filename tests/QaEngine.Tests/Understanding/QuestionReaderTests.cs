@@ -290,6 +290,12 @@ public class QuestionReaderTests
     [InlineData("谁能帮我查一下快递到哪了")]
     public void AStoryOfWhatSomeoneSaidOrAHowToIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
+    // Written for this test: the citizen's own case is told, but what is asked is where to complain, which the bank answers.
+    [Theory]
+    [InlineData("我上班半年了工资单上一直没扣社保，该找哪个部门反映")]
+    [InlineData("我的公积金单位一直没交，要向哪里投诉")]
+    public void WhereToComplainOfOnesOwnCaseIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
+
     [Theory]
     [InlineData("生育津贴申请后多久能发")]
     [InlineData("公积金提取一般多久能到账")]
