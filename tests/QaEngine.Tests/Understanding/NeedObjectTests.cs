@@ -86,6 +86,8 @@ public class NeedObjectTests
     [InlineData("外国人怎么办理居留", "外国人申请永久居留")]
     [InlineData("户口本上的籍贯写错了", "户口本上的出生日期写错了")]
     [InlineData("营业执照加一项经营范围", "营业执照地址变更")]
+    [InlineData("留学生入境后申请学习类居留许可", "外国人来华工作怎么办居留许可")]
+    [InlineData("拿了优才要办什么签注", "去香港探亲签注怎么办")]
     public void ObjectsOfOneFamilyAreAlternatives(string a, string b)
     {
         var x = Lexicon.Read(a).Objects;
