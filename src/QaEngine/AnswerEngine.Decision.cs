@@ -67,9 +67,8 @@ public sealed partial class AnswerEngine
     private bool PromoteTheEntryThatAgrees(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
     {
         if (profile.Needs == 0 || profile.Objects == 0 || _match.Disagreement(profile, ranked[0].Entry) is null) return false;
-        var floor = ranked[0].Score - AgreementRivalWindow;
         var agreeing = -1;
-        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+        for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
         {
             if (!Agrees(ranked[i])) continue;
             if (agreeing >= 0) return false;
@@ -104,8 +103,7 @@ public sealed partial class AnswerEngine
     {
         var top = ranked[0].Entry;
         if (!_match.NamesNeedAndObject(profile, top)) return false;
-        var floor = ranked[0].Score - AgreementRivalWindow;
-        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+        for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
             if (_match.NamesNeedAndObject(profile, ranked[i].Entry) && !TellsApart(ranked[i].Entry)) return true;
         return false;
 
@@ -128,6 +126,15 @@ public sealed partial class AnswerEngine
     private const int AgreementRivals = 4;
     private const double AgreementRivalWindow = 0.5;
 
+    // How many entries after the best one are its close rivals: within the window of its score, at most AgreementRivals.
+    private static int CloseRivals(List<ScoredCandidate> ranked)
+    {
+        var floor = ranked[0].Score - AgreementRivalWindow;
+        var rivals = 0;
+        while (rivals < AgreementRivals && rivals + 1 < ranked.Count && ranked[rivals + 1].Score >= floor) rivals++;
+        return rivals;
+    }
+
     // The confidence needed to answer outright. A message (not a complaint about a case: "投诉…拖欠…" names the
     // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
     // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
@@ -139,8 +146,7 @@ public sealed partial class AnswerEngine
         if (complaint || _options.AnswerThreshold > 1 || confidence >= bar || confidence < _options.AgreedAnswerThreshold)
             return bar;
         if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return bar;
-        var floor = ranked[0].Score - AgreementRivalWindow;
-        for (var i = 1; i <= AgreementRivals && i < ranked.Count && ranked[i].Score >= floor; i++)
+        for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
             if (_match.NamesNeedAndObject(profile, ranked[i].Entry)) return bar;
         return _options.AgreedAnswerThreshold;
     }
