@@ -3,7 +3,8 @@ using GovAssistant.QaEngine.Answering;
 namespace GovAssistant.QaEngine.Tests.Understanding;
 
 /// <summary>
-/// Some services are only for 港澳台 residents, foreigners, overseas Chinese or servicemen, and those citizens say who
+/// Some services are only for 港澳台 residents, foreigners, overseas Chinese, servicemen or families from elsewhere
+/// (外地户口, 随迁子女), and those citizens say who
 /// they are. A question naming no such group is not answered with such an entry; one that names it is.
 /// </summary>
 [Collection(SeedEngineCollection.Name)]
@@ -15,6 +16,18 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         var r = seed.Engine.Ask("孩子上小学要什么材料");
         Assert.NotEqual(AnswerDecision.Answered, r.Decision);
         Assert.Contains(r.Choices, c => c.Id == "JX-001");
+    }
+
+    [Fact]
+    public void AnEntryForChildrenOfMigrantWorkersDoesNotAnswerATitleThatNamesNone()
+    {
+        // Written for this test: a letter's subject about starting primary school, nothing said of a 外地户口. The entry
+        // for children of 外地户口 matches best and surely; the ordinary enrolment entry is offered with it.
+        var r = seed.Engine.Ask("小学入学申请资料的咨询");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("identity", r.Reason);
+        Assert.Contains(r.Choices, c => c.Id == "JX-001");
+        Assert.Contains(r.Choices, c => c.Id == "JX-004");
     }
 
     [Theory]
