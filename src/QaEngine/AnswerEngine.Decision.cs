@@ -39,9 +39,11 @@ public sealed partial class AnswerEngine
             var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
             // A near miss is offered with the nearby entries, so that the one the citizen means is among them.
             if (nearMiss is not null && choices.Count < 3) choices = candidates.Take(3).ToList();
-            // A title naming a service several entries are about is offered those entries.
+            // A title naming a service several entries are about is offered those entries, none only for a group it does
+            // not name (港澳台居民…公积金 for "住房公积金 贷款").
             if (nearMiss == "topic")
-                choices = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesNeedAndObject(profile, c.Entry))
+                choices = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesNeedAndObject(profile, c.Entry)
+                        && !Identities.ForSomeoneNotNamed(c.Entry.Phrasings[0].Normalized, message, question.Normalized))
                     .Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).Select(ToCandidate).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
