@@ -143,6 +143,17 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Equal(AnswerDecision.Answered, seed.Engine.Ask("户口本上的出生日期写错了能改吗").Decision);
     }
 
+    [Fact]
+    public void ReturningWhatWasIssuedIsNotAnsweredByTheEntryAboutApplyingForIt()
+    {
+        // Written for this test: CJ-005 says how to apply for a wheelchair, nothing of giving one back.
+        var result = seed.Engine.Ask("残联发的轮椅现在不用了，需要归还吗");
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("need", result.Reason);
+        Assert.Contains(result.Choices, c => c.Id == "CJ-005");
+    }
+
     [Theory]
     [InlineData("护照补办要准备什么材料", "CR-003")]
     [InlineData("补办护照要准备啥", "CR-003")]
