@@ -31,6 +31,8 @@ public class NeedObjectTests
     [InlineData("养老院的护工对老人很凶，找哪个部门告他们", "养老院虐待老人去哪投诉")]
     [InlineData("约好的结婚登记能改期吗", "结婚登记预约时间怎么变更")]
     [InlineData("外籍员工必须参加社会保险吗", "外国人在中国工作要交社保吗")]
+    [InlineData("士官退役后政府给安排工作吗", "退役军人就业安置去哪申请")]
+    [InlineData("残联借的轮椅不用了要归还吗", "辅助器具用完要交回吗")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
