@@ -28,7 +28,7 @@ public sealed partial class AnswerEngine
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
                 ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
-                ?? (Identities.ForSomeoneNotNamed(ranked[0].Entry.Phrasings[0].Normalized, message, question.Normalized) ? "identity" : null);
+                ?? (ForAGroupNotNamed(ranked[0].Entry) ? "identity" : null);
             if (nearMiss is null)
                 return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
             candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
@@ -36,15 +36,15 @@ public sealed partial class AnswerEngine
         if (confidence >= _options.ClarifyThreshold)
         {
             var floor = ranked[0].Score - _options.ClarifyScoreWindow;
-            var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
-            // A near miss is offered with the nearby entries, so that the one the citizen means is among them.
-            if (nearMiss is not null && choices.Count < 3) choices = candidates.Take(3).ToList();
+            var most = Math.Clamp(_options.MaxClarifyChoices, 2, 5);
             // A title naming a service several entries are about is offered those entries, none only for a group it does
-            // not name (港澳台居民…公积金 for "住房公积金 贷款").
-            if (nearMiss == "topic")
-                choices = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesNeedAndObject(profile, c.Entry)
-                        && !Identities.ForSomeoneNotNamed(c.Entry.Phrasings[0].Normalized, message, question.Normalized))
-                    .Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).Select(ToCandidate).ToList();
+            // not name (港澳台居民…公积金 for "住房公积金 贷款"); otherwise the entries close to the top.
+            var choices = nearMiss == "topic"
+                ? ranked.Take(_options.MaxCandidates).Where(c => _match.NamesNeedAndObject(profile, c.Entry) && !ForAGroupNotNamed(c.Entry))
+                    .Take(most).Select(ToCandidate).ToList()
+                : candidates.Where(c => c.Score >= floor).Take(most).ToList();
+            // A near miss is offered with the nearby entries, so that the one the citizen means is among them.
+            if (nearMiss is not null and not "topic" && choices.Count < 3) choices = candidates.Take(3).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, ClarifyReply, false);
@@ -60,6 +60,9 @@ public sealed partial class AnswerEngine
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", ClarifyReply, false);
         }
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
+
+        // An entry only for a group (港澳台 residents, foreigners …) that neither the message nor the reading names.
+        bool ForAGroupNotNamed(IndexedEntry e) => Identities.ForSomeoneNotNamed(e.Phrasings[0].Normalized, message, question.Normalized);
     }
 
     // "护照补办要准备什么材料": the words of the aspect (需要什么材料) rank 第一次办护照需要什么材料 first, which is about another
