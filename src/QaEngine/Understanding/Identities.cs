@@ -2,7 +2,7 @@ namespace GovAssistant.QaEngine.Understanding;
 
 /// <summary>
 /// Who a service is for when it is only for some: 港澳台 residents, foreigners, overseas Chinese, servicemen, families
-/// whose 户口 is elsewhere (外地户口, 随迁子女, 外来务工). Citizens of
+/// whose 户口 is elsewhere (外地户口, 随迁子女, 外来务工), graduates (毕业, 应届, 报到证, 学历). Citizens of
 /// those groups say so ("我是澳门居民…", "我老公是外国人"), so an entry for one of them answers no question that names none
 /// of its words: "孩子上小学要什么材料" is not asked by a 港澳 parent.
 /// </summary>
@@ -18,6 +18,7 @@ public static class Identities
         ["军人", "退役", "退伍", "现役", "军属", "士兵", "军官", "部队", "入伍", "参军"],
         ["外地户口", "外地户籍", "户口在外地", "非本地户籍", "非本市户籍", "非户籍", "随迁", "外来务工",
             "务工", "打工", "外地人", "外省户口", "异地户口", "流动人口", "外地的孩子", "外地孩子"],
+        ["毕业", "应届", "报到证", "学历", "学位"],
     ];
 
     /// <summary>

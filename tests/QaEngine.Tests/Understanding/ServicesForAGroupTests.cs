@@ -4,7 +4,7 @@ namespace GovAssistant.QaEngine.Tests.Understanding;
 
 /// <summary>
 /// Some services are only for 港澳台 residents, foreigners, overseas Chinese, servicemen or families from elsewhere
-/// (外地户口, 随迁子女), and those citizens say who
+/// (外地户口, 随迁子女) or graduates (毕业, 应届, 报到证), and those citizens say who
 /// they are. A question naming no such group is not answered with such an entry; one that names it is.
 /// </summary>
 [Collection(SeedEngineCollection.Name)]
@@ -30,7 +30,20 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         Assert.Contains(r.Choices, c => c.Id == "JX-004");
     }
 
+    [Fact]
+    public void AnEntryForGraduatesDoesNotAnswerAMoveOfHukouThatNamesNone()
+    {
+        // Written for this test: moving a 户口 to a county town, nothing said of a school or a degree. The entry for a
+        // graduate's 户口 left at the university matches best; the citizen is asked, the move across provinces offered.
+        var r = seed.Engine.Ask("户口迁移到县城的流程");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("identity", r.Reason);
+        Assert.Contains(r.Choices, c => c.Id == "HJ-014");
+    }
+
     [Theory]
+    [InlineData("毕业后户口从学校迁回老家要怎么办", "HJ-016")]
+    [InlineData("报到证取消了档案放哪里", "JY-006")]
     [InlineData("我是澳门居民，孩子在珠海上小学要什么材料", "GA-011")]
     [InlineData("外国人来华工作怎么办居留许可", "CR-010")]
     [InlineData("公司招了个德国工程师，入境后居留证怎么办", "CR-010")]
