@@ -154,6 +154,28 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Contains(result.Choices, c => c.Id == "CJ-005");
     }
 
+    [Fact]
+    public void HowManyYearsToPayIsNotAnsweredByTheEntryAboutASubsidyForPaying()
+    {
+        // Written for this test: JY-010 (a subsidy for flexible workers' contributions) shares the most words; how many
+        // years of 医保 are needed before retiring is YB-020's question.
+        var result = seed.Engine.Ask("灵活就业人员的医保要交满多少年");
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+        Assert.Contains(result.Choices, c => c.Id == "YB-020");
+    }
+
+    [Theory]
+    [InlineData("我妈今年五十五了养老保险才交了八年不够十五年到时候还能领退休金吗", "SB-005")]
+    [InlineData("职工医保要交多少年", "YB-020")]
+    public void AQuestionAboutTheYearsOfContributionsIsAnsweredByTheEntryAboutThem(string question, string id)
+    {
+        var result = seed.Engine.Ask(question);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(id, result.Entry!.Id);
+    }
+
     [Theory]
     [InlineData("护照补办要准备什么材料", "CR-003")]
     [InlineData("补办护照要准备啥", "CR-003")]

@@ -48,6 +48,8 @@ public class NeedObjectTests
     [InlineData("想把户口合回父母的户口本", "想从父母户口本上分出来单独立户")]
     [InlineData("孩子想休学一年", "孩子中途转学怎么办理")]
     [InlineData("孩子病好了想回学校复学", "孩子想休学一年")]
+    [InlineData("灵活就业人员医保要交多少年", "灵活就业人员交社保有补贴吗")]
+    [InlineData("养老保险交不够十五年怎么办", "养老保险怎么交")]
     public void OppositeOrNeighbouringNeedsOfOneThingAreDifferentNeeds(string a, string b)
     {
         var (first, second) = (Lexicon.Read(a).Needs, Lexicon.Read(b).Needs);
