@@ -68,7 +68,7 @@ public sealed partial class AnswerEngine
     // "护照补办要准备什么材料": the words of the aspect (需要什么材料) rank 第一次办护照需要什么材料 first, which is about another
     // need. When the best entry disagrees with the need or object named, the entry that names both and disagrees with
     // nothing goes first: the one close rival that does, or else the best entry for the question's topic words alone
-    // (护照 补办 → 护照丢了怎么补发).
+    // (护照 补办 → 护照丢了怎么补发). Never one about another kind of what the citizen named (职工医保 for 居民医保).
     private bool PromoteTheEntryThatAgrees(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
     {
         if (profile.Needs == 0 || profile.Objects == 0 || _match.Disagreement(profile, ranked[0].Entry) is null) return false;
@@ -97,7 +97,8 @@ public sealed partial class AnswerEngine
         ranked.Insert(0, entry);
         return true;
 
-        bool Agrees(ScoredCandidate c) => _match.NamesNeedAndObject(profile, c.Entry) && _match.Disagreement(profile, c.Entry) is null;
+        bool Agrees(ScoredCandidate c) => _match.NamesNeedAndObject(profile, c.Entry) && _match.Disagreement(profile, c.Entry) is null
+            && !Identities.NamesAnotherKind(c.Entry.Phrasings[0].Normalized, question.Normalized);
     }
 
     // A title or a list of keywords asks nothing in particular: "咨询A市住房公积金贷款问题" names a need (贷款) and an object

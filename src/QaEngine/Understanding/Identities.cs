@@ -32,6 +32,29 @@ public static class Identities
         return false;
     }
 
+    // Kinds of one insurance that exclude each other: a citizen who names one kind is not asking about the other.
+    private static readonly string[][][] Kinds =
+    [
+        [["职工医保", "职工医疗保险", "职工基本医疗保险"], ["居民医保", "城乡居民医疗保险", "居民医疗保险", "新农合"]],
+        [["职工养老保险", "职工养老", "职工基本养老保险"], ["居民养老保险", "城乡居民养老", "城乡居民基本养老保险", "新农保"]],
+    ];
+
+    /// <summary>
+    /// True when <paramref name="entryQuestion"/> (normalised) is about one kind of an insurance (职工医保) and
+    /// <paramref name="message"/> names only another kind (居民医保).
+    /// </summary>
+    public static bool NamesAnotherKind(string entryQuestion, string message)
+    {
+        foreach (var kinds in Kinds)
+        {
+            var entryKinds = kinds.Count(k => NamesAny(entryQuestion, k));
+            if (entryKinds != 1) continue;
+            var messageKinds = kinds.Where(k => NamesAny(message, k)).ToList();
+            if (messageKinds.Count == 1 && !NamesAny(entryQuestion, messageKinds[0])) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when <paramref name="text"/> (normalised) names one of the groups some services are only for.</summary>
     public static bool NamesAGroup(string text)
     {

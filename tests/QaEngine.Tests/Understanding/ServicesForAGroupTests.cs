@@ -41,6 +41,16 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         Assert.Contains(r.Choices, c => c.Id == "HJ-014");
     }
 
+    [Fact]
+    public void AnEntryAboutEmployeesInsuranceIsNotPutFirstForOneWhoNamesResidentsInsurance()
+    {
+        // Written for this test: YB-020 (职工医保 years before retiring) names the need and the object, but the citizen
+        // names 居民医保, another kind of it; the entry about 居民医保 (YB-001) stays first.
+        var r = seed.Engine.Ask("居民医保要交多少年");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("YB-001", r.Choices[0].Id);
+    }
+
     [Theory]
     [InlineData("毕业后户口从学校迁回老家要怎么办", "HJ-016")]
     [InlineData("报到证取消了档案放哪里", "JY-006")]
