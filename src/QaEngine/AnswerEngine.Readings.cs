@@ -68,6 +68,21 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, ChoicesFrom(candidates), null, ClarifyReply, false);
     }
 
+    // At most this many guesses: a short list the citizen can read, with the way to a person beside it.
+    private const int GuessChoices = 3;
+
+    // A question (not a title, a list of keywords or a complaint: those ask nothing in particular) naming a need or an
+    // object of a service, that no reading was sure of but whose first reading still reached the topic bar: the entries
+    // nearest it are offered as guesses (reason "unsure"); "如果都不是" the citizen rephrases or asks for a person, rather
+    // than being told nothing was found. Everyday questions (我家猫不吃饭怎么办) name no service and get none.
+    private AnswerResult? GuessesFor(ReadQuestion read, AnalyzedText analyzed, double confidence, List<AnswerCandidate> candidates)
+    {
+        if (_options.ClarifyThreshold > 1 || confidence < _options.TopicClarifyThreshold || candidates.Count < 2) return null;
+        if (!read.Asked && !Interrogatives.Asks(analyzed.Normalized)) return null;
+        if (_match.Of(read.Whole) == default) return null;
+        return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(GuessChoices).ToList(), "unsure", GuessReply, false);
+    }
+
     // The choices offered from candidates (at least two): those within the clarify window of the first, that one first.
     private List<AnswerCandidate> ChoicesFrom(IReadOnlyList<AnswerCandidate> candidates)
     {

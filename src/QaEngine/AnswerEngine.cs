@@ -31,6 +31,8 @@ public sealed partial class AnswerEngine : IDisposable
 
     private const string ClarifyReply = "您是不是想问以下问题？请点击选择：";
 
+    private const string GuessReply = "暂时没能确定您要咨询的问题。您是不是想问以下问题？如果都不是，可以换个说法再问，或者转人工客服。";
+
     private const string OffTopicReply = "我是政务服务智能助手，只能解答办事相关的问题，例如“身份证丢了怎么补办”“公积金怎么提取”。";
 
     private const string OwnCaseReply =
@@ -164,6 +166,11 @@ public sealed partial class AnswerEngine : IDisposable
             // No reading is sure of anything, but the message names one need of one object (…驾驶证不知道放哪了，翻了好几遍都
             // 没有，怎么补办): the entry whose questions name both, and disagree with nothing, is offered first.
             result = named;
+        }
+        if (result.Decision == AnswerDecision.NoAnswer && result.Reason == "lowConfidence" && !usedContext && GuessesFor(read, analyzed, confidence, candidates) is { } guessed)
+        {
+            // A question nothing was sure of, that still matched something: the nearest entries, offered as guesses.
+            result = guessed;
         }
         result = result with
         {

@@ -207,6 +207,31 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void AQuestionNamingAServiceThatNothingIsSureOfIsOfferedTheNearestEntriesAsGuesses()
+    {
+        // Written for this test: 旧车 is no word of the lexicon's cars, so nothing is sure; 过户 is a need of a service.
+        var result = seed.Engine.Ask("旧车卖给亲戚，过户的时候两个人都要到场吗");
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal("unsure", result.Reason);
+        Assert.InRange(result.Choices.Count, 2, 3);
+        Assert.Contains(result.Choices, c => c.Id == "JT-011");
+        Assert.Contains("转人工", result.Reply);
+    }
+
+    [Theory]
+    [InlineData("我家猫不吃饭怎么办")]
+    [InlineData("帮我写一首诗好吗")]
+    [InlineData("咨询旧车过户的问题")]
+    public void AnEverydayQuestionOrATitleIsOfferedNoGuesses(string message)
+    {
+        var result = seed.Engine.Ask(message);
+
+        Assert.Equal(AnswerDecision.NoAnswer, result.Decision);
+        Assert.Empty(result.Choices);
+    }
+
+    [Fact]
     public void AWeakQuestionNamingNoServiceObjectGetsNoChoices()
     {
         var result = seed.Engine.Ask("隔壁老王天天晚上唱歌吵得睡不着怎么办");
