@@ -178,7 +178,7 @@ public sealed partial class AnswerEngine
             if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
             // 一直, 今年, 不能, 能换 ask nothing, 在哪儿, 啥子 only ask; 咋个, 重庆 tell how or where the citizen is, unless the bank
             // asks about them (台湾).
-            if (_analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w)) continue;
+            if (_analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
             if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
             if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
             // 名簿 of 户口名簿 is a piece search mode cut out of a word the synonyms read whole (户口本).

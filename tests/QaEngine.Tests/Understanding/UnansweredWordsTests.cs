@@ -23,6 +23,7 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     [InlineData("国家奖学金怎么评选", "JX-010")]
     [InlineData("房子被法院查封了怎么解封", "BD-010")]
     [InlineData("成人高考怎么报名", "JX-016")]
+    [InlineData("公积金贷款逾期了怎么处理", "GJ-005")]
     public void AShortQuestionWithAThingTheEntryNeverNamesIsNotAnsweredByIt(string question, string resembles)
     {
         var r = seed.Engine.Ask(question);
@@ -67,6 +68,18 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         Assert.Equal(id, r.Entry!.Id);
     }
 
+
+    [Theory]
+    [InlineData("拍护照照片有什么讲究", "CR-017")]
+    [InlineData("退休了职工医保还要继续交吗", "YB-020")]
+    [InlineData("我手上的居住证要注销吗", "JZ-017")]
+    public void EverydayWordsOfHowOneAsksDoNotStopAnAnswer(string question, string id)
+    {
+        // 讲究, 继续, 手上: how the citizen speaks, not a service or need the entry leaves out.
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
     [Fact]
     public void CircumstancesInALongMessageDoNotStopAnAnswer()
     {
