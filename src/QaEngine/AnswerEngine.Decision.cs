@@ -181,10 +181,19 @@ public sealed partial class AnswerEngine
             if (_analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
             if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
             if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
+            // Inside one of the entry's questions that jieba cut another way (车开 of 老车开了20年).
+            if (InAPhrasing(entry, w)) continue;
             // 名簿 of 户口名簿 is a piece search mode cut out of a word the synonyms read whole (户口本).
             synonymParts ??= _analysis.Lexicon.PartsOfSynonyms(question.Normalized);
             if (!synonymParts.Contains(w)) return true;
         }
+        return false;
+    }
+
+    private static bool InAPhrasing(IndexedEntry entry, string word)
+    {
+        foreach (var p in entry.Phrasings)
+            if (p.Compact.Contains(word, StringComparison.Ordinal)) return true;
         return false;
     }
 

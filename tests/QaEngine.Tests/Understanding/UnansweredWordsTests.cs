@@ -81,6 +81,15 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         Assert.Equal(id, r.Entry!.Id);
     }
     [Fact]
+    public void AWordInsideOneOfTheEntrysQuestionsAsJiebaCutItAnotherWayIsUsed()
+    {
+        // jieba cuts 车开 out of 车开了, while JT-015's "我家老车开了20年…" is cut 老车 开 …: the word is still in its question.
+        var r = seed.Engine.Ask("车开了二十年了报废要去哪");
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("JT-015", r.Entry!.Id);
+    }
+
+    [Fact]
     public void CircumstancesInALongMessageDoNotStopAnAnswer()
     {
         // The long message's words the entry never uses (苏州, 姑苏区, 上个月 …) are the citizen's circumstances.
