@@ -98,6 +98,10 @@ public static partial class OwnCase
         "|(?:能|可以)去?(?:拿|领)[^ ]{0,6}?了(?:吗|没)(?= |$)", RegexOptions.CultureInvariant)]
     private static partial Regex DoneYetInAClause();
 
+    // "儿子说可以拿去抵个税是咋回事": what the citizen heard a rule allows, asked about; not what happened to their case.
+    [GeneratedRegex("(?:听说|听人说|说是?)(?:可以|能|能够|有)", RegexOptions.CultureInvariant)]
+    private static partial Regex HeardOfARule();
+
     // "咋报不了了", "怎么用不了": why something of the citizen's own no longer works.
     [GeneratedRegex("(?:怎么|咋)[^ ]{0,4}?不了", RegexOptions.CultureInvariant)]
     private static partial Regex NoLongerWorks();
@@ -171,7 +175,8 @@ public static partial class OwnCase
         // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.
         foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
         if (DoneYet().IsMatch(text) || DoneYetInAClause().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
-        foreach (var s in StatusWithOwner) if (text.Contains(s, StringComparison.Ordinal)) return true;
+        foreach (var s in StatusWithOwner)
+            if (text.Contains(s, StringComparison.Ordinal) && !(s is "怎么回事" or "咋回事" && HeardOfARule().IsMatch(text))) return true;
         return false;
     }
 }

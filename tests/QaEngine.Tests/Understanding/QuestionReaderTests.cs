@@ -288,6 +288,8 @@ public class QuestionReaderTests
     [InlineData("社保卡怎么激活")]
     [InlineData("帮我查一下身份证补办要什么材料")]
     [InlineData("谁能帮我查一下快递到哪了")]
+    [InlineData("我妈住院花了不少钱，女儿说可以拿去抵个税，是怎么回事")]
+    [InlineData("我爸去年看病自费好几万，听说能抵扣个税是咋回事要咋弄")]
     public void AStoryOfWhatSomeoneSaidOrAHowToIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     // Written for this test: the citizen's own case is told, but what is asked is where to complain, which the bank answers.
