@@ -59,6 +59,10 @@ public sealed class GovLexicon
     /// <summary>Word → canonical synonym (only words that differ from their canonical form).</summary>
     public FrozenDictionary<string, string> Canonical { get; }
 
+    /// <summary>The words with their canonical synonyms added: a word list matched against analysed text, which holds the canonical forms.</summary>
+    public FrozenSet<string> WithCanonicalForms(IReadOnlyCollection<string> words) =>
+        words.Concat(words.Select(w => Canonical.GetValueOrDefault(w, w))).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// The hand-written part of <see cref="Canonical"/> (government and everyday terms), without the broad thesaurus
     /// groups: used for the character views, where a loose synonym would blur more than it joins.

@@ -11,7 +11,7 @@ namespace GovAssistant.QaEngine.Answering;
 public static class FollowUps
 {
     // Words that name an aspect of a service rather than a service, in every synonym form the analyzer may emit.
-    private static readonly FrozenSet<string> AspectWords = WithCanonicalForms(
+    private static readonly FrozenSet<string> AspectWords = GovLexicon.Default.WithCanonicalForms(
     [
         "办理", "需要", "材料", "哪里", "怎么", "什么", "多少钱", "多久", "可以", "网上", "条件", "流程", "电话", "带",
         "去", "地点", "地址", "时间", "本人", "代办", "委托", "代理", "窗口", "预约", "周末", "上班", "几点", "多少",
@@ -22,12 +22,6 @@ public static class FollowUps
         "钱", "费", "价格", "交", "缴", "钱数", "多长", "几天", "天", "工作日", "营业", "开门", "怎么样", "能", "办", "能不能",
         "行不行", "可不可以", "手机", "线上", "能办", "可办", "能办理", "办得了", "好办",
     ]);
-
-    private static FrozenSet<string> WithCanonicalForms(string[] words)
-    {
-        var canonical = GovLexicon.Default.Canonical;
-        return words.Concat(words.Select(w => canonical.GetValueOrDefault(w, w))).ToFrozenSet(StringComparer.Ordinal);
-    }
 
     /// <summary>True for a word that names an aspect of a service (材料, 多少钱, 哪里 …) rather than a service.</summary>
     public static bool IsAspectWord(string word) => AspectWords.Contains(word);

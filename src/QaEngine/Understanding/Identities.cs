@@ -47,10 +47,14 @@ public static class Identities
     {
         foreach (var kinds in Kinds)
         {
-            var entryKinds = kinds.Count(k => NamesAny(entryQuestion, k));
-            if (entryKinds != 1) continue;
-            var messageKinds = kinds.Where(k => NamesAny(message, k)).ToList();
-            if (messageKinds.Count == 1 && !NamesAny(entryQuestion, messageKinds[0])) return true;
+            // The entry names exactly one kind, the message exactly one other.
+            int entryKind = -1, messageKind = -1, entryKinds = 0, messageKinds = 0;
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                if (NamesAny(entryQuestion, kinds[i])) { entryKind = i; entryKinds++; }
+                if (NamesAny(message, kinds[i])) { messageKind = i; messageKinds++; }
+            }
+            if (entryKinds == 1 && messageKinds == 1 && messageKind != entryKind) return true;
         }
         return false;
     }

@@ -10,17 +10,11 @@ namespace GovAssistant.QaEngine.Understanding;
 /// </summary>
 public static class PlainWords
 {
-    private static readonly FrozenSet<string> Words = WithCanonicalForms(
+    private static readonly FrozenSet<string> Words = GovLexicon.Default.WithCanonicalForms(
     [
         "继续", "满足", "作用", "变成", "讲究", "开具", "家里", "手上", "情况", "事情", "事宜", "东西", "一下", "具体",
         "相关", "有关",
     ]);
-
-    private static FrozenSet<string> WithCanonicalForms(string[] words)
-    {
-        var canonical = GovLexicon.Default.Canonical;
-        return words.Concat(words.Select(w => canonical.GetValueOrDefault(w, w))).ToFrozenSet(StringComparer.Ordinal);
-    }
 
     /// <summary>True for a word that names no service, thing or need of one.</summary>
     public static bool Contains(string word) => Words.Contains(word);
