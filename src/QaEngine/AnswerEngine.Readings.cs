@@ -11,8 +11,11 @@ public sealed partial class AnswerEngine
 {
     private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates,
         double? answerBar = null) =>
-        Decide(analyzed, !Interrogatives.Asks(analyzed.Normalized) && !read.Asked, _match.Of(analyzed.Normalized), ranked, confidence, candidates,
+        Decide(analyzed, IsStatement(analyzed, read), _match.Of(analyzed.Normalized), ranked, confidence, candidates,
             bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole, answerBar);
+
+    // A title, a list of keywords or a complaint: neither the reading nor the message asks anything (no 怎么, 吗, 能否 …).
+    private static bool IsStatement(AnalyzedText analyzed, ReadQuestion read) => !read.Asked && !Interrogatives.Asks(analyzed.Normalized);
 
     // Never above the bar for long messages.
     private double AgreeingReadingsBar => Math.Min(_options.AgreeingReadingsAnswerThreshold, Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold));
@@ -78,7 +81,7 @@ public sealed partial class AnswerEngine
     private AnswerResult? GuessesFor(ReadQuestion read, AnalyzedText analyzed, double confidence, List<AnswerCandidate> candidates)
     {
         if (_options.ClarifyThreshold > 1 || confidence < _options.TopicClarifyThreshold || candidates.Count < 2) return null;
-        if (!read.Asked && !Interrogatives.Asks(analyzed.Normalized)) return null;
+        if (IsStatement(analyzed, read)) return null;
         if (_match.Of(read.Whole) == default) return null;
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(GuessChoices).ToList(), "unsure", GuessReply, false);
     }
