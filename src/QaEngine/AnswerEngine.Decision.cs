@@ -43,8 +43,10 @@ public sealed partial class AnswerEngine
                 ? ranked.Take(_options.MaxCandidates).Where(c => _match.NamesNeedAndObject(profile, c.Entry) && !ForAGroupNotNamed(c.Entry))
                     .Take(most).Select(ToCandidate).ToList()
                 : candidates.Where(c => c.Score >= floor).Take(most).ToList();
-            // A near miss is offered with the nearby entries, so that the one the citizen means is among them.
-            if (nearMiss is not null and not "topic" && choices.Count < 3) choices = candidates.Take(3).ToList();
+            // An unsure match or a near miss is offered with the entries nearest it, at least a short list of them: the
+            // one the citizen means is often the third, a score just out of the window.
+            var fewest = FewestChoices(most);
+            if (nearMiss != "topic" && choices.Count < fewest) choices = candidates.Take(fewest).ToList();
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, ClarifyReply, false);
@@ -124,6 +126,9 @@ public sealed partial class AnswerEngine
             return false;
         }
     }
+
+    // The fewest entries a clarification offers when there are that many: three, unless the options allow fewer.
+    private static int FewestChoices(int most) => Math.Min(3, most);
 
     // A weak confidence offers at most this many entries of the object named: a short list the citizen can read.
     private const int TopicChoices = 3;

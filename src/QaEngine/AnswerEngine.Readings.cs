@@ -86,12 +86,14 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(GuessChoices).ToList(), "unsure", GuessReply, false);
     }
 
-    // The choices offered from candidates (at least two): those within the clarify window of the first, that one first.
+    // The choices offered from candidates (at least two): those within the clarify window of the first, that one first,
+    // and at least the nearest three (see FewestChoices).
     private List<AnswerCandidate> ChoicesFrom(IReadOnlyList<AnswerCandidate> candidates)
     {
         var floor = candidates[0].Score - _options.ClarifyScoreWindow;
-        var choices = candidates.Where(c => c.Score >= floor).Take(Math.Clamp(_options.MaxClarifyChoices, 2, 5)).ToList();
-        return choices.Count >= 2 ? choices : candidates.Take(2).ToList();
+        var most = Math.Clamp(_options.MaxClarifyChoices, 2, 5);
+        var choices = candidates.Where(c => c.Score >= floor).Take(most).ToList();
+        return choices.Count >= FewestChoices(most) ? choices : candidates.Take(FewestChoices(most)).ToList();
     }
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by

@@ -64,6 +64,19 @@ public class DecisionTests(SeedEngineFixture seed)
     }
 
     [Theory]
+    [InlineData("无业 有租房 符合居住证条件吗", "JZ-002")]
+    [InlineData("首套 公积金可贷金额 怎么核定", "GJ-006")]
+    public void AnUnsureMatchOffersTheThirdNearestEntryToo(string question, string meant)
+    {
+        // The entry meant scores just outside the window of the first: a choice between two would leave it out.
+        var result = seed.Engine.Ask(question);
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal(3, result.Choices.Count);
+        Assert.Equal(meant, result.Choices[2].Id);
+    }
+
+    [Theory]
     [InlineData("今天天气怎么样")]
     [InlineData("怎么做红烧肉")]
     [InlineData("世界杯谁赢了")]

@@ -60,6 +60,25 @@ public class ThresholdTests
     }
 
     [Fact]
+    public void AnUnsureMatchOffersAtLeastThreeChoicesWhateverTheWindow()
+    {
+        // No entry but the first within the window: the next two still join it.
+        var result = AskWith(new QaEngineOptions { AnswerThreshold = 1.01, ClarifyScoreWindow = 0 }, ClearQuestion);
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal(result.Candidates.Take(3), result.Choices);
+    }
+
+    [Fact]
+    public void TheFewestChoicesNeverExceedMaxClarifyChoices()
+    {
+        var result = AskWith(new QaEngineOptions { AnswerThreshold = 1.01, ClarifyScoreWindow = 0, MaxClarifyChoices = 2 }, ClearQuestion);
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal(result.Candidates.Take(2), result.Choices);
+    }
+
+    [Fact]
     public void MaxCandidatesLimitsTheCandidatesReturned() =>
         Assert.Single(AskWith(new QaEngineOptions { MaxCandidates = 1 }, ClearQuestion).Candidates);
 
