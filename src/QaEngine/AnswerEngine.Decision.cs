@@ -35,18 +35,12 @@ public sealed partial class AnswerEngine
         }
         if (confidence >= _options.ClarifyThreshold)
         {
-            var floor = ranked[0].Score - _options.ClarifyScoreWindow;
-            var most = Math.Clamp(_options.MaxClarifyChoices, 2, 5);
             // A title naming a service several entries are about is offered those entries, none only for a group it does
-            // not name (港澳台居民…公积金 for "住房公积金 贷款"); otherwise the entries close to the top.
+            // not name (港澳台居民…公积金 for "住房公积金 贷款"); otherwise the entries nearest the top.
             var choices = nearMiss == "topic"
                 ? ranked.Take(_options.MaxCandidates).Where(c => _match.NamesNeedAndObject(profile, c.Entry) && !ForAGroupNotNamed(c.Entry))
-                    .Take(most).Select(ToCandidate).ToList()
-                : candidates.Where(c => c.Score >= floor).Take(most).ToList();
-            // An unsure match or a near miss is offered with the entries nearest it, at least a short list of them: the
-            // one the citizen means is often the third, a score just out of the window.
-            var fewest = FewestChoices(most);
-            if (nearMiss != "topic" && choices.Count < fewest) choices = candidates.Take(fewest).ToList();
+                    .Take(MostChoices).Select(ToCandidate).ToList()
+                : ChoicesFrom(candidates);
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, ClarifyReply, false);
@@ -126,9 +120,6 @@ public sealed partial class AnswerEngine
             return false;
         }
     }
-
-    // The fewest entries a clarification offers when there are that many: three, unless the options allow fewer.
-    private static int FewestChoices(int most) => Math.Min(3, most);
 
     // A weak confidence offers at most this many entries of the object named: a short list the citizen can read.
     private const int TopicChoices = 3;

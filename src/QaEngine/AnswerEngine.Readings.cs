@@ -86,14 +86,19 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(GuessChoices).ToList(), "unsure", GuessReply, false);
     }
 
-    // The choices offered from candidates (at least two): those within the clarify window of the first, that one first,
-    // and at least the nearest three (see FewestChoices).
+    // The most entries a clarification offers (QaEngineOptions.MaxClarifyChoices, 2 to 5), and the fewest when there are
+    // that many: three, unless the options allow fewer.
+    private int MostChoices => Math.Clamp(_options.MaxClarifyChoices, 2, 5);
+    private int FewestChoices => Math.Min(3, MostChoices);
+
+    // The choices offered from candidates: those within the clarify window of the first, that one first, and at least
+    // the nearest few: an unsure match or a near miss is offered with the entries nearest it, the one the citizen means
+    // often the third, a score just out of the window.
     private List<AnswerCandidate> ChoicesFrom(IReadOnlyList<AnswerCandidate> candidates)
     {
         var floor = candidates[0].Score - _options.ClarifyScoreWindow;
-        var most = Math.Clamp(_options.MaxClarifyChoices, 2, 5);
-        var choices = candidates.Where(c => c.Score >= floor).Take(most).ToList();
-        return choices.Count >= FewestChoices(most) ? choices : candidates.Take(FewestChoices(most)).ToList();
+        var choices = candidates.Where(c => c.Score >= floor).Take(MostChoices).ToList();
+        return choices.Count >= FewestChoices ? choices : candidates.Take(FewestChoices).ToList();
     }
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by
