@@ -43,6 +43,11 @@ public class AnalyzerTests
     [InlineData("住房公积金", "公积金")]
     [InlineData("户口簿", "户口本")]
     [InlineData("个人所得税", "个税")]
+    [InlineData("缴清", "还清")]
+    [InlineData("中古屋", "二手房")]
+    [InlineData("涂销", "注销")]
+    [InlineData("抵押设定", "抵押")]
+    [InlineData("房屋权状", "房产证")]
     public void SynonymsMeetOnTheCanonicalToken(string synonym, string canonical)
     {
         var synonymTokens = TextAnalysis.Tokens(Analysis.WordAnalyzer, synonym);
