@@ -51,7 +51,7 @@ public sealed partial class AnswerEngine
         {
             // The object is clear (身份证, 公积金), what is needed of it is not: the entries about that object are offered.
             var onTopic = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesObject(profile, c.Entry))
-                .Take(TopicChoices).Select(ToCandidate).ToList();
+                .Take(ShortList).Select(ToCandidate).ToList();
             if (onTopic.Count >= 2)
                 return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", ClarifyReply, false);
         }
@@ -120,9 +120,6 @@ public sealed partial class AnswerEngine
             return false;
         }
     }
-
-    // A weak confidence offers at most this many entries of the object named: a short list the citizen can read.
-    private const int TopicChoices = 3;
 
     // The rivals looked at when the best entry alone names what is asked: the next few entries close behind it.
     private const int AgreementRivals = 4;

@@ -71,9 +71,6 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, ChoicesFrom(candidates), null, ClarifyReply, false);
     }
 
-    // At most this many guesses: a short list the citizen can read, with the way to a person beside it.
-    private const int GuessChoices = 3;
-
     // A question (not a title, a list of keywords or a complaint: those ask nothing in particular) naming a need or an
     // object of a service, that no reading was sure of but whose first reading still reached the topic bar: the entries
     // nearest it are offered as guesses (reason "unsure"); "如果都不是" the citizen rephrases or asks for a person, rather
@@ -83,13 +80,14 @@ public sealed partial class AnswerEngine
         if (_options.ClarifyThreshold > 1 || confidence < _options.TopicClarifyThreshold || candidates.Count < 2) return null;
         if (IsStatement(analyzed, read)) return null;
         if (_match.Of(read.Whole) == default) return null;
-        return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(GuessChoices).ToList(), "unsure", GuessReply, false);
+        return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
     }
 
-    // The most entries a clarification offers (QaEngineOptions.MaxClarifyChoices, 2 to 5), and the fewest when there are
-    // that many: three, unless the options allow fewer.
+    // The most entries a clarification offers (QaEngineOptions.MaxClarifyChoices, 2 to 5), and a short list the citizen
+    // can read: three, unless the options allow fewer. An offer from the window holds at least the short list; an offer
+    // of a weak confidence (the entries of the object named, the guesses) at most.
     private int MostChoices => Math.Clamp(_options.MaxClarifyChoices, 2, 5);
-    private int FewestChoices => Math.Min(3, MostChoices);
+    private int ShortList => Math.Min(3, MostChoices);
 
     // The choices offered from candidates: those within the clarify window of the first, that one first, and at least
     // the nearest few: an unsure match or a near miss is offered with the entries nearest it, the one the citizen means
@@ -98,7 +96,7 @@ public sealed partial class AnswerEngine
     {
         var floor = candidates[0].Score - _options.ClarifyScoreWindow;
         var choices = candidates.Where(c => c.Score >= floor).Take(MostChoices).ToList();
-        return choices.Count >= FewestChoices ? choices : candidates.Take(FewestChoices).ToList();
+        return choices.Count >= ShortList ? choices : candidates.Take(ShortList).ToList();
     }
 
     // The message read the other way: its main question alone when it was matched whole, whole when it was matched by

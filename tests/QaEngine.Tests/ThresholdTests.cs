@@ -78,6 +78,21 @@ public class ThresholdTests
         Assert.Equal(result.Candidates.Take(2), result.Choices);
     }
 
+    [Theory]
+    [InlineData("旧车卖给亲戚，过户的时候两个人都要到场吗", "unsure")]
+    [InlineData("身份证", "topic")]
+    public void TheWeakOffersKeepToMaxClarifyChoices(string question, string reason)
+    {
+        using var engine = new AnswerEngine(new QaEngineOptions { MaxClarifyChoices = 2, ClarifyThreshold = reason == "topic" ? 1 : 0.25 });
+        engine.Publish(SeedBank.Snapshot(SeedBank.Entries));
+
+        var result = engine.Ask(question);
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Equal(reason, result.Reason);
+        Assert.Equal(2, result.Choices.Count);
+    }
+
     [Fact]
     public void MaxCandidatesLimitsTheCandidatesReturned() =>
         Assert.Single(AskWith(new QaEngineOptions { MaxCandidates = 1 }, ClearQuestion).Candidates);
