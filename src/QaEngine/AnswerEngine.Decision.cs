@@ -25,6 +25,7 @@ public sealed partial class AnswerEngine
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
+                ?? (NamesAnObjectTheEntryLacks(question, profile, ranked[0].Entry) ? "object" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
                 ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
@@ -182,6 +183,12 @@ public sealed partial class AnswerEngine
         }
         return false;
     }
+
+    // "公司想改名字怎么办" against 成年人想改名字怎么办: the same need of another object, which the entry never speaks of in
+    // its questions or its answer. In a message that is not long the objects it names are what it asks about; a long one
+    // names them as circumstances too (在公司上班…).
+    private bool NamesAnObjectTheEntryLacks(AnalyzedText question, ServiceProfile profile, IndexedEntry entry) =>
+        question.Compact.Length <= _options.LongMessageLength && _match.NamesAnObjectNeverSpokenOf(profile, entry);
 
     private static bool InAPhrasing(IndexedEntry entry, string word)
     {

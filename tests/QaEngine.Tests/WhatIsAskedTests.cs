@@ -143,6 +143,20 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Equal(AnswerDecision.Answered, seed.Engine.Ask("户口本上的出生日期写错了能改吗").Decision);
     }
 
+    [Theory]
+    [InlineData("公司想改名字怎么办", "HJ-008")]
+    [InlineData("民办养老院申请医保定点要什么条件", "YL-011")]
+    public void TheSameNeedOfAnObjectTheEntryNeverSpeaksOfIsNotAnswered(string question, string nearest)
+    {
+        // Written for this test: HJ-008 is a person changing their name, YL-011 opening a care home; neither speaks of a
+        // company or of 医保 anywhere, so the citizen is offered them rather than answered with one.
+        var result = seed.Engine.Ask(question);
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("object", result.Reason);
+        Assert.Contains(result.Choices, c => c.Id == nearest);
+    }
+
     [Fact]
     public void ReturningWhatWasIssuedIsNotAnsweredByTheEntryAboutApplyingForIt()
     {

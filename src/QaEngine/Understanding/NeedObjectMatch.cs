@@ -53,6 +53,10 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         return null;
     }
 
+    /// <summary>True when the question names an object the entry never speaks of, in its questions or its answer.</summary>
+    public bool NamesAnObjectNeverSpokenOf(ServiceProfile question, IndexedEntry entry) =>
+        (question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects) != 0;
+
     /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
     /// <paramref name="question"/> (which must name both): positive evidence that it answers what is asked.
