@@ -12,6 +12,9 @@ public class QuestionReaderTests
     [InlineData("您好，请问身份证丢了怎么补办？谢谢！", "身份证丢了怎么补办")]
     [InlineData("尊敬的领导：您好！现就居住证签注一事咨询。", "居住证签注")]
     [InlineData("西安市新河镇居民咨询独生子女证办理事宜", "居民咨询独生子女证办理")]
+    [InlineData("咨询商州区公益性岗位补贴和社保补贴的有关问题", "公益性岗位补贴和社保补贴")]
+    [InlineData("咨询西安市科目三道路驾驶技能考试等相关问题", "科目三道路驾驶技能考试")]
+    [InlineData("关于居住证签注的有关事宜", "居住证签注")]
     public void FramingAndPlacesAreSetAside(string message, string core) =>
         Assert.Equal(core, Reader.Read(message).Core.Replace(" ", ""));
 
