@@ -21,8 +21,10 @@ public sealed partial class AnswerEngine
     private double AgreeingReadingsBar => Math.Min(_options.AgreeingReadingsAnswerThreshold, Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold));
 
     // A long message whose readings were all tried: how much of it must be read (compact, without spaces) before they
-    // count as separate evidence, and the lead its first reading's best entry must have.
-    private const int AgreeingReadingsLength = 40;
+    // count as separate evidence, and the lead its first reading's best entry must have. Thirty characters hold a
+    // circumstance and a question ("我那口子月底生娃我是男的能休几天假…", a letter's subject and what it asks); forty
+    // left such spoken messages and short letters, right in every reading, as choices (README, "How the engine was tuned").
+    private const int AgreeingReadingsLength = 30;
     private const double AgreeingReadingsLead = 0.2;
 
     // A long question read every way the reader gives (its question with the circumstance, the whole message, the

@@ -40,6 +40,20 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
         Assert.True(result.Confidence < new QaEngineOptions().LongMessageAnswerThreshold, $"{result.Confidence}");
     }
 
+    // Written for this test: a circumstance and a question of thirty-odd characters, spoken without punctuation or
+    // written as a short story; every reading ranks the same entry first, well ahead.
+    [Theory]
+    [InlineData("嗯那个我那口子月底生娃我是男的能休几天假陪她坐月子这几天工资照发不", "SY-007")]
+    [InlineData("邻居家装修把楼道堵了好几个月，物业也不管，跟他们讲了也不听，能找谁来调解？", "FL-015")]
+    public void AShorterStoryWhoseReadingsAgreeIsAnsweredFromTheLowerBarToo(string message, string id)
+    {
+        var result = seed.Engine.Ask(message);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(id, result.Entry!.Id);
+        Assert.True(result.Confidence < new QaEngineOptions().LongMessageAnswerThreshold, $"{result.Confidence}");
+    }
+
     [Fact]
     public void WithoutTheLowerBarForAgreeingReadingsTheSameStoryIsOfferedAsAChoice()
     {
