@@ -66,6 +66,12 @@ public static class Interrogatives
     // 前几天, 这几天, 好几个月: "a few", not "how many".
     private const string FewBefore = "前这那好过上后近头";
 
+    // The 几 at <paramref name="at"/> is "a few": after 前, 这, 好 …, after a number (十几天, 20几年: "some"), or in "多住几天",
+    // "想多耍几天" ("a few more").
+    private static bool IsAFew(string clause, int at) =>
+        FewBefore.Contains(clause[at - 1]) || char.IsAsciiDigit(clause[at - 1]) || clause[at - 1] is '十' or '百'
+        || at > 1 && clause[at - 2] == '多';
+
     // Whether some use of the marker in the clause asks: not 前几天 ("a few days ago"), not 怎么也找不到, 什么都没有,
     // 哪里都不管 ("no matter how / what / where").
     private static bool AsksWith(string clause, string marker)
@@ -82,7 +88,7 @@ public static class Interrogatives
         {
             var after = at + marker.Length;
             if (after < clause.Length && clause[after] is '也' or '都') continue;
-            if (marker[0] == '几' && at > 0 && FewBefore.Contains(clause[at - 1])) continue;
+            if (marker[0] == '几' && at > 0 && IsAFew(clause, at)) continue;
             return true;
         }
         return false;

@@ -186,6 +186,9 @@ public class QuestionReaderTests
     [InlineData("翻遍了家里怎么也找不到")]
     [InlineData("问了哪里都不管")]
     [InlineData("这么多材料")]
+    [InlineData("到了那边想多耍几天")]
+    [InlineData("住院住了十几天")]
+    [InlineData("材料交上去等了20几天")]
     public void AFewDaysAgoAndNoMatterHowAskNothing(string clause) => Assert.False(Interrogatives.Asks(clause));
 
     [Theory]
@@ -193,6 +196,8 @@ public class QuestionReaderTests
     [InlineData("几个工作日能办好")]
     [InlineData("怎么补办")]
     [InlineData("这样办行么")]
+    [InlineData("最多几天能办好")]
+    [InlineData("能多住几天吗")]
     public void HowManyAndHowStillAsk(string clause) => Assert.True(Interrogatives.Asks(clause));
 
     [Fact]
