@@ -158,6 +158,17 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void CancellingAnAgreementIsNotAnsweredByTheEntryAboutSigningIt()
+    {
+        // Written for this test: GJ-010 says how to sign up for 按月冲还贷, nothing of cancelling it.
+        var result = seed.Engine.Ask("公积金按月冲还贷签了以后能取消吗");
+
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("need", result.Reason);
+        Assert.Contains(result.Choices, c => c.Id == "GJ-010");
+    }
+
+    [Fact]
     public void ReturningWhatWasIssuedIsNotAnsweredByTheEntryAboutApplyingForIt()
     {
         // Written for this test: CJ-005 says how to apply for a wheelchair, nothing of giving one back.

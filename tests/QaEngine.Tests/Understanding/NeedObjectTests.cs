@@ -44,6 +44,17 @@ public class NeedObjectTests
         Assert.True((Lexicon.Read(question).Needs & Lexicon.Read("医保报销").Needs) == 0);
 
     [Theory]
+    [InlineData("按月冲还贷签了以后能取消吗")]
+    [InlineData("预约了可以取消吗")]
+    public void CancellingIsNotWithdrawing(string question)
+    {
+        // 能取 and 可以取 are words of 提取 (公积金能取吗); inside 能取消 they are not.
+        var needs = Lexicon.Read(question).Needs;
+        Assert.Equal(0UL, needs & Lexicon.Read("提取公积金").Needs);
+        Assert.NotEqual(0UL, needs & Lexicon.Read("撤回申请").Needs);
+    }
+
+    [Theory]
     [InlineData("车贷办下来了，车辆怎么办抵押登记", "车贷还完了怎么解除抵押")]
     [InlineData("想把户口合回父母的户口本", "想从父母户口本上分出来单独立户")]
     [InlineData("孩子想休学一年", "孩子中途转学怎么办理")]
