@@ -138,7 +138,8 @@ public sealed partial class AnswerEngine
     // The confidence needed to answer outright. A message (not a complaint about a case: "投诉…拖欠…" names the
     // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
     // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
-    // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询").
+    // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询"). So does one naming a need
+    // whose object goes without saying (户口…迁出, 慢病…认定), answered by the one entry naming that need and no object.
     private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string compactReading)
     {
         var bar = BarForLength(compactReading);

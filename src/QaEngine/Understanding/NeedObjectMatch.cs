@@ -59,12 +59,15 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
 
     /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
-    /// <paramref name="question"/> (which must name both): positive evidence that it answers what is asked.
+    /// <paramref name="question"/>: positive evidence that it answers what is asked. A question naming a need and no
+    /// object (户口 迁出, 落户, 慢病 认定: the need says whose it is) has it from an entry whose questions name that need and
+    /// no object either; an entry about the need of some object (残疾人证 迁移) does not say the same.
     /// </summary>
     public bool NamesNeedAndObject(ServiceProfile question, IndexedEntry entry)
     {
-        if (question.Needs == 0 || question.Objects == 0) return false;
+        if (question.Needs == 0) return false;
         var e = _entries.GetValue(entry, Build).Phrasings;
+        if (question.Objects == 0) return (question.Needs & e.Needs) != 0 && e.Objects == 0;
         return (question.Needs & e.Needs) != 0 && (question.Objects & e.Objects) != 0;
     }
 
