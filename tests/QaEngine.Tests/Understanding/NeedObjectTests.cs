@@ -33,6 +33,10 @@ public class NeedObjectTests
     [InlineData("外籍员工必须参加社会保险吗", "外国人在中国工作要交社保吗")]
     [InlineData("士官退役后政府给安排工作吗", "退役军人就业安置去哪申请")]
     [InlineData("残联借的轮椅不用了要归还吗", "辅助器具用完要交回吗")]
+    // A card that no longer reads, bends or got soaked is damaged: it is replaced like a worn one.
+    [InlineData("社保卡芯片读不出来了", "社保卡坏了怎么换")]
+    [InlineData("居住证泡水以后弯了", "居住证损坏换领")]
+    [InlineData("驾驶证用久了字都看不清了", "驾照破损了怎么换证")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
