@@ -37,6 +37,11 @@ public class NeedObjectTests
     [InlineData("社保卡芯片读不出来了", "社保卡坏了怎么换")]
     [InlineData("居住证泡水以后弯了", "居住证损坏换领")]
     [InlineData("驾驶证用久了字都看不清了", "驾照破损了怎么换证")]
+    [InlineData("身份证搞丢在出租车上", "身份证补办")]
+    [InlineData("嫌名字土想换个名", "成年人改名字")]
+    [InlineData("养老保险跨省转续", "养老保险关系转移")]
+    [InlineData("公积金余额在哪能查", "公积金怎么查询")]
+    [InlineData("店不开了，执照怎么关掉", "营业执照注销")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
