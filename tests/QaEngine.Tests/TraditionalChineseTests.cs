@@ -76,6 +76,8 @@ public class TraditionalChineseTests(SeedEngineFixture seed)
     [Theory]
     [InlineData("我的戶口名簿不見了，要去哪裡補辦？", "HJ-004")]  // 戶口名簿: 户口本
     [InlineData("房屋權狀的名字寫錯了怎麼更正？", "BD-013")]       // 權狀: 房产证
+    [InlineData("身障手冊遺失怎麼補發", "CJ-003")]                // 身障手冊: 残疾人证
+    [InlineData("戶政事務所可以辦戶口遷出嗎", "HJ-003")]          // 戶政事務所: 派出所
     public void TaiwanWordsForAServiceFindItsEntry(string question, string id)
     {
         var result = seed.Engine.Ask(question);
@@ -83,4 +85,11 @@ public class TraditionalChineseTests(SeedEngineFixture seed)
         Assert.Equal(AnswerDecision.Answered, result.Decision);
         Assert.Equal(id, result.Entry!.Id);
     }
+
+    // Too short on what is asked to be answered outright, but the entry meant comes first.
+    [Theory]
+    [InlineData("我的機車行照不見了要去哪裡補", "JT-013")]   // 行照: 行驶证
+    [InlineData("中古車過戶要帶哪些東西", "JT-011")]         // 中古車: 二手车
+    public void TaiwanWordsForAServiceRankItsEntryFirst(string question, string id) =>
+        Assert.Equal(id, seed.Engine.Ask(question).Candidates[0].Id);
 }
