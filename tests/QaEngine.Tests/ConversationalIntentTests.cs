@@ -55,6 +55,7 @@ public class ConversationalIntentTests(SeedEngineFixture seed)
     [Theory]
     [InlineData("你好", "greeting")]
     [InlineData("您好", "greeting")]
+    [InlineData("侬好", "greeting")]
     [InlineData("你好呀", "greeting")]
     [InlineData("在吗", "greeting")]
     [InlineData("ＨＥＬＬＯ", "greeting")]

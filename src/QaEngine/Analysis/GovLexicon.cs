@@ -33,8 +33,12 @@ public sealed class GovLexicon
     // Characters that only carry modality, negation, degree, person or tone. A word made of them alone (不能, 还有, 才能,
     // 还用) asks nothing; a word jieba does not know that holds one is characters its HMM glued across a word boundary
     // (能换, 先办, 装个, 办嘛, 我想考), not a term.
-    private const string FunctionCharacters = "不是能还有才用要可以会得个几先再就都也又了吗嘛呢啊哦么没";
+    // Cantonese and Wu ones too: 佢 (he), 啲 (some), 嘅 (的), 咗 (了), 喺 (在), 俾 (给), 嚟 (来), 冇 (没), 侬 (you), 伐 (吗).
+    private const string FunctionCharacters = "不是能还有才用要可以会得个几先再就都也又了吗嘛呢啊哦么没佢啲嘅咗喺俾嚟冇侬伐";
     private const string GlueCharacters = FunctionCharacters + "我你他她它想很";
+
+    // Pronouns of the dialects that jieba's dictionary files as names or nouns (阿拉 "we" in Shanghai, 伊拉 "they").
+    private static readonly FrozenSet<string> DialectPronouns = new[] { "阿拉", "伊拉", "阿拉屋里", "我哋", "你哋", "佢哋" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly HashSet<string> _userWords;
 
@@ -93,7 +97,7 @@ public sealed class GovLexicon
     /// </summary>
     public bool IsFunctionWord(string word)
     {
-        if (FunctionWords.Contains(word) || word.All(c => FunctionCharacters.Contains(c))) return true;
+        if (FunctionWords.Contains(word) || DialectPronouns.Contains(word) || word.All(c => FunctionCharacters.Contains(c))) return true;
         return !Dictionary.ContainsWord(word) && !_userWords.Contains(word) && word.Any(c => GlueCharacters.Contains(c));
     }
 

@@ -12,7 +12,7 @@ public static class Fillers
     private static readonly string[] Pauses = ["就是说", "然后呢", "然后", "就是", "那个", "嗯嗯", "嗯", "呃", "啊", "呀"];
 
     // Said to open a call, not part of any question: replaced by a pause like the hesitations.
-    private static readonly string[] Greetings = ["您好", "你好", "喂喂", "能听到吗", "听得到吗", "听得见吗", "能听见吗", "在吗"];
+    private static readonly string[] Greetings = ["您好", "你好", "侬好", "喂喂", "能听到吗", "听得到吗", "听得见吗", "能听见吗", "在吗"];
 
     // A clause starts here: the speaker turns to the question ("…你好我想问一下…", "小伙子问一下…"). Longest first.
     private static readonly string[] Openings =

@@ -35,6 +35,7 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("娃儿的出生证明在哪儿领嘛", "SY-002")]
     [InlineData("身份证唔见咗点样补办", "SF-001")]
     [InlineData("屋企老人过身咗户口点样注销", "HJ-010")]
+    [InlineData("侬好，阿拉身份证掉了哪能补", "SF-001")]   // Shanghainese: 侬好 greets, 阿拉 is "I/we"
     public void ADialectQuestionIsAnsweredAsItsMandarinTwinWouldBe(string question, string id)
     {
         var r = seed.Engine.Ask(question);
