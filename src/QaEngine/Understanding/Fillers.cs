@@ -11,6 +11,9 @@ public static class Fillers
     // Longest first where one is a prefix of another.
     private static readonly string[] Pauses = ["就是说", "然后呢", "然后", "就是", "那个", "嗯嗯", "嗯", "呃", "啊", "呀"];
 
+    // The last character of "我", "俺", "咱", "我家", "我们": whose the thing after 那个 is.
+    private const string Owner = "我俺咱家们";
+
     // Said to open a call, not part of any question: replaced by a pause like the hesitations.
     private static readonly string[] Greetings = ["您好", "你好", "侬好", "喂喂", "能听到吗", "听得到吗", "听得见吗", "能听见吗", "在吗"];
 
@@ -32,6 +35,13 @@ public static class Fillers
             var pause = StartingAt(text, i, Pauses) ?? StartingAt(text, i, Greetings);
             if (pause is not null)
             {
+                // "我那个儿子", "俺家那个房产证": after the speaker, 那个 points at what is theirs; it is no pause.
+                if (pause == "那个" && i > 0 && Owner.Contains(text[i - 1]))
+                {
+                    sb.Append('的');
+                    i += pause.Length;
+                    continue;
+                }
                 sb.Append('，');
                 i += pause.Length;
                 continue;

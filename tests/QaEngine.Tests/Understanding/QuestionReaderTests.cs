@@ -160,7 +160,7 @@ public class QuestionReaderTests
     }
 
     [Theory]
-    [InlineData("同志你好我想问一下我那个身份证过期了我腿脚不方便能不能叫人上门来给我办", "身份证过期了我腿脚不方便能不能叫人上门来给我办")]
+    [InlineData("同志你好我想问一下我那个身份证过期了我腿脚不方便能不能叫人上门来给我办", "我的身份证过期了我腿脚不方便能不能叫人上门来给我办")]
     [InlineData("小伙子问一下老年卡在哪里办", "老年卡在哪里办")]
     [InlineData("喂喂能听到吗我想问问我老伴走了他的养老金怎么领出来", "我老伴走了他的养老金怎么领出来")]
     public void ACallersGreetingAndTurnToTheQuestionAreSetApartInVoiceInput(string message, string core) =>
@@ -329,6 +329,8 @@ public class QuestionReaderTests
     [InlineData("我的养老保险交了多少年了")]
     [InlineData("俺的新农合咋报不了了")]
     [InlineData("我家的保障房轮候排第几了")]
+    // Voice input: after the speaker, 那个 says whose (我那个老伴 = 我的老伴), it is no pause that drops the owner.
+    [InlineData("嗯我那个老伴的养老金这个月突然不发了咋回事")]
     [InlineData("尊敬的领导：本单位的社保登记变更材料已递交三个工作日了，系统依然显示待受理，请问现在进展如何？")]
     public void AStatusAskedInEverydayWordsIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
 
