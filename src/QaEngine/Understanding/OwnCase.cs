@@ -23,7 +23,7 @@ public static partial class OwnCase
         "卡在哪", "是多少", "多少余额", "余额还有", "余额有多少", "帮我查", "帮我看看", "批下来", "是哪天", "能落上", "怎么回事", "咋回事",
         "什么原因", "啥原因", "查不到", "到哪了", "什么时候能下来", "什么时候下来", "什么时候能批", "什么时候能发", "什么时候发",
         "什么时候能办好", "什么时候能拿回", "进展", "剩多少", "交了多少", "交了几年", "缴了多少", "缴了几年", "排到第几", "排到哪",
-        "排第几", "怎么被", "咋被",
+        "排第几", "怎么被", "咋被", "不发了", "停发了", "没发了",
     ];
 
     // A look-up asked of the assistant ("帮我查一下", "给我看看").
@@ -88,8 +88,8 @@ public static partial class OwnCase
     ];
 
     // "我的社保卡激活了吗", "我的护照寄出了没": whether something of the citizen's own has happened yet, at the end of the
-    // message (compact text).
-    [GeneratedRegex("(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$", RegexOptions.CultureInvariant)]
+    // message (compact text). "会停发吗", "能到吗" ask what may happen, not whether it has.
+    [GeneratedRegex("(?<![会能停])(?:激活|办好|到账|生效|通过|批下来|寄出|寄出来|成功|交上|交|发|到)了?(?:吗|没|没有)$", RegexOptions.CultureInvariant)]
     private static partial Regex DoneYet();
 
     // The same at the end of any clause (spaced text), said with 了 or 没 ("…办好了吗，交房那会儿…", "批了没", "结果出来没"):

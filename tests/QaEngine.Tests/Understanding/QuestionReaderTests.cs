@@ -260,6 +260,7 @@ public class QuestionReaderTests
     [InlineData("社保断缴了还能补缴吗")]
     [InlineData("我残疾人，上班扣的个税能不能少扣点")]
     [InlineData("我的驾照一直没扣过分，能增驾吗")]
+    [InlineData("我退休后返聘上班，我的养老金会停发吗")]
     public void AGeneralQuestionIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     [Theory]
@@ -331,6 +332,7 @@ public class QuestionReaderTests
     [InlineData("我家的保障房轮候排第几了")]
     // Voice input: after the speaker, 那个 says whose (我那个老伴 = 我的老伴), it is no pause that drops the owner.
     [InlineData("嗯我那个老伴的养老金这个月突然不发了咋回事")]
+    [InlineData("我的护理补贴这两个月突然不发了，要怎么才能恢复")]
     [InlineData("尊敬的领导：本单位的社保登记变更材料已递交三个工作日了，系统依然显示待受理，请问现在进展如何？")]
     public void AStatusAskedInEverydayWordsIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
 
