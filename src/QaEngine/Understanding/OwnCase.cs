@@ -63,13 +63,17 @@ public static partial class OwnCase
     // Waiting for something applied for that has not come ("还没到账", "怎么还在审核", "一直没消息"): with the time already
     // waited ("提交了五天了", "半个月了") or an owner it is the citizen's own application, which only its records can tell.
     [GeneratedRegex(
-        "(?:还没|还是没|一直没|迟迟没|都没|怎么还不|咋还不|还不)有?(?:到账|批|审批|发|收到|下来|通知|消息|回复|结果|动静|寄到|办好|处理|放款|退回来)" +
+        "(?:还没|还是没|一直没|迟迟没|都没|怎么还不|咋还不|还不|至今未|至今没|尚未|仍未|迄今未|一直未)有?(?:到账|批|审批|发|收到|下来|通知|消息|回复|结果|动静|寄到|办好|处理|放款|退回来)" +
         "|(?:还在|一直在|一直是|仍在|仍是|仍然|依然|仍显示|还显示|一直显示)待?(?:审核|受理|处理|办理|审批)", RegexOptions.CultureInvariant)]
     private static partial Regex NotYet();
 
     // Something handed in or sent, so that the wait is for an application and not for a person ("失踪七八年了一直没消息").
     [GeneratedRegex("申请|提交|交上|递交|寄|办|报|预约", RegexOptions.CultureInvariant)]
     private static partial Regex AppliedFor();
+
+    // Said already done, as letters say it without naming who ("已申请公租房，至今未收到审核结果"): the writer's own.
+    [GeneratedRegex("已经?(?:申请|提交|递交|办理|报名|预约)", RegexOptions.CultureInvariant)]
+    private static partial Regex AlreadyApplied();
 
     // Refused, and asking why: "审核没通过，原因是什么", "为什么被驳回".
     [GeneratedRegex("(?:没通过|未通过|不通过|被驳回|被拒|被退回|被取消)[^ ]{0,8}?(?:原因|为什么|为啥|怎么回事|咋回事|缺什么|缺啥|差什么|差啥)|(?:为什么|为啥)[^ ]{0,8}?(?:被驳回|没通过|未通过|被拒|被退回|被取消)", RegexOptions.CultureInvariant)]
@@ -166,7 +170,7 @@ public static partial class OwnCase
         foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.
         owned = owned || OwnedWithTime().IsMatch(text) || OwnedAction().IsMatch(text) || Kin().IsMatch(text);
-        if (NotYet().IsMatch(text) && (owned || Waited().IsMatch(text) && AppliedFor().IsMatch(text))) return true;
+        if (NotYet().IsMatch(text) && (owned || AlreadyApplied().IsMatch(text) || Waited().IsMatch(text) && AppliedFor().IsMatch(text))) return true;
         // "材料交上去十天了，啥时候能拿": the time already waited for something handed in, and when it will come.
         if (Waited().IsMatch(text) && AppliedFor().IsMatch(text) && WhenDone().IsMatch(text)) return true;
         if (Refused().IsMatch(text)) return true;

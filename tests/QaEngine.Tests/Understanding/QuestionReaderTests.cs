@@ -270,6 +270,8 @@ public class QuestionReaderTests
     [InlineData("我家老人的高龄津贴这几个月都没有到账")]
     [InlineData("俺家的低保咋个还不发嘞")]
     [InlineData("我上个月交的养老保险怎么到现在还没到账")]
+    // A letter says it without naming who: 已申请 … 至今未收到.
+    [InlineData("您好：本人2023年已申请公租房，至今未收到任何审核结果，请问目前进度如何？")]
     public void WaitingForSomethingAppliedForIsAnOwnCase(string message) => Assert.True(Reader.Read(message).OwnCase);
 
     [Theory]
@@ -315,6 +317,7 @@ public class QuestionReaderTests
     [InlineData("公积金提取被驳回了怎么办")]
     [InlineData("孩子出生三个月了还没上户口，怎么办")]
     [InlineData("我老婆上个月生了二胎，请问生育津贴一般多久能批下来")]
+    [InlineData("公积金贷款申请后尚未放款，一般需要多久")]
     public void HowLongAServiceTakesOrAStoryOfWaitingIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
 
     [Theory]
