@@ -140,16 +140,20 @@ public sealed class Homophones
             if (w.AsSpan().SequenceEqual(run)) return w;
         var most = length >= 3 ? 2 : 1;
         string? found = null;
+        var fewest = int.MaxValue;
+        var tied = false;
         foreach (var w in alike)
         {
             var differ = 0;
             for (var k = 0; k < run.Length && differ <= most; k++) if (run[k] != w[k]) differ++;
-            if (differ == 0 || differ > most) continue;
-            // Two different words a slip away: no telling which was meant.
-            if (found is not null) return null;
+            if (differ == 0 || differ > most || differ > fewest) continue;
+            // Two different words equally a slip away: no telling which was meant. A nearer one (身份证, not 身分证,
+            // for 身份正) is what was meant.
+            tied = differ == fewest;
+            fewest = differ;
             found = w;
         }
-        if (found is null || _isWord(run.ToString())) return null;
+        if (found is null || tied || _isWord(run.ToString())) return null;
         words ??= _cut(text);
         for (var slip = 0; slip < length; slip++)
         {

@@ -24,6 +24,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("港澳通行证签租怎么办", "港澳通行证签注怎么办")]
     // Two characters of a three-character name, each of the same sound: 台包正 is 台胞证.
     [InlineData("那个台包正过期了要换新的", "那个台胞证过期了要换新的")]
+    [InlineData("身份正丢了咋办", "身份证丢了咋办")]       // 身份证 is one slip away, 身分证 (the same sound) two: the nearer was meant
     public void AServiceNameWrittenWithASameSoundingCharacterIsRepaired(string heard, string meant) =>
         Assert.Equal(meant, Repairer.Repair(heard));
 
