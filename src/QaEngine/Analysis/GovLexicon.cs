@@ -38,7 +38,7 @@ public sealed class GovLexicon
     private const string GlueCharacters = FunctionCharacters + "我你他她它想很";
 
     // Pronouns of the dialects that jieba's dictionary files as names or nouns (阿拉 "we" in Shanghai, 伊拉 "they").
-    private static readonly FrozenSet<string> DialectPronouns = new[] { "阿拉", "伊拉", "阿拉屋里", "我哋", "你哋", "佢哋" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> DialectPronouns = new[] { "阿拉", "伊拉", "我哋", "你哋", "佢哋" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly HashSet<string> _userWords;
 
