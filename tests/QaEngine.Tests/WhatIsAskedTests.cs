@@ -148,13 +148,15 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
 
     // Written for this test. Another object: HJ-008 is a person changing their name, YL-011 opening a care home; neither
     // speaks of a company or of 医保 anywhere. Undoing a service: CJ-005 says how to apply for a wheelchair, nothing of
-    // giving one back; GJ-010 how to sign up for 按月冲还贷, nothing of cancelling it. The citizen is offered the entry
+    // giving one back; GJ-010 how to sign up for 按月冲还贷, nothing of cancelling it; JY-008 is arbitration of a labour
+    // dispute, not of a contract between businesses. The citizen is offered the entry
     // rather than answered with it.
     [Theory]
     [InlineData("公司想改名字怎么办", "object", "HJ-008")]
     [InlineData("民办养老院申请医保定点要什么条件", "object", "YL-011")]
     [InlineData("残联发的轮椅现在不用了，需要归还吗", "need", "CJ-005")]
     [InlineData("公积金按月冲还贷签了以后能取消吗", "need", "GJ-010")]
+    [InlineData("合同纠纷怎么申请仲裁", "object", "JY-008")]
     public void AnotherObjectOrTheUndoingOfAServiceIsOfferedNotAnswered(string question, string reason, string nearest)
     {
         var result = seed.Engine.Ask(question);

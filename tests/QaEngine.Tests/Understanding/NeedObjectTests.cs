@@ -112,6 +112,7 @@ public class NeedObjectTests
     [InlineData("营业执照加一项经营范围", "营业执照地址变更")]
     [InlineData("留学生入境后申请学习类居留许可", "外国人来华工作怎么办居留许可")]
     [InlineData("拿了优才要办什么签注", "去香港探亲签注怎么办")]
+    [InlineData("合同纠纷约定了仲裁条款", "被公司辞退申请劳动仲裁")]
     public void ObjectsOfOneFamilyAreAlternatives(string a, string b)
     {
         var x = Lexicon.Read(a).Objects;
