@@ -193,12 +193,17 @@ public sealed class GovLexicon
 
         var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
         Dictionary<string, string>? curated = null;
+        // A curated group's first word stays what it is: a thesaurus group naming it (初级中学 初中) would otherwise
+        // take it away from the words the curated group reads as it (国中).
+        var curatedHeads = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in EmbeddedResources.ReadLines("synonyms.txt"))
         {
             if (line.StartsWith(ThesaurusMarker, StringComparison.Ordinal)) curated = new(canonical, StringComparer.Ordinal);
             if (line.Length == 0 || line[0] == '#') continue;
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var w in words.Skip(1)) canonical.TryAdd(w, words[0]);
+            if (curated is null) curatedHeads.Add(words[0]);
+            foreach (var w in words.Skip(1))
+                if (curated is null || !curatedHeads.Contains(w)) canonical.TryAdd(w, words[0]);
         }
         curated ??= canonical;
 
