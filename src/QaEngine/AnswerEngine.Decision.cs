@@ -15,7 +15,7 @@ public sealed partial class AnswerEngine
     {
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
-        if (PromoteTheEntryThatAgrees(question, profile, ranked))
+        if (PromoteTheEntryThatAgrees(question, profile, ranked, message))
             candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
         string? nearMiss = null;
         // A title or statement naming a need and an object is held to the same bar as a question, unless it complains
@@ -33,6 +33,15 @@ public sealed partial class AnswerEngine
             if (nearMiss is null)
                 return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
             candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        }
+        // Below the clarify bar, an entry for a group not named still first (its lead cut by the ranking, but no entry for
+        // everyone close): the citizen is offered it with the entries after it, rather than nothing ("户口迁移到县城的流程"
+        // against 大学毕业后户口放在学校的怎么迁出来).
+        if (nearMiss is null && _options.ClarifyThreshold <= 1 && confidence < _options.ClarifyThreshold && confidence >= _options.TopicClarifyThreshold
+            && ranked.Count >= 2 && ForAGroupNotNamed(ranked[0].Entry))
+        {
+            var offered = ChoicesFrom(ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
+            return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, offered, "identity", ClarifyReply, false);
         }
         if (confidence >= _options.ClarifyThreshold)
         {
@@ -66,7 +75,7 @@ public sealed partial class AnswerEngine
     // need. When the best entry disagrees with the need or object named, the entry that names both and disagrees with
     // nothing goes first: the one close rival that does, or else the best entry for the question's topic words alone
     // (护照 补办 → 护照丢了怎么补发). Never one about another kind of what the citizen named (职工医保 for 居民医保).
-    private bool PromoteTheEntryThatAgrees(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
+    private bool PromoteTheEntryThatAgrees(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked, string message)
     {
         if (profile.Needs == 0 || profile.Objects == 0 || _match.Disagreement(profile, ranked[0].Entry) is null) return false;
         var agreeing = -1;
@@ -80,7 +89,7 @@ public sealed partial class AnswerEngine
         {
             var topic = FollowUps.TopicOf(question);
             if (topic.Length == 0 || topic.Replace(" ", "", StringComparison.Ordinal) == question.Compact) return false;
-            var byTopic = Rank(_analysis.AnalyzeNormalized(topic));
+            var byTopic = Rank(_analysis.AnalyzeNormalized(topic), message);
             if (byTopic.Count == 0 || !Agrees(byTopic[0])) return false;
             agreeing = ranked.FindIndex(c => c.Entry.Entry.Id == byTopic[0].Entry.Entry.Id);
             if (agreeing < 0)

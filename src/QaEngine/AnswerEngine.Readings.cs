@@ -12,7 +12,7 @@ public sealed partial class AnswerEngine
     private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates,
         double? answerBar = null) =>
         Decide(analyzed, IsStatement(analyzed, read), _match.Of(analyzed.Normalized), ranked, confidence, candidates,
-            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Whole, answerBar);
+            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Message, answerBar);
 
     // A title, a list of keywords or a complaint: neither the reading nor the message asks anything (no 怎么, 吗, 能否 …).
     private static bool IsStatement(AnalyzedText analyzed, ReadQuestion read) => !read.Asked && !Interrogatives.Asks(analyzed.Normalized);
@@ -41,7 +41,7 @@ public sealed partial class AnswerEngine
             if (text == analyzed.Normalized) continue;
             var other = _analysis.AnalyzeNormalized(text);
             if (other.IsEmpty) return false;
-            var otherRanked = Rank(other);
+            var otherRanked = Rank(other, read.Message);
             if (otherRanked.Count == 0 || otherRanked[0].Entry.Entry.Id != first
                 || otherRanked.Count > 1 && otherRanked[1].Score >= otherRanked[0].Score) return false;
         }
@@ -64,7 +64,7 @@ public sealed partial class AnswerEngine
         if (System.Numerics.BitOperations.PopCount(profile.Needs) != 1 || UInt128.PopCount(profile.Objects) != UInt128.One) return null;
         var named = _analysis.AnalyzeNormalized(string.Join(' ', _match.NamingWordsOf(read.Whole)));
         if (named.IsEmpty) return null;
-        var ranked = Rank(named);
+        var ranked = Rank(named, read.Message);
         if (ranked.Count < 2 || !_match.NamesNeedAndObject(profile, ranked[0].Entry) || _match.Disagreement(profile, ranked[0].Entry) is not null)
             return null;
         var confidence = _reranker.Confidence(ranked);
@@ -133,7 +133,7 @@ public sealed partial class AnswerEngine
         {
             var analyzed = _analysis.AnalyzeNormalized(q);
             if (analyzed.IsEmpty || FollowUps.IsFollowUp(analyzed)) continue;
-            var ranked = Rank(analyzed);
+            var ranked = Rank(analyzed, read.Message);
             if (ranked.Count == 0 || _reranker.Confidence(ranked) < _options.ClarifyThreshold) continue;
             var best = ToCandidate(ranked[0]);
             if (others.All(o => o.Id != best.Id)) others.Add(best);

@@ -21,6 +21,7 @@ public sealed partial class AnswerEngine : IDisposable
     private readonly TextAnalysis _analysis;
     private readonly FaqIndex _index;
     private readonly Reranker _reranker;
+    private readonly double _groupNotNamedPenalty;
     private readonly QaEngineOptions _options;
     private readonly TimeProvider _time;
     private readonly QuestionReader _reader = QuestionReader.Default;
@@ -46,6 +47,7 @@ public sealed partial class AnswerEngine : IDisposable
         _analysis = analysis ?? TextAnalysis.CreateDefault();
         _index = new FaqIndex(_analysis, string.IsNullOrWhiteSpace(options.IndexPath) ? null : options.IndexPath);
         _reranker = new Reranker(weights ?? RankingWeights.Default);
+        _groupNotNamedPenalty = (weights ?? RankingWeights.Default).MarginCap;
         _time = time ?? TimeProvider.System;
     }
 
@@ -105,7 +107,7 @@ public sealed partial class AnswerEngine : IDisposable
             if (followUp) topicEntryId = context.TopicEntryId;
         }
 
-        var ranked = Rank(analyzed, topicEntryId);
+        var ranked = Rank(analyzed, read.Message, topicEntryId);
         var confidence = _reranker.Confidence(ranked);
         var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
         if (followUp && !usedContext)
@@ -136,7 +138,7 @@ public sealed partial class AnswerEngine : IDisposable
             // formal letter whose question says only 请问届时可采取哪些处理方式 read whole). Its answer stands only where
             // the first reading ranks that entry first too: a circumstance left out (香港人…能办那个居住证吗) must not
             // point elsewhere. Its clarification stands where the first reading found nothing to offer.
-            var otherRanked = Rank(other);
+            var otherRanked = Rank(other, read.Message);
             var second = Decide(other, read, otherRanked, _reranker.Confidence(otherRanked), otherRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
             if (second is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id)
                 result = second;
@@ -148,7 +150,7 @@ public sealed partial class AnswerEngine : IDisposable
             // Neither reading is enough: the clauses that name a service with the question, the rest of the story left out
             // (我爸今年七十八了，前段时间摔了一跤…). Its answer stands only where the first reading has that entry close to
             // the top; its clarification where the first reading found nothing to offer.
-            var toldRanked = Rank(told);
+            var toldRanked = Rank(told, read.Message);
             var third = Decide(told, read, toldRanked, _reranker.Confidence(toldRanked), toldRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
             if (third is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Take(TellingReadingRivals).Any(c => c.Entry.Entry.Id == e.Id))
                 result = third;
@@ -156,7 +158,7 @@ public sealed partial class AnswerEngine : IDisposable
                 result = offered;
         }
         if (result.Decision != AnswerDecision.Answered && !usedContext && ReadingsAgree(read, analyzed, first, lead, confidence)
-            && Decide(analyzed, read, Rank(analyzed), confidence, candidates, AgreeingReadingsBar) is { Decision: AnswerDecision.Answered } agreed)
+            && Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, AgreeingReadingsBar) is { Decision: AnswerDecision.Answered } agreed)
         {
             // Every reading points at the same entry (see ReadingsAgree): the lower bar, the near-miss checks all the same.
             result = agreed;
@@ -191,16 +193,29 @@ public sealed partial class AnswerEngine : IDisposable
     public IReadOnlyList<AnswerCandidate> Suggest(string text, int max)
     {
         var analyzed = _analysis.Analyze(PiiMasker.Strip(text.Length > TextAnalysis.MaxChars ? text[..TextAnalysis.MaxChars] : text));
-        return analyzed.IsEmpty ? [] : Rank(analyzed).Take(max).Select(ToCandidate).ToList();
+        return analyzed.IsEmpty ? [] : Rank(analyzed, analyzed.Normalized).Take(max).Select(ToCandidate).ToList();
     }
 
-    private List<ScoredCandidate> Rank(AnalyzedText analyzed, string? topicEntryId = null)
+    // The entries for the analysed text, best first. An entry only for a group of people (港澳台 residents, foreigners,
+    // servicemen …) that the message does not name loses the most lead the confidence counts (the margin cap): "居住证
+    // 丢了" is not asked by a 港澳台 resident, so the 港澳台 twin of the entry meant, as close in words, is no rival to it.
+    // No more than that: in general text the groups' words (毕业, 外国, 香港) are often no group at all (LCQMC dev:
+    // a full point of penalty put 11 right entries out of the top five).
+    private List<ScoredCandidate> Rank(AnalyzedText analyzed, string message, string? topicEntryId = null)
     {
         var bank = _index.Bank;
         var hits = _index.Recall(analyzed, RecallWeights, _options.RecallDocuments, _options.RerankEntries);
         var ranked = _reranker.Rank(analyzed, hits, bank);
         var today = Today();
         ranked.RemoveAll(c => !c.Entry.Entry.IsAnswerableOn(today));
+        var demoted = false;
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            if (!Identities.ForSomeoneNotNamed(ranked[i].Entry.Phrasings[0].Normalized, message, analyzed.Normalized)) continue;
+            ranked[i] = ranked[i] with { Score = ranked[i].Score - _groupNotNamedPenalty };
+            demoted = true;
+        }
+        if (demoted) ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         if (topicEntryId is not null)
         {
             var i = ranked.FindIndex(c => c.Entry.Entry.Id == topicEntryId);

@@ -21,15 +21,39 @@ public static class Identities
         ["毕业", "应届", "报到证", "学历", "学位"],
     ];
 
+    // Words that mark an entry as for a group without being how its members name themselves: an entry "持居住证…" is
+    // for families living away from their 户口, and a citizen who names a 居住证 at all (or 外地户口 …) names that group.
+    private static readonly string[][] EntryOnlyMarks =
+    [
+        [],
+        [],
+        [],
+        [],
+        ["持居住证", "有居住证", "持有居住证"],
+        [],
+    ];
+
+    private static readonly string[][] MessageOnlyNames =
+    [
+        [],
+        [],
+        [],
+        [],
+        ["居住证", "暂住证", "居住凭证"],
+        [],
+    ];
+
     /// <summary>
     /// True when <paramref name="entryQuestion"/> (normalised) is for a group that neither <paramref name="message"/>
     /// nor <paramref name="reading"/> (normalised: the whole message and the reading matched) names.
     /// </summary>
     public static bool ForSomeoneNotNamed(string entryQuestion, string message, string reading)
     {
-        foreach (var group in Groups)
-            if (NamesAny(entryQuestion, group) && !NamesAny(message, group) && !NamesAny(reading, group)) return true;
+        for (var g = 0; g < Groups.Length; g++)
+            if ((NamesAny(entryQuestion, Groups[g]) || NamesAny(entryQuestion, EntryOnlyMarks[g])) && !Names(message, g) && !Names(reading, g)) return true;
         return false;
+
+        static bool Names(string text, int g) => NamesAny(text, Groups[g]) || NamesAny(text, MessageOnlyNames[g]);
     }
 
     // Kinds of one insurance that exclude each other: a citizen who names one kind is not asking about the other.
