@@ -8,39 +8,28 @@ namespace GovAssistant.QaEngine.Understanding;
 /// </summary>
 public static class Identities
 {
-    private static readonly string[][] Groups =
+    // A group: the words that both mark its entries and name its members; the words that only mark its entries (an entry
+    // "持居住证…" is for families living away from their 户口); the words by which citizens name themselves as of it
+    // without those marking its entries (whoever names a 居住证 at all is of the 外地 group, a 大学生 of the graduates').
+    private sealed record Group(string[] Words, string[] EntryMarks, string[] SelfNames)
+    {
+        public bool Marks(string entryQuestion) => NamesAny(entryQuestion, Words) || NamesAny(entryQuestion, EntryMarks);
+
+        public bool IsNamedIn(string text) => NamesAny(text, Words) || NamesAny(text, SelfNames);
+    }
+
+    private static readonly Group[] Groups =
     [
-        ["港澳台", "港澳", "香港", "澳门", "台湾", "台胞", "港人", "澳人", "回乡证", "内地", "大陆"],
-        ["外国人", "外籍", "老外", "外国", "国籍", "签证", "美国", "英国", "法国", "德国", "意大利", "西班牙", "俄罗斯", "日本", "韩国",
+        new(["港澳台", "港澳", "香港", "澳门", "台湾", "台胞", "港人", "澳人", "回乡证", "内地", "大陆"], [], []),
+        new(["外国人", "外籍", "老外", "外国", "国籍", "签证", "美国", "英国", "法国", "德国", "意大利", "西班牙", "俄罗斯", "日本", "韩国",
             "朝鲜", "越南", "泰国", "缅甸", "老挝", "柬埔寨", "马来西亚", "新加坡", "印度", "巴基斯坦", "加拿大", "澳大利亚", "新西兰",
-            "巴西", "墨西哥", "非洲", "欧洲", "美洲"],
-        ["华侨", "侨胞", "归侨", "侨眷"],
-        ["军人", "退役", "退伍", "现役", "军属", "士兵", "军官", "部队", "入伍", "参军"],
-        ["外地户口", "外地户籍", "户口在外地", "非本地户籍", "非本市户籍", "非户籍", "随迁", "外来务工",
+            "巴西", "墨西哥", "非洲", "欧洲", "美洲"], [], []),
+        new(["华侨", "侨胞", "归侨", "侨眷"], [], []),
+        new(["军人", "退役", "退伍", "现役", "军属", "士兵", "军官", "部队", "入伍", "参军"], [], []),
+        new(["外地户口", "外地户籍", "户口在外地", "非本地户籍", "非本市户籍", "非户籍", "随迁", "外来务工",
             "务工", "打工", "外地人", "外省户口", "异地户口", "流动人口", "外地的孩子", "外地孩子"],
-        ["毕业", "应届", "报到证", "学历", "学位"],
-    ];
-
-    // Words that mark an entry as for a group without being how its members name themselves: an entry "持居住证…" is
-    // for families living away from their 户口, and a citizen who names a 居住证 at all (or 外地户口 …) names that group.
-    private static readonly string[][] EntryOnlyMarks =
-    [
-        [],
-        [],
-        [],
-        [],
-        ["持居住证", "有居住证", "持有居住证"],
-        [],
-    ];
-
-    private static readonly string[][] MessageOnlyNames =
-    [
-        [],
-        [],
-        [],
-        [],
-        ["居住证", "暂住证", "居住凭证"],
-        [],
+            ["持居住证", "有居住证", "持有居住证"], ["居住证", "暂住证", "居住凭证"]),
+        new(["毕业", "应届", "报到证", "学历", "学位"], [], ["大学生", "研究生", "大专生", "本科生", "硕士", "博士"]),
     ];
 
     /// <summary>
@@ -49,11 +38,9 @@ public static class Identities
     /// </summary>
     public static bool ForSomeoneNotNamed(string entryQuestion, string message, string reading)
     {
-        for (var g = 0; g < Groups.Length; g++)
-            if ((NamesAny(entryQuestion, Groups[g]) || NamesAny(entryQuestion, EntryOnlyMarks[g])) && !Names(message, g) && !Names(reading, g)) return true;
+        foreach (var group in Groups)
+            if (group.Marks(entryQuestion) && !group.IsNamedIn(message) && !group.IsNamedIn(reading)) return true;
         return false;
-
-        static bool Names(string text, int g) => NamesAny(text, Groups[g]) || NamesAny(text, MessageOnlyNames[g]);
     }
 
     // Kinds of one insurance that exclude each other: a citizen who names one kind is not asking about the other.
@@ -87,7 +74,7 @@ public static class Identities
     public static bool NamesAGroup(string text)
     {
         foreach (var group in Groups)
-            if (NamesAny(text, group)) return true;
+            if (NamesAny(text, group.Words)) return true;
         return false;
     }
 

@@ -64,6 +64,16 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void AStudentIsOfTheGraduatesGroup()
+    {
+        // Written for this test: a 大学生 asking where their 档案 goes is one of the graduates the 毕业生档案 entry (JY-006)
+        // is for, though the message never says 毕业.
+        var r = seed.Engine.Ask("大学生档案放哪里");
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("JY-006", r.Entry!.Id);
+    }
+
+    [Fact]
     public void AnEntryForHoldersOfAResidencePermitIsNotAnsweredToEveryParent()
     {
         // Written for this test: "持居住证…上小学" is for families living away from their 户口; a parent who names no
