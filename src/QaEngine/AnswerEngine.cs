@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GovAssistant.KnowledgeBase;
 using GovAssistant.QaEngine.Analysis;
 using GovAssistant.QaEngine.Answering;
@@ -84,7 +85,7 @@ public sealed partial class AnswerEngine : IDisposable
         if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
             return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], [], smallTalk.Kind, smallTalk.Reply, false));
 
-        var read = _reader.Read(question);
+        var read = _reader.Read(question) with { Message = normalized };
         // Everyday chat and questions about one's own case get no entry as an answer; the nearest entries still go
         // with the result (agents' suggestions, the question log).
         // A message that names a service (领证, 登记结婚) is not everyday chat, whoever else it mentions (男朋友); everyday
@@ -208,10 +209,11 @@ public sealed partial class AnswerEngine : IDisposable
         var ranked = _reranker.Rank(analyzed, hits, bank);
         var today = Today();
         ranked.RemoveAll(c => !c.Entry.Entry.IsAnswerableOn(today));
+        var named = Identities.GroupsNamedIn(message) | Identities.GroupsNamedIn(analyzed.Normalized);
         var demoted = false;
         for (var i = 0; i < ranked.Count; i++)
         {
-            if (!Identities.ForSomeoneNotNamed(ranked[i].Entry.Phrasings[0].Normalized, message, analyzed.Normalized)) continue;
+            if ((GroupsMarking(ranked[i].Entry) & ~named) == 0) continue;
             ranked[i] = ranked[i] with { Score = ranked[i].Score - _groupNotNamedPenalty };
             demoted = true;
         }
@@ -227,6 +229,12 @@ public sealed partial class AnswerEngine : IDisposable
         }
         return ranked;
     }
+
+    // The groups an entry is only for, read once per entry of a published bank.
+    private readonly ConditionalWeakTable<IndexedEntry, StrongBox<int>> _groupMarks = new();
+
+    private int GroupsMarking(IndexedEntry entry) =>
+        _groupMarks.GetValue(entry, e => new StrongBox<int>(Identities.GroupsMarking(e.Phrasings[0].Normalized))).Value;
 
     // The local date, read from the clock again after a minute or at local midnight, whichever comes first: converting
     // the clock to local time on every question cost 7 % of a question.

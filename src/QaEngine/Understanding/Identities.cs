@@ -36,11 +36,25 @@ public static class Identities
     /// True when <paramref name="entryQuestion"/> (normalised) is for a group that neither <paramref name="message"/>
     /// nor <paramref name="reading"/> (normalised: the whole message and the reading matched) names.
     /// </summary>
-    public static bool ForSomeoneNotNamed(string entryQuestion, string message, string reading)
+    public static bool ForSomeoneNotNamed(string entryQuestion, string message, string reading) =>
+        (GroupsMarking(entryQuestion) & ~(GroupsNamedIn(message) | GroupsNamedIn(reading))) != 0;
+
+    /// <summary>The groups <paramref name="entryQuestion"/> (normalised) is only for, one bit per group.</summary>
+    public static int GroupsMarking(string entryQuestion)
     {
-        foreach (var group in Groups)
-            if (group.Marks(entryQuestion) && !group.IsNamedIn(message) && !group.IsNamedIn(reading)) return true;
-        return false;
+        var groups = 0;
+        for (var g = 0; g < Groups.Length; g++)
+            if (Groups[g].Marks(entryQuestion)) groups |= 1 << g;
+        return groups;
+    }
+
+    /// <summary>The groups <paramref name="text"/> (normalised) names someone as of, one bit per group.</summary>
+    public static int GroupsNamedIn(string text)
+    {
+        var groups = 0;
+        for (var g = 0; g < Groups.Length; g++)
+            if (Groups[g].IsNamedIn(text)) groups |= 1 << g;
+        return groups;
     }
 
     // Kinds of one insurance that exclude each other: a citizen who names one kind is not asking about the other.

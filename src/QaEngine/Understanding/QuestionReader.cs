@@ -32,8 +32,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
             var asks = asked || Interrogatives.Asks(stripped);
             clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks, lexicon.Read(stripped)));
         }
-        var message = normalizer.Normalize(text);
-        if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false) { Message = message };
+        if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false);
         // A clause that only ends with an aspect (…的办理流程及所需材料) asks in a letter that asks nothing else; beside a
         // real question it is the story (当时在民政局办的手续, 银行要看婚姻材料 … 离婚证丢了能补办吗).
         if (clauses.Any(c => c.Interrogative))
@@ -52,7 +51,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // question the message goes on to ask (…装扶手给不给补贴？另外他的高龄津贴怎么还没发？) does not make the main one a
         // question about the citizen's own case.
         var ownCase = OwnCase.IsAbout(OwnCaseText(clauses, questions));
-        if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false) { Message = message };
+        if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
         // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by
         // its main question, so that the narrative around it does not drown the question.
         var several = AboutDifferentServices(questions);
@@ -61,7 +60,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         var telling = matched.Where(c => !questions[0].Contains(c.Text, StringComparison.Ordinal) && c.NamesService).ToList();
         var services = telling.Count == 0 ? core
             : string.Join(' ', matched.Where(c => telling.Contains(c) || questions[0].Contains(c.Text, StringComparison.Ordinal)).Select(c => c.Text));
-        return new ReadQuestion(core, questions, region, ownCase, true) { Message = message, Whole = whole, Services = services, SeveralServices = several };
+        return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, Services = services, SeveralServices = several };
     }
 
     // Interrogative clauses grouped into questions: a clause naming a service starts a question, an aspect-only

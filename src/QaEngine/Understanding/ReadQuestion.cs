@@ -8,7 +8,10 @@ namespace GovAssistant.QaEngine.Understanding;
 /// <param name="Asked">True when some clause asks something (a question word or a question mark); false for a title or statement.</param>
 public sealed record ReadQuestion(string Core, IReadOnlyList<string> Questions, string? Region, bool OwnCase, bool Asked)
 {
-    /// <summary>The whole message normalised, nothing set aside: who the citizen says they are (我是台湾人, 在美国) included.</summary>
+    /// <summary>
+    /// The whole message normalised, nothing set aside: who the citizen says they are (我是台湾人, 在美国) included. The
+    /// engine sets it from the text it normalised; the reader alone leaves it <see cref="Core"/>.
+    /// </summary>
     public string Message { get; init; } = Core;
 
     /// <summary>Every clause that names or asks something, circumstance included, framing and places removed.</summary>
