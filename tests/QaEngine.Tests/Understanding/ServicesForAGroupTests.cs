@@ -52,25 +52,17 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
 
     // Written for this test. The 港澳台 twin of the entry for everyone (GA-014 beside JZ-005) is as close in words and a
     // little ahead in score; a citizen who names no such group is not asking for it, so it is no rival: the entry for
-    // everyone is answered. Named, the group's entry is.
+    // everyone is answered. Named, the group's entry is; a 大学生 asking where their 档案 goes is one of the graduates the
+    // 毕业生档案 entry (JY-006) is for, though the message never says 毕业.
     [Theory]
     [InlineData("居住证丢了，补办要多久", "JZ-005")]
     [InlineData("台湾居民居住证弄丢了，补一张要多久", "GA-014")]
-    public void AnEntryForAGroupNotNamedIsNoRivalToTheEntryForEveryone(string question, string id)
+    [InlineData("大学生档案放哪里", "JY-006")]
+    public void AnEntryForAGroupAnswersWhoNamesItAndIsNoRivalForOthers(string question, string id)
     {
         var r = seed.Engine.Ask(question);
         Assert.Equal(AnswerDecision.Answered, r.Decision);
         Assert.Equal(id, r.Entry!.Id);
-    }
-
-    [Fact]
-    public void AStudentIsOfTheGraduatesGroup()
-    {
-        // Written for this test: a 大学生 asking where their 档案 goes is one of the graduates the 毕业生档案 entry (JY-006)
-        // is for, though the message never says 毕业.
-        var r = seed.Engine.Ask("大学生档案放哪里");
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal("JY-006", r.Entry!.Id);
     }
 
     [Fact]
