@@ -40,8 +40,7 @@ public sealed partial class AnswerEngine
         if (nearMiss is null && _options.ClarifyThreshold <= 1 && confidence < _options.ClarifyThreshold && confidence >= _options.TopicClarifyThreshold
             && ranked.Count >= 2 && ForAGroupNotNamed(ranked[0].Entry))
         {
-            var offered = ChoicesFrom(ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
-            return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, offered, "identity", ClarifyReply, false);
+            return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, ChoicesFrom(candidates), "identity", ClarifyReply, false);
         }
         if (confidence >= _options.ClarifyThreshold)
         {
@@ -68,7 +67,7 @@ public sealed partial class AnswerEngine
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
 
         // An entry only for a group (港澳台 residents, foreigners …) that neither the message nor the reading names.
-        bool ForAGroupNotNamed(IndexedEntry e) => Identities.ForSomeoneNotNamed(e.Phrasings[0].Normalized, message, question.Normalized);
+        bool ForAGroupNotNamed(IndexedEntry e) => IsForAGroupNotNamed(e, GroupsNamed(message, question.Normalized));
     }
 
     // "护照补办要准备什么材料": the words of the aspect (需要什么材料) rank 第一次办护照需要什么材料 first, which is about another

@@ -209,11 +209,11 @@ public sealed partial class AnswerEngine : IDisposable
         var ranked = _reranker.Rank(analyzed, hits, bank);
         var today = Today();
         ranked.RemoveAll(c => !c.Entry.Entry.IsAnswerableOn(today));
-        var named = Identities.GroupsNamedIn(message) | Identities.GroupsNamedIn(analyzed.Normalized);
+        var named = GroupsNamed(message, analyzed.Normalized);
         var demoted = false;
         for (var i = 0; i < ranked.Count; i++)
         {
-            if ((GroupsMarking(ranked[i].Entry) & ~named) == 0) continue;
+            if (!IsForAGroupNotNamed(ranked[i].Entry, named)) continue;
             ranked[i] = ranked[i] with { Score = ranked[i].Score - _groupNotNamedPenalty };
             demoted = true;
         }
@@ -230,11 +230,15 @@ public sealed partial class AnswerEngine : IDisposable
         return ranked;
     }
 
-    // The groups an entry is only for, read once per entry of a published bank.
+    // The groups an entry is only for, read from its standard question once per entry of a published bank.
     private readonly ConditionalWeakTable<IndexedEntry, StrongBox<int>> _groupMarks = new();
 
-    private int GroupsMarking(IndexedEntry entry) =>
-        _groupMarks.GetValue(entry, e => new StrongBox<int>(Identities.GroupsMarking(e.Phrasings[0].Normalized))).Value;
+    // The groups the whole message or the reading matched names someone as of.
+    private static int GroupsNamed(string message, string reading) => Identities.GroupsNamedIn(message) | Identities.GroupsNamedIn(reading);
+
+    // True when the entry is only for a group (港澳台 residents, foreigners …) not among those named.
+    private bool IsForAGroupNotNamed(IndexedEntry entry, int named) =>
+        (_groupMarks.GetValue(entry, e => new StrongBox<int>(Identities.GroupsMarking(e.Phrasings[0].Normalized))).Value & ~named) != 0;
 
     // The local date, read from the clock again after a minute or at local midnight, whichever comes first: converting
     // the clock to local time on every question cost 7 % of a question.

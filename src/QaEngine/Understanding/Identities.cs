@@ -32,13 +32,6 @@ public static class Identities
         new(["毕业", "应届", "报到证", "学历", "学位"], [], ["大学生", "研究生", "大专生", "本科生", "硕士", "博士"]),
     ];
 
-    /// <summary>
-    /// True when <paramref name="entryQuestion"/> (normalised) is for a group that neither <paramref name="message"/>
-    /// nor <paramref name="reading"/> (normalised: the whole message and the reading matched) names.
-    /// </summary>
-    public static bool ForSomeoneNotNamed(string entryQuestion, string message, string reading) =>
-        (GroupsMarking(entryQuestion) & ~(GroupsNamedIn(message) | GroupsNamedIn(reading))) != 0;
-
     /// <summary>The groups <paramref name="entryQuestion"/> (normalised) is only for, one bit per group.</summary>
     public static int GroupsMarking(string entryQuestion)
     {
