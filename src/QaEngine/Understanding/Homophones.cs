@@ -30,13 +30,16 @@ public sealed class Homophones
 
     private readonly Func<string, bool> _isWord;
     private readonly Func<string, List<string>> _cut;
+    private readonly FrozenDictionary<string, string> _spellings;
 
-    private Homophones(FrozenDictionary<char, int> sound, FrozenDictionary<ulong, string[]> bySound, Func<string, bool> isWord, Func<string, List<string>> cut)
+    private Homophones(FrozenDictionary<char, int> sound, FrozenDictionary<ulong, string[]> bySound, Func<string, bool> isWord, Func<string, List<string>> cut,
+        FrozenDictionary<string, string> spellings)
     {
         _sound = sound;
         _bySound = bySound;
         _isWord = isWord;
         _cut = cut;
+        _spellings = spellings;
     }
 
     /// <summary>
@@ -48,8 +51,19 @@ public sealed class Homophones
 
     private static readonly Lazy<Homophones> Shared = new(() => Load(EmbeddedResources.ReadDataLines("pinyin.txt"),
         ServiceLexicon.Default.ObjectWords.Concat(GovernmentTerms(GovLexicon.Default)).Concat(CuratedTerms(GovLexicon.Default)),
-        GovLexicon.Default.IsDictionaryWord, GovLexicon.Default.Cut),
+        GovLexicon.Default.IsDictionaryWord, GovLexicon.Default.Cut, CutApartSpellings(GovLexicon.Default, ServiceLexicon.Default)),
         LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // The names of things the synonyms list with a common misspelling of voice input (公基金 for 公积金, 户口薄 for
+    // 户口本) that jieba cuts into other words (公|基金): the synonym, read word by word, never sees them whole.
+    private static Dictionary<string, string> CutApartSpellings(GovLexicon lexicon, ServiceLexicon services)
+    {
+        var objects = services.ObjectWords.ToHashSet(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (variant, name) in lexicon.CuratedCanonical)
+            if (variant != name && variant.Length >= 3 && objects.Contains(variant) && lexicon.Cut(variant).Count > 1) spellings[variant] = name;
+        return spellings;
+    }
 
     // The government dictionary's own names for things; its dialect and colloquial words (莫得, 过身), which the synonyms
     // read as another word, are how citizens speak, not names to repair into ("磨得" is not "莫得").
@@ -62,13 +76,16 @@ public sealed class Homophones
         lexicon.CuratedCanonical.Keys.Concat(lexicon.CuratedCanonical.Values).Where(w => w.Length >= 3 && !Interrogatives.Asks(w));
 
     /// <summary>No repairs at all (tests of other stages, and when no sound table is available).</summary>
-    public static Homophones None { get; } = new(FrozenDictionary<char, int>.Empty, FrozenDictionary<ulong, string[]>.Empty, _ => true, _ => []);
+    public static Homophones None { get; } = new(FrozenDictionary<char, int>.Empty, FrozenDictionary<ulong, string[]>.Empty, _ => true, _ => [],
+        FrozenDictionary<string, string>.Empty);
 
     /// <summary>
     /// Builds the repairer from lines "syllable characters…" (<c>pinyin.txt</c>), the service words to repair into,
-    /// what counts as a word already (jieba's dictionary) and how a text is cut into words (jieba).
+    /// what counts as a word already (jieba's dictionary), how a text is cut into words (jieba) and, optionally,
+    /// misspellings of service words that are written as the word they spell (公基金 → 公积金).
     /// </summary>
-    public static Homophones Load(IEnumerable<string> soundLines, IEnumerable<string> serviceWords, Func<string, bool> isWord, Func<string, List<string>> cut)
+    public static Homophones Load(IEnumerable<string> soundLines, IEnumerable<string> serviceWords, Func<string, bool> isWord, Func<string, List<string>> cut,
+        IReadOnlyDictionary<string, string>? spellings = null)
     {
         var sound = new Dictionary<char, int>();
         var syllables = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -88,7 +105,8 @@ public sealed class Homophones
             if (!bySound.TryGetValue(key, out var list)) bySound[key] = list = [];
             list.Add(word);
         }
-        return new Homophones(frozen, bySound.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()), isWord, cut);
+        return new Homophones(frozen, bySound.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()), isWord, cut,
+            (spellings ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     // The sounds a speaker with a regional accent, and a pinyin keyboard's fuzzy setting (模糊音), do not keep apart:
@@ -116,6 +134,7 @@ public sealed class Homophones
                 var run = normalized.AsSpan(i, length);
                 if (KeyOf(_sound, run) is not { } key || !_bySound.TryGetValue(key, out var alike)) continue;
                 if (RepairOf(normalized, i, length, alike, ref words) is not { } word) continue;
+                if (_spellings.TryGetValue(word, out var spelled) && !JoinsNext(normalized, i + length)) word = spelled;
                 if (!word.AsSpan().SequenceEqual(run))
                 {
                     repaired ??= new StringBuilder(normalized, 0, i, normalized.Length);
@@ -166,6 +185,9 @@ public sealed class Homophones
         }
         return found;
     }
+
+    // Whether the character before end makes a dictionary word with the one after it (户口薄弱: 薄弱).
+    private bool JoinsNext(string text, int end) => end < text.Length && _isWord(text.Substring(end - 1, 2));
 
     // Whether the character at position stands alone in the cut, or in a run the dictionary does not know, and the
     // run splits no dictionary word: 市独 of j11市独生子女 cuts 独生子女 in two, so it is no slip of 失独.

@@ -25,6 +25,9 @@ public class HomophonesTests(SeedEngineFixture seed)
     // Two characters of a three-character name, each of the same sound: 台包正 is 台胞证.
     [InlineData("那个台包正过期了要换新的", "那个台胞证过期了要换新的")]
     [InlineData("身份正丢了咋办", "身份证丢了咋办")]       // 身份证 is one slip away, 身分证 (the same sound) two: the nearer was meant
+    // Misspellings the synonyms list under the name they spell, which jieba would cut into other words (公|基金).
+    [InlineData("那个公基金的余额要在哪里查", "那个公积金的余额要在哪里查")]
+    [InlineData("我家户口薄找不着了", "我家户口本找不着了")]
     public void AServiceNameWrittenWithASameSoundingCharacterIsRepaired(string heard, string meant) =>
         Assert.Equal(meant, Repairer.Repair(heard));
 
@@ -54,6 +57,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("护找过期了咋个换", "CR-002")]
     [InlineData("驾使证到期了在外地能换不", "JT-010")]
     [InlineData("营业执找丢了咋个补", "QY-011")]
+    [InlineData("嗯那个公基金的余额要在哪里查啊", "GJ-014")]
     [InlineData("嗯我是台湾人在厦门住了好多年了那个台包正过期了就是要换新的是在这边换还是要回台湾", "GA-006")]
     public void ARepairedQuestionIsAnsweredAsTheServiceMeant(string heard, string id)
     {
