@@ -93,12 +93,13 @@ public class TraditionalChineseTests(SeedEngineFixture seed)
     public void TaiwanWordsForAServiceRankItsEntryFirst(string question, string id) =>
         Assert.Equal(id, seed.Engine.Ask(question).Candidates[0].Id);
 
-    // 甚麼 (Hong Kong's 什么) and 國中 (Taiwan's 初中) are read as the words they stand for, so the question gets what its
+    // 甚麼 (Hong Kong's 什么), 國中 and 租屋 (Taiwan's 初中 and 租房) are read as the words they stand for, so the question gets what its
     // mainland twin gets: the same decision, reason, choices and candidates.
     [Theory]
     [InlineData("辦居住證要準備甚麼", "办居住证要准备什么")]
     [InlineData("孩子讀國中想轉學要怎麼辦", "孩子读初中想转学要怎么办")]
     [InlineData("國中畢業可以讀職高嗎", "初中毕业可以读职高吗")]
+    [InlineData("租屋的人能辦居住證嗎", "租房的人能办居住证吗")]
     public void HongKongAndTaiwanWordsAskWhatTheirMainlandTwinsAsk(string traditional, string simplified)
     {
         var t = seed.Engine.Ask(traditional);
