@@ -252,10 +252,12 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Empty(result.Choices);
     }
 
-    [Fact]
-    public void AMessageNamingAServiceIsNotOffTopicWhoeverItMentions()
+    [Theory]
+    [InlineData("我和男朋友都是河南人，在苏州上班，十月想在苏州领证，可以吗")]
+    [InlineData("女朋友问婚前检查是不是非做不可，不做能扯证不")]     // 扯证 and 婚前检查 name services too
+    public void AMessageNamingAServiceIsNotOffTopicWhoeverItMentions(string message)
     {
-        var marriage = seed.Engine.Ask("我和男朋友都是河南人，在苏州上班，十月想在苏州领证，可以吗");
+        var marriage = seed.Engine.Ask(message);
         var chat = seed.Engine.Ask("我男朋友不理我怎么办");
 
         Assert.NotEqual("offTopic", marriage.Reason);
