@@ -118,6 +118,10 @@ public static partial class OwnCase
     [GeneratedRegex("(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年|工作日)多?了", RegexOptions.CultureInvariant)]
     private static partial Regex Waited();
 
+    // The time waited since something was handed in, in one clause: "材料交上去十天了", "提交了五天了"; not "分居一年了 … 办离婚".
+    [GeneratedRegex("(?:申请|提交|交|递交|寄|办|报|预约)[^ ]{0,10}?(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年|工作日)多?了", RegexOptions.CultureInvariant)]
+    private static partial Regex WaitedSinceHandedIn();
+
     [GeneratedRegex("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的", RegexOptions.CultureInvariant)]
     private static partial Regex OwnedWithTime();
 
@@ -132,17 +136,28 @@ public static partial class OwnCase
     // deduction was less. (能 also ends 能不能, 可以 also ends 可不可以.)
     private static readonly string[] Relief = ["能", "能否", "可以"];
 
+    // How far before 少扣 the modal may stand ("能不能每个月少扣": 每个月 between).
+    private const int ReliefReach = 6;
+
     private static bool AsksForRelief(string text, string status)
     {
         // "一直没扣过分": a driving record without points lost, not a deduction that did not happen.
         if (status is "没扣" or "没有扣" && text.AsSpan(text.IndexOf(status, StringComparison.Ordinal) + status.Length) is var after
             && (after.StartsWith("分") || after.StartsWith("过分"))) return true;
         if (status is not ("少扣" or "多扣")) return false;
+        // "能不能每个月少扣一点": the modal a few characters before still asks for the relief.
         var at = text.IndexOf(status, StringComparison.Ordinal);
+        var before = text.AsSpan(Math.Max(0, at - ReliefReach), Math.Min(at, ReliefReach));
         foreach (var r in Relief)
-            if (at >= r.Length && text.AsSpan(at - r.Length, r.Length).SequenceEqual(r)) return true;
+            if (before.Contains(r, StringComparison.Ordinal)) return true;
         return false;
     }
+
+    // "二套房的公积金利息是多少", "起付线是多少": a rate or a standard, which the bank answers, not a figure of one's own.
+    [GeneratedRegex("(?:利息|利率|费率|标准|比例|上限|下限|额度|基数|起付线|封顶线|起征点)是多少", RegexOptions.CultureInvariant)]
+    private static partial Regex RateAsked();
+
+    private static bool ARateIsAsked(string text) => RateAsked().IsMatch(text);
 
     // "怎么查" asks how to look something up; "怎么查不到了" says one's own record cannot be found.
     private static bool AsksHowToLookUp(string text, string how)
@@ -172,7 +187,7 @@ public static partial class OwnCase
         owned = owned || OwnedWithTime().IsMatch(text) || OwnedAction().IsMatch(text) || Kin().IsMatch(text);
         if (NotYet().IsMatch(text) && (owned || AlreadyApplied().IsMatch(text) || Waited().IsMatch(text) && AppliedFor().IsMatch(text))) return true;
         // "材料交上去十天了，啥时候能拿": the time already waited for something handed in, and when it will come.
-        if (Waited().IsMatch(text) && AppliedFor().IsMatch(text) && WhenDone().IsMatch(text)) return true;
+        if (WaitedSinceHandedIn().IsMatch(clause) && WhenDone().IsMatch(text)) return true;
         if (Refused().IsMatch(text)) return true;
         if (TheyToldMe().IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
         if (!owned) return false;
@@ -180,7 +195,7 @@ public static partial class OwnCase
         foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
         if (DoneYet().IsMatch(text) || DoneYetInAClause().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
         foreach (var s in StatusWithOwner)
-            if (text.Contains(s, StringComparison.Ordinal) && !(s is "怎么回事" or "咋回事" && HeardOfARule().IsMatch(text))) return true;
+            if (text.Contains(s, StringComparison.Ordinal) && !(s is "怎么回事" or "咋回事" && HeardOfARule().IsMatch(text)) && !(s is "是多少" && ARateIsAsked(text))) return true;
         return false;
     }
 }
