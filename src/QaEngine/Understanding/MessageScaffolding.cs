@@ -71,6 +71,9 @@ public static class MessageScaffolding
         "^(?:我|还)?(?:有|想问|问)?(?:[0-9一二两三四五几]|几个)(?:件事|件事情|个问题|个事|个事情|点)(?:想问|想咨询|要问|咨询|请教|想|要)?(?:一下)?$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    /// <summary>True for a clause (before framing is stripped) that says what a letter is about: "关于…", "有关…".</summary>
+    public static bool IsSubject(string clause) => clause.StartsWith("关于", StringComparison.Ordinal) || clause.StartsWith("有关", StringComparison.Ordinal);
+
     /// <summary>True for a clause that is only a closing, thanks or signature, or announces how many questions follow.</summary>
     public static bool IsClosing(string clause)
     {

@@ -27,12 +27,19 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         {
             var (rest, found) = regions.Remove(homophones.Repair(normalizer.Normalize(raw)));
             region ??= found;
-            var stripped = Collapse(MessageScaffolding.Strip(Collapse(rest)));
+            var collapsed = Collapse(rest);
+            var stripped = Collapse(MessageScaffolding.Strip(collapsed));
             if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;
             var asks = asked || Interrogatives.Asks(stripped);
-            clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks, lexicon.Read(stripped)));
+            clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks, lexicon.Read(stripped))
+                { Subject = MessageScaffolding.IsSubject(collapsed) });
         }
         if (clauses.Count == 0) return new ReadQuestion("", [], region, false, false);
+        // A letter that asks nothing in words asks about what it says it is about: "…此前从未办理过居民身份证。关于未成年人首次
+        // 申领身份证所需材料、收费及有效期，特此咨询" (not a short title: "关于独生子女，政策" names a policy as a whole).
+        if (clauses.Count >= 2 && !clauses.Any(c => c.Asks) && clauses.Sum(c => Compact(c.Text).Length) > ShortMessage)
+            for (var i = 0; i < clauses.Count; i++)
+                if (clauses[i].Subject) clauses[i] = clauses[i] with { Asks = true };
         // A clause that only ends with an aspect (…的办理流程及所需材料) asks in a letter that asks nothing else; beside a
         // real question it is the story (当时在民政局办的手续, 银行要看婚姻材料 … 离婚证丢了能补办吗).
         if (clauses.Any(c => c.Interrogative))
@@ -171,5 +178,8 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     private sealed record Clause(string Text, bool Asks, bool HasTopic, bool Interrogative, ServiceProfile Named)
     {
         public bool NamesService => Named.Needs != 0 || Named.Objects != 0;
+
+        // Said by the letter to be what it is about (关于…, 有关…).
+        public bool Subject { get; init; }
     }
 }

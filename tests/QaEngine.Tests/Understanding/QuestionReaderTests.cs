@@ -133,6 +133,21 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void ALetterThatAsksNothingInWordsAsksAboutWhatItSaysItIsAbout()
+    {
+        // Written for this test: no question word, and the 关于 clause ends with 时限, no aspect the letters ask by.
+        var read = Reader.Read("尊敬的出入境管理局领导：您好！我儿子今年九岁，暑假要随学校去新加坡游学，此前从未办过护照。关于未成年人首次申请护照的费用及办理时间，特此咨询，望予答复。");
+        Assert.True(read.Asked);
+        Assert.EndsWith("未成年人首次申请护照的费用及办理时间", read.Questions[0]);
+        Assert.DoesNotContain("游学", read.Core);
+    }
+
+    [Fact]
+    public void AShortTitleAboutAPolicyStillAsksNothing() =>
+        // Two clauses, but a title: 关于独生子女 names what the policy is about, not a question.
+        Assert.False(Reader.Read("关于独生子女，政策").Asked);
+
+    [Fact]
     public void BesideARealQuestionAClauseEndingWithAnAspectIsPartOfTheStory()
     {
         // 办的手续 and 婚姻材料 end the way a letter's question does, but the message asks with 能…吗 at its end.
