@@ -267,6 +267,7 @@ public class QuestionReaderTests
     [InlineData("我今年的居民医保交上了没有")]
     [InlineData("我的身份证号是，护照什么时候到")]
     [InlineData("我的个税这个月为什么少扣了")]
+    [InlineData("我的低保这个月咋个没打到卡上嘛")]      // 咋个没: why not, in Southwest Mandarin
     public void AQuestionAboutOnesOwnCaseIsRecognised(string message) => Assert.True(Reader.Read(message).OwnCase);
 
     [Theory]
