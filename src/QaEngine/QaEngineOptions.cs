@@ -67,7 +67,7 @@ public sealed class QaEngineOptions
     /// is offered the entries about that object ("您是不是想问…") instead of no answer: the topic is clear, the need
     /// is not.
     /// </summary>
-    public double TopicClarifyThreshold { get; set; } = 0.1;
+    public double TopicClarifyThreshold { get; set; } = 0.05;
 
     /// <summary>Candidates offered in a clarification are those scoring within this distance of the top one.</summary>
     public double ClarifyScoreWindow { get; set; } = 0.2;

@@ -94,6 +94,21 @@ public class ThresholdTests
     }
 
     [Fact]
+    public void AFaintMatchOfAQuestionNamingAServiceIsOfferedRatherThanNothing()
+    {
+        // Written for this test: a long spoken story, its question (一个人带孙女去办护照得不得行) the entry about a minor's
+        // passport (CR-015) matches first, if faintly.
+        using var engine = new AnswerEngine(new QaEngineOptions());
+        engine.Publish(SeedBank.Snapshot(SeedBank.Entries));
+
+        var result = engine.Ask("孙女七岁，寒假想带她去泰国玩，她妈在外地打工回不来，我一个人带孙女去办护照得不得行？");
+
+        Assert.True(result.Confidence < 0.1);
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Contains(result.Choices, c => c.Id == "CR-015");
+    }
+
+    [Fact]
     public void MaxCandidatesLimitsTheCandidatesReturned() =>
         Assert.Single(AskWith(new QaEngineOptions { MaxCandidates = 1 }, ClearQuestion).Candidates);
 
