@@ -11,7 +11,7 @@ public sealed partial class AnswerEngine
 {
     private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates,
         double? answerBar = null) =>
-        Decide(analyzed, IsStatement(analyzed, read), _match.Of(analyzed.Normalized), ranked, confidence, candidates,
+        Decide(analyzed, IsStatement(analyzed, read), _match.Of(analyzed.Normalized, read.Message), ranked, confidence, candidates,
             bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Message, answerBar);
 
     // A title, a list of keywords or a complaint: neither the reading nor the message asks anything (no 怎么, 吗, 能否 …).

@@ -252,6 +252,16 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Empty(result.Choices);
     }
 
+    [Fact]
+    public void ThePermitOfATripToTaiwanNamedEarlierIsTheTaiwanOne()
+    {
+        // Written for this test: the question's clause says only 通行证; the trip to Taiwan is told before it.
+        var result = seed.Engine.Ask("前年去台湾看亲戚办的签注用完了，通行证还有两年才到期，签注要怎么重新办？");
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("CR-019", result.Entry!.Id);                            // not CR-005, the 港澳 签注
+    }
+
     [Theory]
     [InlineData("我和男朋友都是河南人，在苏州上班，十月想在苏州领证，可以吗")]
     [InlineData("女朋友问婚前检查是不是非做不可，不做能扯证不")]     // 扯证 and 婚前检查 name services too

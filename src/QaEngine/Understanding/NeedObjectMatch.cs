@@ -18,6 +18,9 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     /// <summary>The needs and objects of a question (normalised text).</summary>
     public ServiceProfile Of(string normalizedQuestion) => lexicon.Read(normalizedQuestion);
 
+    /// <summary>The needs and objects of a reading of <paramref name="message"/>, read in the light of the whole message.</summary>
+    public ServiceProfile Of(string normalizedReading, string message) => lexicon.Read(normalizedReading, message);
+
     /// <summary>The words naming the needs and objects of <paramref name="normalizedQuestion"/>, in order.</summary>
     public IReadOnlyList<string> NamingWordsOf(string normalizedQuestion) => lexicon.NamingWords(normalizedQuestion);
 

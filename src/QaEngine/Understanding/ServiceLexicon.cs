@@ -5,15 +5,20 @@ namespace GovAssistant.QaEngine.Understanding;
 /// <summary>
 /// The needs (补办, 换领, 签注, 迁入, 提取, 报销 …) and objects (居住证, 机动车 vs 电动自行车, 公司 vs 养老院 …) of
 /// government services, from <c>needs-objects.txt</c>. Reads a text's needs and objects as bit masks, taking the
-/// longest word at each place (临时身份证 before 身份证).
+/// longest word at each place (临时身份证 before 身份证). A word written "~通行证" names its object only in a text that
+/// names no other object called by it (证件/台湾通行证): 去台湾…通行证 is the Taiwan one, a bare 通行证 the usual 港澳 one.
 /// </summary>
 public sealed class ServiceLexicon
 {
-    private readonly FrozenDictionary<char, (string Word, bool IsNeed, int Group)[]> _byFirstChar;
+    private readonly FrozenDictionary<char, (string Word, bool IsNeed, int Group, bool Default)[]> _byFirstChar;
 
-    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group)> words, UInt128[] families)
+    // For each default word, the other objects whose name ends with it (通行证: 证件/台湾通行证).
+    private readonly FrozenDictionary<string, UInt128> _yieldsTo;
+
+    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group, bool Default)> words, UInt128[] families, FrozenDictionary<string, UInt128> yieldsTo)
     {
         Families = families;
+        _yieldsTo = yieldsTo;
         _byFirstChar = words.GroupBy(w => w.Word[0])
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
     }
@@ -32,7 +37,7 @@ public sealed class ServiceLexicon
     {
         var needs = new Dictionary<string, int>(StringComparer.Ordinal);
         var objects = new Dictionary<string, int>(StringComparer.Ordinal);
-        var words = new Dictionary<string, (string, bool, int)>(StringComparer.Ordinal);
+        var words = new Dictionary<string, (string, bool, int, bool)>(StringComparer.Ordinal);
         var families = new Dictionary<string, UInt128>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
@@ -46,36 +51,57 @@ public sealed class ServiceLexicon
             if (id >= (isNeed ? 64 : 128)) throw new InvalidDataException($"needs-objects.txt: too many {parts[0]} groups");
             if (!isNeed && family != "-") families[family] = families.GetValueOrDefault(family) | UInt128.One << id;
             // Read as the text is: normalised (补一个 is 补1个 there, 一年级 1年级).
-            foreach (var w in parts.Skip(2).Select(w => Text.TextNormalizer.Default.Normalize(w)).Where(w => w.Length > 0)) words.TryAdd(w, (w, isNeed, id));
+            foreach (var part in parts.Skip(2))
+            {
+                var isDefault = !isNeed && part.StartsWith('~');
+                var w = Text.TextNormalizer.Default.Normalize(isDefault ? part[1..] : part);
+                if (w.Length > 0) words.TryAdd(w, (w, isNeed, id, isDefault));
+            }
         }
-        return new ServiceLexicon(words.Values, [.. families.Values]);
+        var yieldsTo = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        foreach (var (word, _, group, isDefault) in words.Values)
+        {
+            if (!isDefault) continue;
+            UInt128 others = 0;
+            foreach (var (name, id) in objects)
+                if (id != group && name.EndsWith(word, StringComparison.Ordinal)) others |= UInt128.One << id;
+            yieldsTo[word] = others;
+        }
+        return new ServiceLexicon(words.Values, [.. families.Values], yieldsTo.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>
     /// The needs and objects named in <paramref name="normalized"/>. An object inside a need's word (医保 of 买医保, 公积金
     /// of 取公积金, 驾照 of 考驾照) is named too; one that runs past its end (领证 across 换领|证件) is not.
     /// </summary>
-    public ServiceProfile Read(ReadOnlySpan<char> normalized) => Read(normalized, null);
+    public ServiceProfile Read(ReadOnlySpan<char> normalized) => Read(normalized, null, 0);
+
+    /// <summary>
+    /// As <see cref="Read(ReadOnlySpan{char})"/>, for a part of a message: a word for the usual one of several objects
+    /// (通行证) stands for the one the whole <paramref name="message"/> names ("去台湾…" earlier in it).
+    /// </summary>
+    public ServiceProfile Read(ReadOnlySpan<char> normalized, ReadOnlySpan<char> message) => Read(normalized, null, Read(message).Objects);
 
     /// <summary>The words of <paramref name="normalized"/> that name its needs and objects, in the order they occur.</summary>
     public IReadOnlyList<string> NamingWords(ReadOnlySpan<char> normalized)
     {
         var words = new List<string>();
-        Read(normalized, words);
+        Read(normalized, words, 0);
         return words;
     }
 
-    private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words)
+    private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, UInt128 namedElsewhere)
     {
         ulong needs = 0;
         UInt128 objects = 0;
+        List<(string Word, int Group)>? defaults = null;
         var needEnd = 0;
         for (var i = 0; i < normalized.Length;)
         {
             var step = 1;
             if (_byFirstChar.TryGetValue(normalized[i], out var candidates))
             {
-                foreach (var (word, isNeed, group) in candidates)
+                foreach (var (word, isNeed, group, isDefault) in candidates)
                 {
                     if (!normalized[i..].StartsWith(word, StringComparison.Ordinal)) continue;
                     if (i < needEnd && (isNeed || i + word.Length > needEnd)) continue;
@@ -86,7 +112,8 @@ public sealed class ServiceLexicon
                     }
                     else
                     {
-                        objects |= UInt128.One << group;
+                        if (isDefault) (defaults ??= []).Add((word, group));
+                        else objects |= UInt128.One << group;
                         step = word.Length;
                     }
                     words?.Add(word);
@@ -95,6 +122,15 @@ public sealed class ServiceLexicon
             }
             i += step;
         }
+        // A word for the usual one of several stands for it only where none of the others is named.
+        if (defaults is not null)
+            foreach (var (word, group) in defaults)
+            {
+                var others = _yieldsTo[word];
+                if ((objects & others) != 0) continue;
+                // Named elsewhere in the message (去台湾…), the word is that one here too.
+                objects |= (namedElsewhere & others) != 0 ? namedElsewhere & others : UInt128.One << group;
+            }
         return new ServiceProfile(needs, objects);
     }
 }

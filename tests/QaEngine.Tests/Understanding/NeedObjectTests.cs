@@ -15,6 +15,20 @@ public class NeedObjectTests
         Assert.True((temporary.Objects & idCard.Objects) == 0);
     }
 
+    [Fact]
+    public void ABarePermitIsTheHongKongAndMacaoOneUnlessTheMessageNamesTaiwan()
+    {
+        var hongKong = Lexicon.Read("港澳通行证").Objects;
+        var taiwan = Lexicon.Read("台湾通行证").Objects;
+
+        Assert.Equal(hongKong, Lexicon.Read("通行证丢了").Objects);
+        Assert.Equal(taiwan, Lexicon.Read("去台湾的通行证丢了").Objects);
+        // Another kind of thing named beside it leaves it the usual one.
+        Assert.Equal(hongKong | Lexicon.Read("身份证").Objects, Lexicon.Read("身份证和通行证都丢了").Objects);
+        // A clause of a message, read in the light of the whole message.
+        Assert.Equal(taiwan, Lexicon.Read("通行证还没过期 签注怎么再办", "去年去台湾旅游办的签注已经用过了 通行证还没过期 签注怎么再办").Objects);
+    }
+
     [Theory]
     [InlineData("身份证丢了", "身份证补办")]
     [InlineData("护照过期了", "护照到期换发")]
