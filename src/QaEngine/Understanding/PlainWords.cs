@@ -5,7 +5,7 @@ namespace GovAssistant.QaEngine.Understanding;
 
 /// <summary>
 /// Everyday verbs and nouns that say how the citizen asks or what they want done in general (继续, 满足, 作用, 讲究,
-/// 情况, 东西), never which service or need: a word of a question the best entry does not use is no sign of a
+/// 情况, 东西, 不到 of 不到账), never which service or need: a word of a question the best entry does not use is no sign of a
 /// near miss when it is one of these.
 /// </summary>
 public static class PlainWords
@@ -13,7 +13,7 @@ public static class PlainWords
     private static readonly FrozenSet<string> Words = GovLexicon.Default.WithCanonicalForms(
     [
         "继续", "满足", "作用", "变成", "讲究", "开具", "家里", "手上", "情况", "事情", "事宜", "东西", "一下", "具体",
-        "相关", "有关",
+        "相关", "有关", "不到",
     ]);
 
     /// <summary>True for a word that names no service, thing or need of one.</summary>
