@@ -157,8 +157,6 @@ public static partial class OwnCase
     [GeneratedRegex("(?:利息|利率|费率|标准|比例|上限|下限|额度|基数|起付线|封顶线|起征点)是多少", RegexOptions.CultureInvariant)]
     private static partial Regex RateAsked();
 
-    private static bool ARateIsAsked(string text) => RateAsked().IsMatch(text);
-
     // "怎么查" asks how to look something up; "怎么查不到了" says one's own record cannot be found.
     private static bool AsksHowToLookUp(string text, string how)
     {
@@ -195,7 +193,7 @@ public static partial class OwnCase
         foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
         if (DoneYet().IsMatch(text) || DoneYetInAClause().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
         foreach (var s in StatusWithOwner)
-            if (text.Contains(s, StringComparison.Ordinal) && !(s is "怎么回事" or "咋回事" && HeardOfARule().IsMatch(text)) && !(s is "是多少" && ARateIsAsked(text))) return true;
+            if (text.Contains(s, StringComparison.Ordinal) && !(s is "怎么回事" or "咋回事" && HeardOfARule().IsMatch(text)) && !(s is "是多少" && RateAsked().IsMatch(text))) return true;
         return false;
     }
 }

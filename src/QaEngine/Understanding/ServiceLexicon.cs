@@ -74,23 +74,23 @@ public sealed class ServiceLexicon
     /// The needs and objects named in <paramref name="normalized"/>. An object inside a need's word (医保 of 买医保, 公积金
     /// of 取公积金, 驾照 of 考驾照) is named too; one that runs past its end (领证 across 换领|证件) is not.
     /// </summary>
-    public ServiceProfile Read(ReadOnlySpan<char> normalized) => Read(normalized, null, 0);
+    public ServiceProfile Read(ReadOnlySpan<char> normalized) => Read(normalized, null, default);
 
     /// <summary>
     /// As <see cref="Read(ReadOnlySpan{char})"/>, for a part of a message: a word for the usual one of several objects
     /// (通行证) stands for the one the whole <paramref name="message"/> names ("去台湾…" earlier in it).
     /// </summary>
-    public ServiceProfile Read(ReadOnlySpan<char> normalized, ReadOnlySpan<char> message) => Read(normalized, null, Read(message).Objects);
+    public ServiceProfile Read(ReadOnlySpan<char> normalized, ReadOnlySpan<char> message) => Read(normalized, null, message);
 
     /// <summary>The words of <paramref name="normalized"/> that name its needs and objects, in the order they occur.</summary>
     public IReadOnlyList<string> NamingWords(ReadOnlySpan<char> normalized)
     {
         var words = new List<string>();
-        Read(normalized, words, 0);
+        Read(normalized, words, default);
         return words;
     }
 
-    private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, UInt128 namedElsewhere)
+    private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message)
     {
         ulong needs = 0;
         UInt128 objects = 0;
@@ -123,14 +123,16 @@ public sealed class ServiceLexicon
             i += step;
         }
         // A word for the usual one of several stands for it only where none of the others is named.
-        if (defaults is not null)
-            foreach (var (word, group) in defaults)
-            {
-                var others = _yieldsTo[word];
-                if ((objects & others) != 0) continue;
-                // Named elsewhere in the message (去台湾…), the word is that one here too.
-                objects |= (namedElsewhere & others) != 0 ? namedElsewhere & others : UInt128.One << group;
-            }
+        if (defaults is null) return new ServiceProfile(needs, objects);
+        UInt128? namedElsewhere = null;
+        foreach (var (word, group) in defaults)
+        {
+            var others = _yieldsTo[word];
+            if ((objects & others) != 0) continue;
+            // Named elsewhere in the message (去台湾…), the word is that one here too; the message is read only then.
+            namedElsewhere ??= message.IsEmpty ? 0 : Read(message, null, default).Objects;
+            objects |= (namedElsewhere.Value & others) != 0 ? namedElsewhere.Value & others : UInt128.One << group;
+        }
         return new ServiceProfile(needs, objects);
     }
 }
