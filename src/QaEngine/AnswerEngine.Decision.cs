@@ -27,6 +27,7 @@ public sealed partial class AnswerEngine
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (NamesAnObjectTheEntryLacks(question, profile, ranked[0].Entry) ? "object" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
+                ?? (AParticularCaseOfABareQuestion(question, profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
                 ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
                 ?? (ForAGroupNotNamed(ranked[0].Entry) ? "identity" : null);
@@ -97,9 +98,7 @@ public sealed partial class AnswerEngine
                 return true;
             }
         }
-        var entry = ranked[agreeing];
-        ranked.RemoveAt(agreeing);
-        ranked.Insert(0, entry);
+        MoveToFront(ranked, agreeing);
         return true;
 
         bool Agrees(ScoredCandidate c) => _match.NamesNeedAndObject(profile, c.Entry) && _match.Disagreement(profile, c.Entry) is null
@@ -214,16 +213,48 @@ public sealed partial class AnswerEngine
     // particular need (签注), the citizen is asked which one is meant.
     private bool HasGenericTwin(ServiceProfile profile, List<ScoredCandidate> ranked)
     {
+        var usual = LeastParticular(ranked, e => _match.PrefersGeneric(profile, ranked[0].Entry, e), out _);
+        if (usual < 0) return false;
+        // Offer the usual service first, then the particular one the words matched best.
+        MoveToFront(ranked, usual);
+        return true;
+    }
+
+    // "可以办居住证吗" asks for the usual service by name: an entry about a particular case of it (小孩能办居住证吗) is not
+    // answered outright. When a close rival asks the same of the same service naming fewer circumstances, it is offered
+    // first; when all of them name some (租房 or 买房 提取公积金), the citizen is asked which.
+    private bool AParticularCaseOfABareQuestion(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        if (profile.Objects == 0 || !_usual.AsksOnlyByName(question.Normalized)) return false;
+        // An entry whose own question names another need or thing (电子身份证 for 身份证) is as particular as one circumstance.
+        var top = _usual.Particulars(ranked[0].Entry) + (_match.StandardOf(ranked[0].Entry) == profile ? 0 : 1);
+        if (top == 0) return false;
+        var usual = LeastParticular(ranked, e => _match.StandardOf(e) == profile, out var fewest);
+        if (usual < 0) return false;
+        if (fewest < top) MoveToFront(ranked, usual);
+        return true;
+    }
+
+    // Of the close rivals of the best entry that qualify, the one whose own question names the fewest circumstances
+    // (居住证怎么申领 before 租房办居住证需要房东提供什么); -1 when none qualifies.
+    private int LeastParticular(List<ScoredCandidate> ranked, Func<IndexedEntry, bool> qualifies, out int fewest)
+    {
+        var best = -1;
+        fewest = int.MaxValue;
         for (var i = 1; i < Math.Min(ranked.Count, _options.MaxCandidates); i++)
         {
-            if (!_match.PrefersGeneric(profile, ranked[0].Entry, ranked[i].Entry)) continue;
-            // Offer the usual service first, then the particular one the words matched best.
-            var generic = ranked[i];
-            ranked.RemoveAt(i);
-            ranked.Insert(0, generic);
-            return true;
+            if (!qualifies(ranked[i].Entry)) continue;
+            var n = _usual.Particulars(ranked[i].Entry);
+            if (n < fewest) (best, fewest) = (i, n);
         }
-        return false;
+        return best;
+    }
+
+    private static void MoveToFront(List<ScoredCandidate> ranked, int index)
+    {
+        var moved = ranked[index];
+        ranked.RemoveAt(index);
+        ranked.Insert(0, moved);
     }
 
     // At least one word of the question (not an aspect or question word) must be a word of the entry's questions:

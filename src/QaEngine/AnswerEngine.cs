@@ -27,6 +27,7 @@ public sealed partial class AnswerEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly QuestionReader _reader = QuestionReader.Default;
     private readonly NeedObjectMatch _match = NeedObjectMatch.Default;
+    private readonly UsualService _usual = UsualService.Default;
 
     private const string NoAnswerReply =
         "抱歉，暂时没能回答您的问题。您可以换个说法再问一次（例如说明要办理的事项），或者转人工客服，由工作人员为您解答。";

@@ -93,6 +93,9 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
             && o.Standard.Needs == 0 && o.Standard.Objects == question.Objects;
     }
 
+    /// <summary>The needs and objects the entry's own (standard) question names.</summary>
+    public ServiceProfile StandardOf(IndexedEntry entry) => _entries.GetValue(entry, Build).Standard;
+
     private EntryProfile Build(IndexedEntry entry)
     {
         // Each question read once: the union, and the objects most (or nearly all) of them name.

@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using GovAssistant.QaEngine.Analysis;
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Indexing;
+
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// A question that asks for a service by its name alone ("可以办居住证吗", "办护照", "身份证可以补办吗") wants the usual
+/// service, not an entry about a particular case of it (小孩能办居住证吗, 不在户口所在地能办身份证吗, 离婚后想复婚怎么办理).
+/// How particular an entry is: the circumstances its own question names besides the service, its need and how it asks.
+/// </summary>
+public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
+{
+    private readonly ConditionalWeakTable<IndexedEntry, StrongBox<int>> _particulars = new();
+
+    /// <summary>The usual service over the default lexicons.</summary>
+    public static UsualService Default { get; } = new(GovLexicon.Default, ServiceLexicon.Default);
+
+    // Longest a question asking only by name is (normalised, without spaces): "可以申请残疾人证吗".
+    private const int LongestBareQuestion = 12;
+
+    // Words that ask for a service without saying anything of the citizen's case: can I, how, apply, do.
+    private static readonly FrozenSet<string> AskingWords = FrozenSet.ToFrozenSet(
+    [
+        "可以", "能", "能不能", "可不可以", "能否", "可否", "请问", "我", "我们", "我能", "我可以", "我想", "想", "要", "能办",
+        "可以办", "办", "办理", "申请", "申领", "弄", "搞", "整", "去", "怎么", "怎样", "如何", "咋", "怎么办", "咋办", "怎么弄",
+        "咋弄", "怎么整", "咋整", "吗", "呢", "啊", "呀", "吧", "嘛", "的", "了", "个", "一个", "不",
+    ]);
+
+    /// <summary>True when <paramref name="normalized"/> names a service (and perhaps a need of it) and nothing else.</summary>
+    public bool AsksOnlyByName(string normalized)
+    {
+        if (normalized.Count(c => !char.IsWhiteSpace(c)) > LongestBareQuestion) return false;
+        var naming = services.NamingWords(normalized);
+        if (naming.Count == 0) return false;
+        foreach (var w in lexicon.Cut(normalized))
+        {
+            if (string.IsNullOrWhiteSpace(w) || AskingWords.Contains(w)) continue;
+            if (!naming.Any(n => n.Contains(w, StringComparison.Ordinal) || w.Contains(n, StringComparison.Ordinal))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>How many circumstances the entry's own question names besides its service, need and how it asks.</summary>
+    public int Particulars(IndexedEntry entry) => _particulars.GetValue(entry, e => new StrongBox<int>(Count(e))).Value;
+
+    private int Count(IndexedEntry entry)
+    {
+        // The first time (第1次, 首次) is the usual service.
+        var question = entry.Phrasings[0].Normalized.Replace("第1次", "", StringComparison.Ordinal);
+        var naming = services.NamingWords(question);
+        var count = 0;
+        foreach (var w in lexicon.Cut(question))
+        {
+            if (w.Length < 2 || AskingWords.Contains(w) || FollowUps.IsAspectWord(w) || lexicon.IsFunctionWord(w)
+                || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
+            if (!naming.Any(n => n.Contains(w, StringComparison.Ordinal) || w.Contains(n, StringComparison.Ordinal))) count++;
+        }
+        return count;
+    }
+}

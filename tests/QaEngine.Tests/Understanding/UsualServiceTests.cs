@@ -1,0 +1,61 @@
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Text;
+using GovAssistant.QaEngine.Understanding;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+/// <summary>
+/// A question asking for a service by its name alone wants the usual service, never an entry about a particular case
+/// of it (小孩能办居住证吗, 不在户口所在地能办身份证吗) however close its words.
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class UsualServiceTests(SeedEngineFixture seed)
+{
+    private AnswerResult Ask(string q) => seed.Engine.Ask(q);
+
+    private static bool AsksOnlyByName(string q) => UsualService.Default.AsksOnlyByName(TextNormalizer.Default.Normalize(q));
+
+    [Theory]
+    [InlineData("可以办居住证吗")]
+    [InlineData("身份证可以补办吗")]
+    [InlineData("我能办护照吗")]
+    [InlineData("办居住证")]
+    public void AQuestionNamingOnlyTheServiceAsksByName(string q) => Assert.True(AsksOnlyByName(q));
+
+    [Theory]
+    [InlineData("小孩能办居住证吗")]
+    [InlineData("产假多少天")]
+    [InlineData("在哪里办护照")]
+    [InlineData("异地可以补办身份证吗")]
+    [InlineData("可以申请吗")]
+    public void AQuestionSayingMoreThanTheServiceDoesNotAskByName(string q) => Assert.False(AsksOnlyByName(q));
+
+    [Theory]
+    [InlineData("可以办居住证吗", "JZ-013", "JZ-001")]
+    [InlineData("身份证可以补办吗", "SF-004", "SF-001")]
+    [InlineData("可以办残疾人证吗", "CJ-015", "CJ-001")]
+    [InlineData("我能办护照吗", "CR-008", "CR-001")]
+    public void AServiceAskedByNameIsNotAnsweredWithAParticularCaseButOffersTheUsualOneFirst(string q, string particular, string usual)
+    {
+        var r = Ask(q);
+        Assert.False(r.Decision == AnswerDecision.Answered && r.Entry?.Id == particular, $"{r.Decision} {r.Entry?.Id}");
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal(usual, r.Choices[0].Id);
+    }
+
+    [Fact]
+    public void AResidencePermitWithNoNeedNamedOffersTheFirstApplicationFirst()
+    {
+        var r = Ask("居住证怎么办");
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal("JZ-001", r.Choices[0].Id);
+    }
+
+    [Fact]
+    public void AServiceWithOneEntryAskedByNameIsStillAnswered()
+    {
+        var r = Ask("可以申请高龄津贴吗");
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("YL-001", r.Entry?.Id);
+    }
+}
