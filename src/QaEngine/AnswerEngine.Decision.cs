@@ -21,7 +21,10 @@ public sealed partial class AnswerEngine
         // A title or statement naming a need and an object is held to the same bar as a question, unless it complains
         // about a case.
         var complaint = statement && CaseMarkers.IsComplaint(question.Normalized);
-        if (confidence >= (answerBar ?? AnswerBar(complaint, profile, ranked, confidence, question.Compact)) && !(bareTopic && ranked.Count >= 2))
+        // A bare name ("公积金") is offered the entries about it; a name with its need that the best entry's own question
+        // asks exactly ("户口迁出", "死亡销户") is answered like any question.
+        var offerEntries = bareTopic && ranked.Count >= 2 && (profile.Needs == 0 || _match.StandardOf(ranked[0].Entry) != profile);
+        if (confidence >= (answerBar ?? AnswerBar(complaint, profile, ranked, confidence, question.Compact)) && !offerEntries)
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)

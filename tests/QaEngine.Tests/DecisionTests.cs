@@ -63,6 +63,28 @@ public class DecisionTests(SeedEngineFixture seed)
         Assert.False(string.IsNullOrWhiteSpace(result.Reply));
     }
 
+    // Four characters naming a need with the service, as the entry's own question asks it, are a question, not a topic.
+    [Theory]
+    [InlineData("户口迁出", "HJ-003")]
+    [InlineData("死亡销户", "HJ-010")]
+    public void AServiceWithTheNeedItsEntryAsksIsAnsweredHoweverShort(string question, string id)
+    {
+        var result = seed.Engine.Ask(question);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(id, result.Entry?.Id);
+    }
+
+    // "残疾评定" names the assessment; the best entry asks about contesting its result (重新评定): the citizen is asked.
+    [Fact]
+    public void AShortNeedThatTheBestEntryAsksOnlyAlongsideAnotherIsClarified()
+    {
+        var result = seed.Engine.Ask("残疾评定");
+
+        Assert.Equal(AnswerDecision.Clarify, result.Decision);
+        Assert.Contains(result.Choices, c => c.Id == "CJ-001");
+    }
+
     [Theory]
     [InlineData("无业 有租房 符合居住证条件吗", "JZ-002")]
     [InlineData("首套 公积金可贷金额 怎么核定", "GJ-006")]
