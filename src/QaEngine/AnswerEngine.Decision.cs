@@ -188,6 +188,8 @@ public sealed partial class AnswerEngine
             if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
             // Inside one of the entry's questions that jieba cut another way (车开 of 老车开了20年).
             if (InAPhrasing(entry, w)) continue;
+            // A need or thing the lexicon reads in it that the entry's questions name too (掰断 of 坏了, 改正 of 更正).
+            if (_match.SpeaksOf(entry, w)) continue;
             // 名簿 of 户口名簿 is a piece search mode cut out of a word the synonyms read whole (户口本).
             synonymParts ??= _analysis.Lexicon.PartsOfSynonyms(question.Normalized);
             if (!synonymParts.Contains(w)) return true;

@@ -74,6 +74,18 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         return (question.Needs & e.Needs) != 0 && (question.Objects & e.Objects) != 0;
     }
 
+    /// <summary>
+    /// True when <paramref name="word"/> names needs or objects and the entry's questions name every one of them: the
+    /// lexicon says the entry speaks of it in other words (掰断 for 坏了, 改正 for 更正).
+    /// </summary>
+    public bool SpeaksOf(IndexedEntry entry, string word)
+    {
+        var w = lexicon.Read(word);
+        if (w == default) return false;
+        var e = _entries.GetValue(entry, Build).Phrasings;
+        return (w.Needs & ~e.Needs) == 0 && (w.Objects & ~e.Objects) == 0;
+    }
+
     /// <summary>True when <paramref name="entry"/>'s questions name one of the objects of <paramref name="question"/>.</summary>
     public bool NamesObject(ServiceProfile question, IndexedEntry entry) =>
         (question.Objects & _entries.GetValue(entry, Build).Phrasings.Objects) != 0;

@@ -15,9 +15,14 @@ public sealed class ServiceLexicon
     // For each default word, the other objects whose name ends with it (通行证: 证件/台湾通行证).
     private readonly FrozenDictionary<string, UInt128> _yieldsTo;
 
-    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group, bool Default)> words, UInt128[] families, FrozenDictionary<string, UInt128> yieldsTo)
+    // The name of each need (补办, 换领, 签注 …), as against the words telling what happened (丢了, 掰断, 到期).
+    private readonly FrozenSet<string> _needNames;
+
+    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group, bool Default)> words, UInt128[] families, FrozenDictionary<string, UInt128> yieldsTo,
+        FrozenSet<string> needNames)
     {
         Families = families;
+        _needNames = needNames;
         _yieldsTo = yieldsTo;
         _byFirstChar = words.GroupBy(w => w.Word[0])
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
@@ -25,6 +30,9 @@ public sealed class ServiceLexicon
 
     /// <summary>Every object word of the lexicon (居住证, 社保卡, 港澳通行证 …).</summary>
     public IEnumerable<string> ObjectWords => _byFirstChar.Values.SelectMany(ws => ws.Where(w => !w.IsNeed).Select(w => w.Word));
+
+    /// <summary>True for the name of a need (补办, 换领, 提取), not a word telling what happened (丢了, 坏了, 到期).</summary>
+    public bool IsNeedName(string word) => _needNames.Contains(word);
 
     /// <summary>One mask per family of objects (证件, 车辆, 机构 …): objects of one family are alternatives to each other.</summary>
     public IReadOnlyList<UInt128> Families { get; }
@@ -67,7 +75,8 @@ public sealed class ServiceLexicon
                 if (id != group && name.EndsWith(word, StringComparison.Ordinal)) others |= UInt128.One << id;
             yieldsTo[word] = others;
         }
-        return new ServiceLexicon(words.Values, [.. families.Values], yieldsTo.ToFrozenDictionary(StringComparer.Ordinal));
+        return new ServiceLexicon(words.Values, [.. families.Values], yieldsTo.ToFrozenDictionary(StringComparer.Ordinal),
+            needs.Keys.Select(Text.TextNormalizer.Default.Normalize).ToFrozenSet(StringComparer.Ordinal));
     }
 
     /// <summary>

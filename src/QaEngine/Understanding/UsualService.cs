@@ -29,7 +29,10 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
         "咋弄", "怎么整", "咋整", "吗", "呢", "啊", "呀", "吧", "嘛", "的", "了", "个", "一个", "不",
     ]);
 
-    /// <summary>True when <paramref name="normalized"/> names a service (and perhaps a need of it) and nothing else.</summary>
+    /// <summary>
+    /// True when <paramref name="normalized"/> names a service (and perhaps the need of it by its name: 补办, not 丢了) and
+    /// nothing else.
+    /// </summary>
     public bool AsksOnlyByName(string normalized)
     {
         if (normalized.Count(c => !char.IsWhiteSpace(c)) > LongestBareQuestion) return false;
@@ -39,6 +42,8 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
         {
             if (string.IsNullOrWhiteSpace(w) || AskingWords.Contains(w)) continue;
             if (!naming.Any(n => n.Contains(w, StringComparison.Ordinal) || w.Contains(n, StringComparison.Ordinal))) return false;
+            // What happened (丢了, 掰断, 到期) is the citizen's case, not the name of the service.
+            if (services.Read(w).Needs != 0 && !services.IsNeedName(w)) return false;
         }
         return true;
     }

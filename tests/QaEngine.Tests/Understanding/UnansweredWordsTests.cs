@@ -40,6 +40,20 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         Assert.Equal(id, r.Entry!.Id);
     }
 
+    // 掰断, 有误, 领证, 交纳: the lexicon reads the need or thing (换领, 变更, 结婚证, 参保) that the entry's own questions
+    // name in other words.
+    [Theory]
+    [InlineData("身份证掰断了", "SF-006")]
+    [InlineData("房产证信息有误要改正", "BD-013")]
+    [InlineData("我都领证了户口本上还是未婚", "HJ-018")]
+    [InlineData("退休以后医保还要继续交纳吗", "YB-020")]
+    public void AWordForANeedTheEntryNamesInOtherWordsIsNotUnused(string question, string id)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+
     [Theory]
     [InlineData("台胞证过期了，人还在温州工作怎么换", "GA-006")]
     [InlineData("从西安跳槽到成都，公积金咋个转过来", "GJ-007")]

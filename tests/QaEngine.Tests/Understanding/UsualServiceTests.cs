@@ -28,6 +28,7 @@ public class UsualServiceTests(SeedEngineFixture seed)
     [InlineData("在哪里办护照")]
     [InlineData("异地可以补办身份证吗")]
     [InlineData("可以申请吗")]
+    [InlineData("身份证掰断了咋办")]
     public void AQuestionSayingMoreThanTheServiceDoesNotAskByName(string q) => Assert.False(AsksOnlyByName(q));
 
     [Theory]
@@ -49,6 +50,15 @@ public class UsualServiceTests(SeedEngineFixture seed)
         var r = Ask("居住证怎么办");
         Assert.Equal(AnswerDecision.Clarify, r.Decision);
         Assert.Equal("JZ-001", r.Choices[0].Id);
+    }
+
+    // 掰断 tells what happened; the entry about a broken card is the answer, not the one about renewing an expired one.
+    [Fact]
+    public void WhatHappenedToTheCardIsNotAskingByName()
+    {
+        var r = Ask("身份证掰断了咋办");
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("SF-006", r.Entry?.Id);
     }
 
     [Fact]
