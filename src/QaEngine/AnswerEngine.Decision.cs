@@ -56,7 +56,7 @@ public sealed partial class AnswerEngine
                 : ChoicesFrom(candidates);
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, choices, nearMiss, ClarifyReply, false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, UsualFirst(question, profile, ranked, choices), nearMiss, ClarifyReply, false);
             return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
         }
         // Above one, clarifying is switched off altogether (by topic too).
@@ -66,7 +66,7 @@ public sealed partial class AnswerEngine
             var onTopic = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesObject(profile, c.Entry))
                 .Take(ShortList).Select(ToCandidate).ToList();
             if (onTopic.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, onTopic, "topic", ClarifyReply, false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, UsualFirst(question, profile, ranked, onTopic), "topic", ClarifyReply, false);
         }
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
 
@@ -238,6 +238,24 @@ public sealed partial class AnswerEngine
         if (usual < 0) return false;
         if (fewest < top) MoveToFront(ranked, usual);
         return true;
+    }
+
+    // A question asking for a service by name ("护照怎么办理") is offered the usual service first among its choices: the
+    // one asking exactly that of the service that names the fewest circumstances (第一次办护照, not 未成年人办护照).
+    private List<AnswerCandidate> UsualFirst(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked, List<AnswerCandidate> choices)
+    {
+        if (profile.Objects == 0 || !_usual.AsksOnlyByName(question.Normalized)) return choices;
+        IndexedEntry? usual = null;
+        var fewest = int.MaxValue;
+        foreach (var c in ranked.Take(_options.MaxCandidates))
+        {
+            if (!choices.Any(x => x.Id == c.Entry.Entry.Id) || _match.StandardOf(c.Entry) != profile) continue;
+            var n = _usual.Particulars(c.Entry);
+            if (n < fewest) (usual, fewest) = (c.Entry, n);
+        }
+        if (usual is null || choices[0].Id == usual.Entry.Id) return choices;
+        var first = choices.First(x => x.Id == usual.Entry.Id);
+        return [first, .. choices.Where(x => x != first)];
     }
 
     // Of the close rivals of the best entry that qualify, the one whose own question names the fewest circumstances

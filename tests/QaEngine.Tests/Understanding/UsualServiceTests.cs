@@ -52,6 +52,15 @@ public class UsualServiceTests(SeedEngineFixture seed)
         Assert.Equal("JZ-001", r.Choices[0].Id);
     }
 
+    // Unsure of the match, the engine still offers the usual service first (not 未成年人办护照).
+    [Fact]
+    public void AnUnsureQuestionByNameOffersTheUsualServiceFirst()
+    {
+        var r = Ask("护照怎么办理");
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal("CR-001", r.Choices[0].Id);
+    }
+
     // 掰断 tells what happened; the entry about a broken card is the answer, not the one about renewing an expired one.
     [Fact]
     public void WhatHappenedToTheCardIsNotAskingByName()
