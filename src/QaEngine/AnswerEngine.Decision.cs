@@ -30,7 +30,7 @@ public sealed partial class AnswerEngine
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (NamesAnObjectTheEntryLacks(question, profile, ranked[0].Entry) ? "object" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
-                ?? (AParticularCaseOfABareQuestion(question, profile, ranked) ? "need" : null)
+                ?? (AParticularCaseOfABareQuestion(question, message, profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
                 ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
                 ?? (ForAGroupNotNamed(ranked[0].Entry) ? "identity" : null);
@@ -56,7 +56,7 @@ public sealed partial class AnswerEngine
                 : ChoicesFrom(candidates);
             if (choices.Count < 2 && candidates.Count >= 2) choices = candidates.Take(2).ToList();
             if (choices.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, UsualFirst(question, profile, ranked, choices), nearMiss, ClarifyReply, false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, UsualFirst(question, message, profile, ranked, choices), nearMiss, ClarifyReply, false);
             return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
         }
         // Above one, clarifying is switched off altogether (by topic too).
@@ -66,7 +66,7 @@ public sealed partial class AnswerEngine
             var onTopic = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesObject(profile, c.Entry))
                 .Take(ShortList).Select(ToCandidate).ToList();
             if (onTopic.Count >= 2)
-                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, UsualFirst(question, profile, ranked, onTopic), "topic", ClarifyReply, false);
+                return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, UsualFirst(question, message, profile, ranked, onTopic), "topic", ClarifyReply, false);
         }
         return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
 
@@ -228,9 +228,9 @@ public sealed partial class AnswerEngine
     // "可以办居住证吗" asks for the usual service by name: an entry about a particular case of it (小孩能办居住证吗) is not
     // answered outright. When a close rival asks the same of the same service naming fewer circumstances, it is offered
     // first; when all of them name some (租房 or 买房 提取公积金), the citizen is asked which.
-    private bool AParticularCaseOfABareQuestion(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked)
+    private bool AParticularCaseOfABareQuestion(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked)
     {
-        if (profile.Objects == 0 || !_usual.AsksOnlyByName(question.Normalized)) return false;
+        if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return false;
         // An entry whose own question names another need or thing (电子身份证 for 身份证) is as particular as one circumstance.
         var top = _usual.Particulars(ranked[0].Entry) + (_match.StandardOf(ranked[0].Entry) == profile ? 0 : 1);
         if (top == 0) return false;
@@ -242,9 +242,9 @@ public sealed partial class AnswerEngine
 
     // A question asking for a service by name ("护照怎么办理") is offered the usual service first among its choices: the
     // one asking exactly that of the service that names the fewest circumstances (第一次办护照, not 未成年人办护照).
-    private List<AnswerCandidate> UsualFirst(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked, List<AnswerCandidate> choices)
+    private List<AnswerCandidate> UsualFirst(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked, List<AnswerCandidate> choices)
     {
-        if (profile.Objects == 0 || !_usual.AsksOnlyByName(question.Normalized)) return choices;
+        if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return choices;
         IndexedEntry? usual = null;
         var fewest = int.MaxValue;
         foreach (var c in ranked.Take(_options.MaxCandidates))
@@ -257,6 +257,10 @@ public sealed partial class AnswerEngine
         var first = choices.First(x => x.Id == usual.Entry.Id);
         return [first, .. choices.Where(x => x != first)];
     }
+
+    // The reading names the service alone, and the message is short: a long one tells the citizen's case around it.
+    private bool AsksOnlyByName(AnalyzedText question, string message) =>
+        message.Count(c => !char.IsWhiteSpace(c)) <= _options.LongMessageLength && _usual.AsksOnlyByName(question.Normalized);
 
     // Of the close rivals of the best entry that qualify, the one whose own question names the fewest circumstances
     // (居住证怎么申领 before 租房办居住证需要房东提供什么); -1 when none qualifies.

@@ -27,7 +27,15 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
         "可以", "能", "能不能", "可不可以", "能否", "可否", "请问", "我", "我们", "我能", "我可以", "我想", "想", "要", "能办",
         "可以办", "办", "办理", "申请", "申领", "弄", "搞", "整", "去", "怎么", "怎样", "如何", "咋", "怎么办", "咋办", "怎么弄",
         "咋弄", "怎么整", "咋整", "吗", "呢", "啊", "呀", "吧", "嘛", "的", "了", "个", "一个", "不",
+        // How it is done is the usual service too: what to bring, the steps, where (not how much or how long, which a
+        // particular entry may be the answer to: 女职工产假有多少天).
+        "需要", "要带", "带", "什么", "啥", "哪些", "材料", "资料", "手续", "流程", "步骤", "证件", "准备", "在哪", "哪里", "去哪",
+        "在哪里", "去哪里", "哪儿", "在", "到",
     ]);
+
+    // 甚么, 啥子: the same asking words in other voices.
+    private bool Asking(string word) =>
+        AskingWords.Contains(word) || lexicon.CuratedCanonical.TryGetValue(word, out var canonical) && AskingWords.Contains(canonical);
 
     /// <summary>
     /// True when <paramref name="normalized"/> names a service (and perhaps the need of it by its name: 补办, not 丢了) and
@@ -40,7 +48,7 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
         if (naming.Count == 0) return false;
         foreach (var w in lexicon.Cut(normalized))
         {
-            if (string.IsNullOrWhiteSpace(w) || AskingWords.Contains(w)) continue;
+            if (string.IsNullOrWhiteSpace(w) || Asking(w)) continue;
             if (!naming.Any(n => n.Contains(w, StringComparison.Ordinal) || w.Contains(n, StringComparison.Ordinal))) return false;
             // What happened (丢了, 掰断, 到期) is the citizen's case, not the name of the service.
             if (services.Read(w).Needs != 0 && !services.IsNeedName(w)) return false;
@@ -59,7 +67,7 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
         var count = 0;
         foreach (var w in lexicon.Cut(question))
         {
-            if (w.Length < 2 || AskingWords.Contains(w) || FollowUps.IsAspectWord(w) || lexicon.IsFunctionWord(w)
+            if (w.Length < 2 || Asking(w) || FollowUps.IsAspectWord(w) || lexicon.IsFunctionWord(w)
                 || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
             if (!naming.Any(n => n.Contains(w, StringComparison.Ordinal) || w.Contains(n, StringComparison.Ordinal))) count++;
         }

@@ -20,12 +20,14 @@ public class UsualServiceTests(SeedEngineFixture seed)
     [InlineData("身份证可以补办吗")]
     [InlineData("我能办护照吗")]
     [InlineData("办居住证")]
+    [InlineData("办居住证需要什么材料")]
+    [InlineData("护照在哪里办")]
     public void AQuestionNamingOnlyTheServiceAsksByName(string q) => Assert.True(AsksOnlyByName(q));
 
     [Theory]
     [InlineData("小孩能办居住证吗")]
     [InlineData("产假多少天")]
-    [InlineData("在哪里办护照")]
+    [InlineData("办护照要多少钱")]
     [InlineData("异地可以补办身份证吗")]
     [InlineData("可以申请吗")]
     [InlineData("身份证掰断了咋办")]
@@ -36,6 +38,7 @@ public class UsualServiceTests(SeedEngineFixture seed)
     [InlineData("身份证可以补办吗", "SF-004", "SF-001")]
     [InlineData("可以办残疾人证吗", "CJ-015", "CJ-001")]
     [InlineData("我能办护照吗", "CR-008", "CR-001")]
+    [InlineData("办残疾证需要什么材料", "CJ-019", "CJ-001")]
     public void AServiceAskedByNameIsNotAnsweredWithAParticularCaseButOffersTheUsualOneFirst(string q, string particular, string usual)
     {
         var r = Ask(q);
