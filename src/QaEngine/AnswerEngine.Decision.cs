@@ -218,7 +218,7 @@ public sealed partial class AnswerEngine
     // particular need (签注), the citizen is asked which one is meant.
     private bool HasGenericTwin(ServiceProfile profile, List<ScoredCandidate> ranked)
     {
-        var usual = LeastParticular(ranked, e => _match.PrefersGeneric(profile, ranked[0].Entry, e), out _);
+        var usual = LeastParticular(ranked, 1, e => _match.PrefersGeneric(profile, ranked[0].Entry, e), out _);
         if (usual < 0) return false;
         // Offer the usual service first, then the particular one the words matched best.
         MoveToFront(ranked, usual);
@@ -234,7 +234,7 @@ public sealed partial class AnswerEngine
         // An entry whose own question names another need or thing (电子身份证 for 身份证) is as particular as one circumstance.
         var top = _usual.Particulars(ranked[0].Entry) + (_match.StandardOf(ranked[0].Entry) == profile ? 0 : 1);
         if (top == 0) return false;
-        var usual = LeastParticular(ranked, e => _match.StandardOf(e) == profile, out var fewest);
+        var usual = LeastParticular(ranked, 1, e => _match.StandardOf(e) == profile, out var fewest);
         if (usual < 0) return false;
         if (fewest < top) MoveToFront(ranked, usual);
         return true;
@@ -245,30 +245,23 @@ public sealed partial class AnswerEngine
     private List<AnswerCandidate> UsualFirst(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked, List<AnswerCandidate> choices)
     {
         if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return choices;
-        IndexedEntry? usual = null;
-        var fewest = int.MaxValue;
-        foreach (var c in ranked.Take(_options.MaxCandidates))
-        {
-            if (!choices.Any(x => x.Id == c.Entry.Entry.Id) || _match.StandardOf(c.Entry) != profile) continue;
-            var n = _usual.Particulars(c.Entry);
-            if (n < fewest) (usual, fewest) = (c.Entry, n);
-        }
-        if (usual is null || choices[0].Id == usual.Entry.Id) return choices;
-        var first = choices.First(x => x.Id == usual.Entry.Id);
-        return [first, .. choices.Where(x => x != first)];
+        var usual = LeastParticular(ranked, 0, e => _match.StandardOf(e) == profile && choices.Any(c => c.Id == e.Entry.Id), out _);
+        if (usual < 0 || choices[0].Id == ranked[usual].Entry.Entry.Id) return choices;
+        var first = choices.First(c => c.Id == ranked[usual].Entry.Entry.Id);
+        return [first, .. choices.Where(c => c != first)];
     }
 
     // The reading names the service alone, and the message is short: a long one tells the citizen's case around it.
     private bool AsksOnlyByName(AnalyzedText question, string message) =>
         message.Count(c => !char.IsWhiteSpace(c)) <= _options.LongMessageLength && _usual.AsksOnlyByName(question.Normalized);
 
-    // Of the close rivals of the best entry that qualify, the one whose own question names the fewest circumstances
-    // (居住证怎么申领 before 租房办居住证需要房东提供什么); -1 when none qualifies.
-    private int LeastParticular(List<ScoredCandidate> ranked, Func<IndexedEntry, bool> qualifies, out int fewest)
+    // Of the entries near the top from the one at `from` (1: the best entry's close rivals) that qualify, the one whose
+    // own question names the fewest circumstances (居住证怎么申领 before 租房办居住证需要房东提供什么); -1 when none qualifies.
+    private int LeastParticular(List<ScoredCandidate> ranked, int from, Func<IndexedEntry, bool> qualifies, out int fewest)
     {
         var best = -1;
         fewest = int.MaxValue;
-        for (var i = 1; i < Math.Min(ranked.Count, _options.MaxCandidates); i++)
+        for (var i = from; i < Math.Min(ranked.Count, _options.MaxCandidates); i++)
         {
             if (!qualifies(ranked[i].Entry)) continue;
             var n = _usual.Particulars(ranked[i].Entry);
