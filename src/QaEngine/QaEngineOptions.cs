@@ -89,7 +89,7 @@ public sealed class QaEngineOptions
     public int RecallDocuments { get; set; } = 150;
 
     /// <summary>Distinct entries passed from recall to re-ranking.</summary>
-    public int RerankEntries { get; set; } = 20;
+    public int RerankEntries { get; set; } = 40;
 
     /// <summary>Longest question accepted, in characters.</summary>
     public int MaxQuestionLength { get; set; } = 500;
