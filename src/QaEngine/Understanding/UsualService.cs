@@ -49,7 +49,7 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
         foreach (var w in lexicon.Cut(normalized))
         {
             if (string.IsNullOrWhiteSpace(w) || Asking(w)) continue;
-            if (!naming.Any(n => n.Contains(w, StringComparison.Ordinal) || w.Contains(n, StringComparison.Ordinal))) return false;
+            if (!IsNaming(naming, w)) return false;
             // What happened (丢了, 掰断, 到期) is the citizen's case, not the name of the service.
             if (services.Read(w).Needs != 0 && !services.IsNeedName(w)) return false;
         }
@@ -69,8 +69,12 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
         {
             if (w.Length < 2 || Asking(w) || FollowUps.IsAspectWord(w) || lexicon.IsFunctionWord(w)
                 || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
-            if (!naming.Any(n => n.Contains(w, StringComparison.Ordinal) || w.Contains(n, StringComparison.Ordinal))) count++;
+            if (!IsNaming(naming, w)) count++;
         }
         return count;
     }
+
+    // A word jieba cut that is, or is part of, or holds a word naming the service or need (残疾 of 残疾证, 补办身份证).
+    private static bool IsNaming(IReadOnlyList<string> naming, string word) =>
+        naming.Any(n => n.Contains(word, StringComparison.Ordinal) || word.Contains(n, StringComparison.Ordinal));
 }
