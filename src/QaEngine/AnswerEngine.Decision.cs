@@ -24,7 +24,7 @@ public sealed partial class AnswerEngine
         // A bare name ("公积金") is offered the entries about it; a name with its need that the best entry's own question
         // asks exactly ("户口迁出", "死亡销户") is answered like any question.
         var offerEntries = bareTopic && ranked.Count >= 2 && (profile.Needs == 0 || _match.StandardOf(ranked[0].Entry) != profile);
-        if (confidence >= (answerBar ?? AnswerBar(complaint, profile, ranked, confidence, question.Compact)) && !offerEntries)
+        if (confidence >= (answerBar ?? AnswerBar(complaint, profile, ranked, confidence, question, message)) && !offerEntries)
         {
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
@@ -149,13 +149,15 @@ public sealed partial class AnswerEngine
     // service it complains of, not what it asks) that names a need and an object, answered by the one entry close to
     // the top whose questions name both, needs less: long, polite and spoken messages score low on word overlap while
     // saying exactly what they need ("…护照不见了…应该怎么补办？", "护照 办理进度 查询"). So does one naming a need
-    // whose object goes without saying (户口…迁出, 慢病…认定), answered by the one entry naming that need and no object.
-    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, string compactReading)
+    // whose object goes without saying (户口…迁出, 慢病…认定), answered by the one entry naming that need and no object;
+    // and one asking for a service by its name alone, answered by the usual service (申领居住证要准备哪些资料 → 居住证怎么申领).
+    private double AnswerBar(bool complaint, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, AnalyzedText question, string message)
     {
-        var bar = BarForLength(compactReading);
+        var bar = BarForLength(question.Compact);
         // Above one, answering is switched off altogether (the lowered bar too).
         if (complaint || _options.AnswerThreshold > 1 || confidence >= bar || confidence < _options.AgreedAnswerThreshold)
             return bar;
+        if (TheUsualServiceAskedByName(question, message, profile, ranked)) return _options.AgreedAnswerThreshold;
         if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return bar;
         for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
             if (_match.NamesNeedAndObject(profile, ranked[i].Entry)) return bar;
@@ -237,6 +239,18 @@ public sealed partial class AnswerEngine
         var usual = LeastParticular(ranked, 1, e => _match.StandardOf(e) == profile, out var fewest);
         if (usual < 0) return false;
         if (fewest < top) MoveToFront(ranked, usual);
+        return true;
+    }
+
+    // A short question naming only a service (and its need by name) and how it asks, whose best entry is the usual
+    // service: its own question asks exactly that need of that object and names no circumstance, and no close rival
+    // does the same (居住证怎么申领 for "申领居住证要准备哪些资料"; 身份证丢了怎么补办 for "身份证怎么补办").
+    private bool TheUsualServiceAskedByName(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return false;
+        if (_match.StandardOf(ranked[0].Entry) != profile || _usual.Particulars(ranked[0].Entry) != 0) return false;
+        for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
+            if (_match.StandardOf(ranked[i].Entry) == profile && _usual.Particulars(ranked[i].Entry) == 0) return false;
         return true;
     }
 

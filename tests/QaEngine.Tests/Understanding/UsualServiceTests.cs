@@ -47,6 +47,19 @@ public class UsualServiceTests(SeedEngineFixture seed)
         Assert.Equal(usual, r.Choices[0].Id);
     }
 
+    // Word overlap alone is not sure of these (申领居住证要准备哪些资料 shares 申请 居住证 with 持居住证可以在当地申请公租房吗), but
+    // the best entry is the usual service asked for and no close rival is: the citizen is answered, whatever the script.
+    [Theory]
+    [InlineData("申领居住证要准备哪些资料", "JZ-001")]
+    [InlineData("身份证怎么补办", "SF-001")]
+    [InlineData("身份證怎麼補辦", "SF-001")]
+    public void AServiceAskedByNameIsAnsweredWithItsUsualEntryWhenNoTwinIsClose(string q, string usual)
+    {
+        var r = Ask(q);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(usual, r.Entry?.Id);
+    }
+
     [Fact]
     public void AResidencePermitWithNoNeedNamedOffersTheFirstApplicationFirst()
     {
