@@ -190,6 +190,9 @@ public sealed partial class AnswerEngine
             if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
             // Inside one of the entry's questions that jieba cut another way (车开 of 老车开了20年).
             if (InAPhrasing(entry, w)) continue;
+            // Characters jieba's HMM joined into a word no dictionary knows, each of which the entry's questions use: a cut
+            // of what the entry says across a boundary or a miswriting (办本 of 想办本护照, 民证局 for 民政局), not a new thing.
+            if (!_analysis.Lexicon.IsDictionaryWord(w) && w.All(c => InAPhrasing(entry, c))) continue;
             // A need or thing the lexicon reads in it that the entry's questions name too (掰断 of 坏了, 改正 of 更正).
             if (_match.SpeaksOf(entry, w)) continue;
             // 名簿 of 户口名簿 is a piece search mode cut out of a word the synonyms read whole (户口本).
@@ -209,6 +212,13 @@ public sealed partial class AnswerEngine
     {
         foreach (var p in entry.Phrasings)
             if (p.Compact.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool InAPhrasing(IndexedEntry entry, char c)
+    {
+        foreach (var p in entry.Phrasings)
+            if (p.Compact.Contains(c)) return true;
         return false;
     }
 
@@ -255,13 +265,16 @@ public sealed partial class AnswerEngine
     }
 
     // A question asking for a service by name ("护照怎么办理") is offered the usual service first among its choices: the
-    // one asking exactly that of the service that names the fewest circumstances (第一次办护照, not 未成年人办护照).
+    // one of the candidates asking exactly that of the service that names the fewest circumstances (第一次办护照, not
+    // 未成年人办护照).
     private List<AnswerCandidate> UsualFirst(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked, List<AnswerCandidate> choices)
     {
         if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return choices;
-        var usual = LeastParticular(ranked, 0, e => _match.StandardOf(e) == profile && choices.Any(c => c.Id == e.Entry.Id), out _);
+        var usual = LeastParticular(ranked, 0, e => _match.StandardOf(e) == profile, out _);
         if (usual < 0 || choices[0].Id == ranked[usual].Entry.Entry.Id) return choices;
-        var first = choices.First(c => c.Id == ranked[usual].Entry.Entry.Id);
+        var first = choices.FirstOrDefault(c => c.Id == ranked[usual].Entry.Entry.Id);
+        // Not among the choices (想办居住证: the words matched 小孩能办居住证吗 and its like best): it takes the last one's place.
+        if (first is null) return [ToCandidate(ranked[usual]), .. choices.Take(choices.Count - 1)];
         return [first, .. choices.Where(c => c != first)];
     }
 

@@ -26,16 +26,17 @@ public sealed class UsualService(GovLexicon lexicon, ServiceLexicon services)
     [
         "可以", "能", "能不能", "可不可以", "能否", "可否", "请问", "我", "我们", "我能", "我可以", "我想", "想", "要", "能办",
         "可以办", "办", "办理", "申请", "申领", "弄", "搞", "整", "去", "怎么", "怎样", "如何", "咋", "怎么办", "咋办", "怎么弄",
-        "咋弄", "怎么整", "咋整", "吗", "呢", "啊", "呀", "吧", "嘛", "的", "了", "个", "一个", "不",
+        "咋弄", "怎么整", "咋整", "吗", "呢", "啊", "呀", "吧", "嘛", "的", "了", "个", "一个", "本", "一本", "张", "一张", "不",
         // How it is done is the usual service too: what to bring, the steps, where (not how much or how long, which a
         // particular entry may be the answer to: 女职工产假有多少天).
         "需要", "要带", "带", "什么", "啥", "哪些", "材料", "资料", "手续", "流程", "步骤", "证件", "准备", "在哪", "哪里", "去哪",
         "在哪里", "去哪里", "哪儿", "在", "到",
     ]);
 
-    // 甚么, 啥子: the same asking words in other voices.
+    // 甚么, 啥子: the same asking words in other voices; 想办, 要弄: asking words jieba cut as one.
     private bool Asking(string word) =>
-        AskingWords.Contains(word) || lexicon.CuratedCanonical.TryGetValue(word, out var canonical) && AskingWords.Contains(canonical);
+        AskingWords.Contains(word) || lexicon.CuratedCanonical.TryGetValue(word, out var canonical) && AskingWords.Contains(canonical)
+        || word.Length > 1 && word.All(c => AskingWords.Contains(c.ToString()));
 
     /// <summary>
     /// True when <paramref name="normalized"/> names a service (and perhaps the need of it by its name: 补办, not 丢了) and

@@ -105,6 +105,25 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         Assert.Equal("JT-015", r.Entry!.Id);
     }
 
+    [Theory]
+    [InlineData("去民证局扯结婚证都要拿啥", "HY-001")]
+    [InlineData("辦身份證拍照可以戴美瞳、開美顏嗎？", "SF-008")]
+    public void CharactersJiebaJoinedIntoAnUnknownWordFromTheEntrysOwnQuestionsAreUsed(string question, string id)
+    {
+        // 去民证局 (民政局 miswritten) and 戴美瞳 are no dictionary's words; every character of them is in the entry's questions.
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry!.Id);
+    }
+
+    [Fact]
+    public void AnUnknownNameTheEntryNeverUsesStillStopsAnAnswer()
+    {
+        // 美联 (a kindergarten's name) is no dictionary's word either, but JX-003 never uses its characters.
+        var r = seed.Engine.Ask("美联幼儿园什么时候能招生");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+    }
+
     [Fact]
     public void CircumstancesInALongMessageDoNotStopAnAnswer()
     {

@@ -60,6 +60,28 @@ public class UsualServiceTests(SeedEngineFixture seed)
         Assert.Equal(usual, r.Entry?.Id);
     }
 
+    // 想办 and 办本 are asking words jieba cut as one (想 办, 办 一本): still a passport asked for by name.
+    [Theory]
+    [InlineData("想办护照要带什么")]
+    [InlineData("办本护照要带什么")]
+    public void AskingWordsCutAsOneStillAskByName(string q)
+    {
+        Assert.True(AsksOnlyByName(q));
+        var r = Ask(q);
+        Assert.False(r.Decision == AnswerDecision.Answered && r.Entry?.Id == "CR-015", $"{r.Decision} {r.Entry?.Id}");
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal("CR-001", r.Choices[0].Id);
+    }
+
+    // The words match 小孩能办居住证吗 and its like best, so the usual entry is not among the first few; it is offered first.
+    [Fact]
+    public void TheUsualServiceIsOfferedFirstEvenWhenItIsNotAmongTheFirstCandidates()
+    {
+        var r = Ask("想办居住证");
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal("JZ-001", r.Choices[0].Id);
+    }
+
     [Fact]
     public void AResidencePermitWithNoNeedNamedOffersTheFirstApplicationFirst()
     {
