@@ -35,7 +35,12 @@ public sealed partial class AnswerEngine
                 ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
                 ?? (ForAGroupNotNamed(ranked[0].Entry) ? "identity" : null);
             if (nearMiss is null)
+            {
+                // The usual service may have been put before the best entry by words (AParticularCaseOfABareQuestion).
+                if (candidates.Count > 0 && candidates[0].Id != ranked[0].Entry.Entry.Id)
+                    candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
                 return new AnswerResult(AnswerDecision.Answered, ranked[0].Entry.Entry, confidence, candidates, [], null, null, false);
+            }
             candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
         }
         // Below the clarify bar, an entry for a group not named still first (its lead cut by the ranking, but no entry for
@@ -238,8 +243,9 @@ public sealed partial class AnswerEngine
     }
 
     // "可以办居住证吗" asks for the usual service by name: an entry about a particular case of it (小孩能办居住证吗) is not
-    // answered outright. When a close rival asks the same of the same service naming fewer circumstances, it is offered
-    // first; when all of them name some (租房 or 买房 提取公积金), the citizen is asked which.
+    // answered outright. When a close rival asks the same of the same service naming fewer circumstances, it goes first:
+    // answered when it names none and is the only one, offered first otherwise; when all of them name some (租房 or 买房
+    // 提取公积金), the citizen is asked which.
     private bool AParticularCaseOfABareQuestion(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked)
     {
         if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return false;
@@ -249,7 +255,10 @@ public sealed partial class AnswerEngine
         var usual = LeastParticular(ranked, 1, e => _match.StandardOf(e) == profile, out var fewest);
         if (usual < 0) return false;
         if (fewest < top) MoveToFront(ranked, usual);
-        return true;
+        // The rival is the usual service itself (its own question names nothing but the service and need asked) and no
+        // other is: it is the answer (可以办居住证吗 → 居住证怎么申领).
+        return fewest != 0 || !_match.Agrees(profile, ranked[0].Entry)
+            || LeastParticular(ranked, 1, e => _match.StandardOf(e) == profile && _usual.Particulars(e) == 0, out _) >= 0;
     }
 
     // A short question naming only a service (and its need by name) and how it asks, whose best entry is the usual
