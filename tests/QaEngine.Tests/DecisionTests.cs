@@ -75,6 +75,16 @@ public class DecisionTests(SeedEngineFixture seed)
         Assert.Equal(id, result.Entry?.Id);
     }
 
+    // 考试用 is what the card is for, not a need of it (考驾照): the first application for a teenager is the answer.
+    [Fact]
+    public void WhatTheDocumentIsForDoesNotMakeItANearMiss()
+    {
+        var result = seed.Engine.Ask("儿子14岁了要办身份证考试用，家长要去吗");
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("SF-003", result.Entry?.Id);
+    }
+
     // "残疾评定" names the assessment; the best entry asks about contesting its result (重新评定): the citizen is asked.
     [Fact]
     public void AShortNeedThatTheBestEntryAsksOnlyAlongsideAnotherIsClarified()

@@ -99,6 +99,20 @@ public sealed class ServiceLexicon
         return words;
     }
 
+    // "考试用", "过户要用": what the citizen needs the document for, not what is asked of it; "补办用什么" still asks.
+    private static bool IsPurpose(ReadOnlySpan<char> after)
+    {
+        foreach (var lead in PurposeMarkers)
+        {
+            if (!after.StartsWith(lead, StringComparison.Ordinal)) continue;
+            var rest = after[lead.Length..];
+            return rest.IsEmpty || !"什啥哪多几".Contains(rest[0]);
+        }
+        return false;
+    }
+
+    private static readonly string[] PurposeMarkers = ["需要用", "要用", "用"];
+
     private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message)
     {
         ulong needs = 0;
@@ -114,6 +128,7 @@ public sealed class ServiceLexicon
                 {
                     if (!normalized[i..].StartsWith(word, StringComparison.Ordinal)) continue;
                     if (i < needEnd && (isNeed || i + word.Length > needEnd)) continue;
+                    if (isNeed && IsPurpose(normalized[(i + word.Length)..])) break;
                     if (isNeed)
                     {
                         needs |= 1UL << group;

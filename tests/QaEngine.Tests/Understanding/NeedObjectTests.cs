@@ -15,6 +15,21 @@ public class NeedObjectTests
         Assert.True((temporary.Objects & idCard.Objects) == 0);
     }
 
+    // What the document is needed for (考试用, 过户要用) is not what is asked of it; "补办用什么" still asks for 补办.
+    [Theory]
+    [InlineData("儿子要办身份证考试用", "考试")]
+    [InlineData("结婚证找不到了房子过户要用", "过户")]
+    [InlineData("出生证明落户需要用", "落户")]
+    public void ANeedNamedAsWhatTheDocumentIsForIsNotAsked(string question, string purpose) =>
+        Assert.Equal(0UL, Lexicon.Read(question).Needs & Lexicon.Read(purpose).Needs);
+
+    [Theory]
+    [InlineData("补办用什么材料", "补办")]
+    [InlineData("过户用多久", "过户")]
+    [InlineData("考试用哪个证件", "考试")]
+    public void ANeedFollowedByHowItIsDoneIsStillAsked(string question, string need) =>
+        Assert.NotEqual(0UL, Lexicon.Read(question).Needs & Lexicon.Read(need).Needs);
+
     [Fact]
     public void ABarePermitIsTheHongKongAndMacaoOneUnlessTheMessageNamesTaiwan()
     {
