@@ -49,6 +49,32 @@ public class FollowUpTests(SeedEngineFixture seed)
         Assert.False(result.UsedContext);
     }
 
+    // 东西, 证件, 得: what to bring in everyday words names no service either (before: 要带啥东西 → 结婚登记材料, 0.97).
+    [Theory]
+    [InlineData("要带啥东西")]
+    [InlineData("得准备啥东西")]
+    [InlineData("要带哪些证件")]
+    public void AnEverydayFollowUpWithoutContextIsNotAnsweredWithSomeEntry(string followUp)
+    {
+        var result = seed.Engine.Ask(followUp);
+
+        Assert.Equal(AnswerDecision.NoAnswer, result.Decision);
+        Assert.Equal("noTopic", result.Reason);
+    }
+
+    [Fact]
+    public void AnEverydayFollowUpIsAnsweredInTheTopicOfThePreviousAnswer()
+    {
+        var context = new ConversationContext();
+        seed.Engine.Ask("居住证怎么办理", context);
+
+        var result = seed.Engine.Ask("要带啥东西", context);
+
+        Assert.True(result.UsedContext);
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal("JZ-001", result.Entry!.Id);
+    }
+
     [Fact]
     public void AFollowUpInAFreshConversationIsNotAnsweredOutright()
     {

@@ -21,6 +21,8 @@ public static class FollowUps
         "时限", "期限", "有效期", "部门", "机构", "单位", "办事处", "大厅", "中心", "咨询", "联系", "方式", "线下",
         "钱", "费", "价格", "交", "缴", "钱数", "多长", "几天", "天", "工作日", "营业", "开门", "怎么样", "能", "办", "能不能",
         "行不行", "可不可以", "手机", "线上", "能办", "可办", "能办理", "办得了", "好办",
+        // What to bring in everyday words (得准备啥东西, 要带哪些证件, 手续怎么走).
+        "东西", "证件", "资料", "手续", "啥", "得",
     ]);
 
     /// <summary>True for a word that names an aspect of a service (材料, 多少钱, 哪里 …) rather than a service.</summary>
