@@ -29,6 +29,7 @@ public sealed partial class AnswerEngine
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (NamesAnObjectTheEntryLacks(question, profile, ranked[0].Entry) ? "object" : null)
+                ?? (NamesOnlyAKindOfThing(question, profile, ranked[0].Entry) ? "object" : null)
                 ?? (question.Compact.Length <= ShortQuestion && HasGenericTwin(profile, ranked) ? "need" : null)
                 ?? (AParticularCaseOfABareQuestion(question, message, profile, ranked) ? "need" : null)
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
@@ -212,6 +213,25 @@ public sealed partial class AnswerEngine
     // names them as circumstances too (在公司上班…).
     private bool NamesAnObjectTheEntryLacks(AnalyzedText question, ServiceProfile profile, IndexedEntry entry) =>
         question.Compact.Length <= _options.LongMessageLength && _match.NamesAnObjectNeverSpokenOf(profile, entry);
+
+    // "卡丢了怎么办", "证件丢了怎么办", "要交多少钱": a short question naming no object, only a kind of thing (卡, 证件, 退休)
+    // or none at all, is not answered with an entry about one particular object (社保卡丢了, 结婚证丢了, 身份证收费): which
+    // card or fee it means is the citizen's to say.
+    private bool NamesOnlyAKindOfThing(AnalyzedText question, ServiceProfile profile, IndexedEntry entry)
+    {
+        if (profile.Objects != 0 || question.Compact.Length > LongestKindOfThingQuestion || _match.StandardOf(entry).Objects == 0) return false;
+        foreach (var w in question.Words)
+        {
+            if (FollowUps.IsAspectWord(w) || _analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
+            // 丢了, 交多少: what happened or what is needed, not of what.
+            if (_match.Of(w).Needs != 0) continue;
+            if (!ServiceLexicon.Default.IsGenericName(w)) return false;
+        }
+        return true;
+    }
+
+    // Longest such a question is (without spaces): "咨询办理退休手续问题" read as 办理退休手续.
+    private const int LongestKindOfThingQuestion = 12;
 
     private static bool InAPhrasing(IndexedEntry entry, string word)
     {

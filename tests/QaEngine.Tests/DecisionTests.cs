@@ -75,6 +75,32 @@ public class DecisionTests(SeedEngineFixture seed)
         Assert.Equal(id, result.Entry?.Id);
     }
 
+    // 卡, 证件, 证 say what kind of thing, not which (社保卡? 医保卡? 结婚证?); 要交多少钱 names none at all.
+    [Theory]
+    [InlineData("卡丢了怎么办", "SB-006")]
+    [InlineData("证件丢了怎么办", "HY-006")]
+    [InlineData("证丢了怎么办", "JT-013")]
+    [InlineData("要交多少钱", "SF-017")]
+    public void AKindOfThingIsNotAnsweredWithOneParticularThing(string question, string particular)
+    {
+        var result = seed.Engine.Ask(question);
+
+        Assert.False(result.Decision == AnswerDecision.Answered && result.Entry?.Id == particular, $"{result.Decision} {result.Entry?.Id}");
+        Assert.NotEqual(AnswerDecision.Answered, result.Decision);
+    }
+
+    [Theory]
+    [InlineData("社保卡丢了怎么办", "SB-006")]
+    [InlineData("身份证丢了怎么办", "SF-001")]
+    [InlineData("退休手续怎么办", "SB-004")]
+    public void TheThingNamedIsStillAnswered(string question, string id)
+    {
+        var result = seed.Engine.Ask(question);
+
+        Assert.Equal(AnswerDecision.Answered, result.Decision);
+        Assert.Equal(id, result.Entry?.Id);
+    }
+
     // 考试用 is what the card is for, not a need of it (考驾照): the first application for a teenager is the answer.
     [Fact]
     public void WhatTheDocumentIsForDoesNotMakeItANearMiss()

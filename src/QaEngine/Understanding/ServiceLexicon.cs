@@ -26,10 +26,37 @@ public sealed class ServiceLexicon
         _yieldsTo = yieldsTo;
         _byFirstChar = words.GroupBy(w => w.Word[0])
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Word.Length).ToArray());
+        _genericNames = new(GenericNames);
     }
 
     /// <summary>Every object word of the lexicon (居住证, 社保卡, 港澳通行证 …).</summary>
     public IEnumerable<string> ObjectWords => _byFirstChar.Values.SelectMany(ws => ws.Where(w => !w.IsNeed).Select(w => w.Word));
+
+    /// <summary>
+    /// True for a word that is part of the names of several objects and none itself (卡 of 社保卡 and 医保卡, 证件, 退休 of
+    /// 退休证 and 退休金): it says what kind of thing, not which.
+    /// </summary>
+    public bool IsGenericName(string word) => _genericNames.Value.Contains(word);
+
+    private readonly Lazy<FrozenSet<string>> _genericNames;
+
+    private FrozenSet<string> GenericNames()
+    {
+        var groups = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (word, isNeed, group, _) in _byFirstChar.Values.SelectMany(ws => ws))
+        {
+            if (isNeed) continue;
+            names.Add(word);
+            for (var length = 1; length < word.Length; length++)
+                for (var start = 0; start + length <= word.Length; start++)
+                {
+                    var part = word.Substring(start, length);
+                    groups[part] = groups.GetValueOrDefault(part) | UInt128.One << group;
+                }
+        }
+        return groups.Where(g => !names.Contains(g.Key) && UInt128.PopCount(g.Value) >= 2).Select(g => g.Key).ToFrozenSet(StringComparer.Ordinal);
+    }
 
     /// <summary>True for the name of a need (补办, 换领, 提取), not a word telling what happened (丢了, 坏了, 到期).</summary>
     public bool IsNeedName(string word) => _needNames.Contains(word);

@@ -30,6 +30,15 @@ public class NeedObjectTests
     public void ANeedFollowedByHowItIsDoneIsStillAsked(string question, string need) =>
         Assert.NotEqual(0UL, Lexicon.Read(question).Needs & Lexicon.Read(need).Needs);
 
+    [Theory]
+    [InlineData("卡", true)]
+    [InlineData("证件", true)]
+    [InlineData("社保卡", false)]
+    [InlineData("身份证", false)]
+    [InlineData("丢了", false)]
+    public void APartOfSeveralObjectsNamesOnlyAKindOfThing(string word, bool generic) =>
+        Assert.Equal(generic, Lexicon.IsGenericName(word));
+
     [Fact]
     public void ABarePermitIsTheHongKongAndMacaoOneUnlessTheMessageNamesTaiwan()
     {
