@@ -39,6 +39,12 @@ public class NeedObjectTests
     public void APartOfSeveralObjectsNamesOnlyAKindOfThing(string word, bool generic) =>
         Assert.Equal(generic, Lexicon.IsGenericName(word));
 
+    [Theory]
+    [InlineData("房贷还清了怎么解押")]
+    [InlineData("贷款结清以后")]
+    public void ALoanRepaidIsNotALoanAskedFor(string question) =>
+        Assert.Equal(0UL, Lexicon.Read(question).Needs & Lexicon.Read("贷款").Needs);
+
     [Fact]
     public void ABarePermitIsTheHongKongAndMacaoOneUnlessTheMessageNamesTaiwan()
     {
@@ -80,6 +86,8 @@ public class NeedObjectTests
     [InlineData("养老保险跨省转续", "养老保险关系转移")]
     [InlineData("公积金余额在哪能查", "公积金怎么查询")]
     [InlineData("店不开了，执照怎么关掉", "营业执照注销")]
+    [InlineData("房贷还清了", "还款")]
+    [InlineData("车贷还完了", "还贷")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 

@@ -45,6 +45,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("老年卡每年都要去年审吗", "JT-003")]
     [InlineData("刚在4S店贷款提了车，金融公司让我配合去车管所办抵押登记，这个抵押要怎么办，要带什么", "JT-019")]
     [InlineData("我是中专毕业的，找工作单位要学历认证，学信网上查不到，该去哪认证", "JX-007")]
+    // A loan on the house against the release of its mortgage once the loan is repaid (房贷还清了…注销抵押).
+    [InlineData("房产证能用来贷款吗", "BD-006")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
