@@ -47,6 +47,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("我是中专毕业的，找工作单位要学历认证，学信网上查不到，该去哪认证", "JX-007")]
     // A loan on the house against the release of its mortgage once the loan is repaid (房贷还清了…注销抵押).
     [InlineData("房产证能用来贷款吗", "BD-006")]
+    // A bank card is not the social security card whose loss the entry reports (though that card is a bank card too).
+    [InlineData("银行卡丢了怎么办", "SB-006")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
