@@ -83,6 +83,9 @@ public sealed partial class AnswerEngine : IDisposable
         if (normalized.Length == 0) return Record(context, NoAnswer("empty", "请输入您要咨询的问题。", 0, []));
         if (ConversationalIntents.IsHumanRequest(normalized))
             return Record(context, new AnswerResult(AnswerDecision.HumanRequested, null, 1, [], [], "humanRequested", "正在为您转接人工客服，请稍候。", false));
+        // Someone missing, someone in danger: whom to call, at once, and no entry however close its words.
+        if (Emergencies.KindOf(normalized) is { } emergency)
+            return Record(context, NoAnswer("emergency", Emergencies.ReplyFor(emergency), 0, []));
         if (ConversationalIntents.SmallTalkOf(normalized) is { } smallTalk)
             return Record(context, new AnswerResult(AnswerDecision.SmallTalk, null, 1, [], [], smallTalk.Kind, smallTalk.Reply, false));
 

@@ -1,0 +1,79 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// A message reporting an emergency, which no entry of the bank answers and no agent can handle in time: someone gone
+/// missing ("孩子丢了", "我家老人在菜市场走丢了"), someone thinking of taking their life, a cry for help. The citizen is
+/// told at once whom to call, never offered an entry that shares its words (孩子丢了 → 出生医学证明丢了怎么补).
+/// Works on normalised text (Simplified, lower case, punctuation as spaces).
+/// </summary>
+public static class Emergencies
+{
+    /// <summary>Someone has gone missing.</summary>
+    public const string MissingPerson = "missingPerson";
+
+    /// <summary>Someone is thinking of taking their own life.</summary>
+    public const string SelfHarm = "selfHarm";
+
+    /// <summary>A cry for help.</summary>
+    public const string Danger = "danger";
+
+    // The people a citizen reports missing. Not 人 alone: 证件人, 法人 …
+    private static readonly string[] People =
+    [
+        "孩子", "小孩", "儿子", "女儿", "孙子", "孙女", "外孙", "外孙女", "娃", "宝宝", "闺女", "老人", "老人家", "老太太", "老爷子",
+        "爸爸", "妈妈", "爸", "妈", "父亲", "母亲", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "老公", "老婆", "丈夫", "妻子",
+        "家人", "亲人", "弟弟", "妹妹", "哥哥", "姐姐", "学生",
+    ];
+
+    // Said of a person right after naming them: 孩子丢了, 老人不见了 (not 孩子的出生证丢了, where the document comes between).
+    private static readonly string[] Lost = ["丢了", "不见了", "找不到了", "找不着了", "失踪了"];
+
+    // Said only of people (and pets): anywhere after the person, not someone else's (孩子在商场走丢了; 老人…早上出门走失了).
+    private static readonly string[] WanderedOff = ["走丢", "走失", "离家出走"];
+
+    private static readonly string[] SelfHarmPhrases = ["想自杀", "要自杀", "准备自杀", "打算自杀", "想轻生", "不想活了", "想结束自己的生命"];
+
+    private static readonly string[] HelpPhrases = ["救命", "救救我"];
+
+    /// <summary>The kind of emergency <paramref name="normalized"/> reports, or null.</summary>
+    public static string? KindOf(string normalized)
+    {
+        var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
+        if (SelfHarmPhrases.Any(p => compact.Contains(p, StringComparison.Ordinal))) return SelfHarm;
+        if (IsMissing(compact)) return MissingPerson;
+        // "救命", "救命啊快来人": a short cry, not 救命钱 in a question about an allowance.
+        return compact.Length <= 8 && HelpPhrases.Any(p => compact.StartsWith(p, StringComparison.Ordinal)) && !compact.Contains("救命钱", StringComparison.Ordinal)
+            ? Danger : null;
+    }
+
+    private static bool IsMissing(string text)
+    {
+        foreach (var person in People)
+        {
+            for (var at = text.IndexOf(person, StringComparison.Ordinal); at >= 0; at = text.IndexOf(person, at + 1, StringComparison.Ordinal))
+            {
+                var after = text.AsSpan(at + person.Length);
+                if (after.StartsWith("的")) continue;
+                foreach (var lost in Lost)
+                    if (after.StartsWith(lost, StringComparison.Ordinal) || after.StartsWith("又" + lost, StringComparison.Ordinal)) return true;
+                foreach (var wandered in WanderedOff)
+                {
+                    // Not someone else's (老人家的猫走失了).
+                    var i = after.IndexOf(wandered, StringComparison.Ordinal);
+                    if (i >= 0 && !after[..i].Contains('的')) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>What the citizen is told for <paramref name="kind"/>.</summary>
+    public static string ReplyFor(string kind) => kind switch
+    {
+        MissingPerson => "如果家人走失，请立即拨打110报警，或到就近的派出所求助，报警不需要等满24小时。" +
+            "请准备好走失人员的照片、当天的衣着和最后出现的地点。",
+        SelfHarm => "您现在的感受很重要。如果您有伤害自己的想法，请马上拨打120或110，或立即联系身边信任的人陪着您；" +
+            "也可以拨打全国心理援助热线12356，有专业人员倾听。",
+        _ => "如遇紧急危险，请立即拨打110（报警）、120（急救）或119（火警）。",
+    };
+}

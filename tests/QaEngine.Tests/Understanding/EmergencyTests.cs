@@ -1,0 +1,57 @@
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Text;
+using GovAssistant.QaEngine.Understanding;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+/// <summary>
+/// Someone missing or in danger is told whom to call at once, never answered with an entry that shares the words
+/// (孩子丢了 → 出生医学证明丢了怎么补, 0.95, before).
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class EmergencyTests(SeedEngineFixture seed)
+{
+    private static string? KindOf(string message) => Emergencies.KindOf(TextNormalizer.Default.Normalize(message));
+
+    [Theory]
+    [InlineData("孩子丢了怎么办", Emergencies.MissingPerson)]
+    [InlineData("孩子在商场走丢了，怎么办", Emergencies.MissingPerson)]
+    [InlineData("我家老人有老年痴呆，早上出门走失了", Emergencies.MissingPerson)]
+    [InlineData("我妈不见了，电话也打不通", Emergencies.MissingPerson)]
+    [InlineData("我不想活了", Emergencies.SelfHarm)]
+    [InlineData("救命啊", Emergencies.Danger)]
+    public void AnEmergencyIsRecognised(string message, string kind) => Assert.Equal(kind, KindOf(message));
+
+    [Theory]
+    [InlineData("孩子的出生证丢了怎么补")]
+    [InlineData("我妈的身份证丢了能代办吗")]
+    [InlineData("学生证丢了怎么补")]
+    [InlineData("老人家的猫走失了")]
+    [InlineData("家人自杀了算不算意外，保险能赔吗")]
+    [InlineData("大病救助是老百姓的救命钱，怎么申请")]
+    [InlineData("公司要换法人，可原法人联系不上")]
+    public void ADocumentLostOrAQuestionAboutOneIsNoEmergency(string message) => Assert.Null(KindOf(message));
+
+    [Theory]
+    [InlineData("孩子丢了怎么办", "110")]
+    [InlineData("我不想活了", "12356")]
+    public void TheCitizenIsToldWhomToCallAndOfferedNoEntry(string message, string number)
+    {
+        var r = seed.Engine.Ask(message);
+
+        Assert.Equal(AnswerDecision.NoAnswer, r.Decision);
+        Assert.Equal("emergency", r.Reason);
+        Assert.Contains(number, r.Reply);
+        Assert.Empty(r.Choices);
+        Assert.Null(r.Entry);
+    }
+
+    [Fact]
+    public void ALostDocumentIsStillAnswered()
+    {
+        var r = seed.Engine.Ask("孩子的出生证丢了怎么补");
+
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("SY-003", r.Entry?.Id);
+    }
+}
