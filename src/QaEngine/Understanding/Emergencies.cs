@@ -35,6 +35,17 @@ public static class Emergencies
 
     private static readonly string[] HelpPhrases = ["救命", "救救我"];
 
+    // Danger happening now, said in a few words and naming no service ("出车祸了怎么办", not 出车祸了工伤怎么认定; "老人摔倒了",
+    // not 老人摔倒了能报医保吗). Not a fraud already done (被骗了): a question the bank may answer.
+    private static readonly string[] DangerPhrases =
+    [
+        "出车祸", "车祸了", "撞车了", "着火了", "失火了", "起火了", "煤气泄漏", "燃气泄漏", "有人打我", "被人打了", "被人砍",
+        "抢劫", "被抢了", "晕倒了", "昏迷了", "喘不上气", "摔倒了",
+    ];
+
+    // Longest such a message is (without spaces): "老人在家摔倒了怎么办".
+    private const int LongestDangerMessage = 12;
+
     /// <summary>The kind of emergency <paramref name="normalized"/> reports, or null.</summary>
     public static string? KindOf(string normalized)
     {
@@ -42,8 +53,10 @@ public static class Emergencies
         if (SelfHarmPhrases.Any(p => compact.Contains(p, StringComparison.Ordinal))) return SelfHarm;
         if (IsMissing(compact)) return MissingPerson;
         // "救命", "救命啊快来人": a short cry, not 救命钱 in a question about an allowance.
-        return compact.Length <= 8 && HelpPhrases.Any(p => compact.StartsWith(p, StringComparison.Ordinal)) && !compact.Contains("救命钱", StringComparison.Ordinal)
-            ? Danger : null;
+        if (compact.Length <= 8 && HelpPhrases.Any(p => compact.StartsWith(p, StringComparison.Ordinal)) && !compact.Contains("救命钱", StringComparison.Ordinal))
+            return Danger;
+        return compact.Length <= LongestDangerMessage && DangerPhrases.Any(p => compact.Contains(p, StringComparison.Ordinal))
+            && ServiceLexicon.Default.Read(normalized) == default ? Danger : null;
     }
 
     private static bool IsMissing(string text)
@@ -74,6 +87,6 @@ public static class Emergencies
             "请准备好走失人员的照片、当天的衣着和最后出现的地点。",
         SelfHarm => "您现在的感受很重要。如果您有伤害自己的想法，请马上拨打120或110，或立即联系身边信任的人陪着您；" +
             "也可以拨打全国心理援助热线12356，有专业人员倾听。",
-        _ => "如遇紧急危险，请立即拨打110（报警）、120（急救）或119（火警）。",
+        _ => "如遇紧急危险，请立即拨打110（报警）、120（急救）或119（火警），交通事故请拨打122。请先确保自身安全。",
     };
 }

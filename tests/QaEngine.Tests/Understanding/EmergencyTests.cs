@@ -20,6 +20,9 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("我妈不见了，电话也打不通", Emergencies.MissingPerson)]
     [InlineData("我不想活了", Emergencies.SelfHarm)]
     [InlineData("救命啊", Emergencies.Danger)]
+    [InlineData("出车祸了怎么办", Emergencies.Danger)]
+    [InlineData("家里煤气泄漏了", Emergencies.Danger)]
+    [InlineData("老人在家摔倒了怎么办", Emergencies.Danger)]
     public void AnEmergencyIsRecognised(string message, string kind) => Assert.Equal(kind, KindOf(message));
 
     [Theory]
@@ -30,11 +33,15 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("家人自杀了算不算意外，保险能赔吗")]
     [InlineData("大病救助是老百姓的救命钱，怎么申请")]
     [InlineData("公司要换法人，可原法人联系不上")]
+    [InlineData("下班路上出车祸了，算不算工伤")]
+    [InlineData("老人摔倒了能报医保吗")]
+    [InlineData("网购被骗了怎么办")]
     public void ADocumentLostOrAQuestionAboutOneIsNoEmergency(string message) => Assert.Null(KindOf(message));
 
     [Theory]
     [InlineData("孩子丢了怎么办", "110")]
     [InlineData("我不想活了", "12356")]
+    [InlineData("出车祸了怎么办", "122")]
     public void TheCitizenIsToldWhomToCallAndOfferedNoEntry(string message, string number)
     {
         var r = seed.Engine.Ask(message);
