@@ -189,16 +189,15 @@ public sealed partial class AnswerEngine
         {
             // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
             if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
-            // 一直, 今年, 不能, 能换 ask nothing, 在哪儿, 啥子 only ask; 咋个, 重庆 tell how or where the citizen is, unless the bank
-            // asks about them (台湾).
-            if (_analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
+            if (SaysNothingOfWhat(w)) continue;
+            // 重庆 tells where the citizen is, unless the bank asks about it (台湾).
             if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
             if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
             // Inside one of the entry's questions that jieba cut another way (车开 of 老车开了20年).
             if (InAPhrasing(entry, w)) continue;
             // Characters jieba's HMM joined into a word no dictionary knows, each of which the entry's questions use: a cut
             // of what the entry says across a boundary or a miswriting (办本 of 想办本护照, 民证局 for 民政局), not a new thing.
-            if (!_analysis.Lexicon.IsDictionaryWord(w) && w.All(c => InAPhrasing(entry, c))) continue;
+            if (!_analysis.Lexicon.IsDictionaryWord(w) && w.All(c => InAPhrasing(entry, c.ToString()))) continue;
             // A need or thing the lexicon reads in it that the entry's questions name too (掰断 of 坏了, 改正 of 更正).
             if (_match.SpeaksOf(entry, w)) continue;
             // 名簿 of 户口名簿 is a piece search mode cut out of a word the synonyms read whole (户口本).
@@ -222,7 +221,7 @@ public sealed partial class AnswerEngine
         if (profile.Objects != 0 || question.Compact.Length > LongestKindOfThingQuestion || _match.StandardOf(entry).Objects == 0) return false;
         foreach (var w in question.Words)
         {
-            if (FollowUps.IsAspectWord(w) || _analysis.Lexicon.IsFunctionWord(w) || Interrogatives.Asks(w) || PlainWords.Contains(w)) continue;
+            if (FollowUps.IsAspectWord(w) || SaysNothingOfWhat(w)) continue;
             // 丢了, 交多少: what happened or what is needed, not of what.
             if (_match.Of(w).Needs != 0) continue;
             if (!ServiceLexicon.Default.IsGenericName(w)) return false;
@@ -233,17 +232,14 @@ public sealed partial class AnswerEngine
     // Longest such a question is (without spaces): "咨询办理退休手续问题" read as 办理退休手续.
     private const int LongestKindOfThingQuestion = 12;
 
+    // 一直, 今年, 不能, 能换 ask nothing, 在哪儿, 啥子 only ask, 咋个 tells how the citizen speaks.
+    private bool SaysNothingOfWhat(string word) =>
+        _analysis.Lexicon.IsFunctionWord(word) || Interrogatives.Asks(word) || PlainWords.Contains(word);
+
     private static bool InAPhrasing(IndexedEntry entry, string word)
     {
         foreach (var p in entry.Phrasings)
             if (p.Compact.Contains(word, StringComparison.Ordinal)) return true;
-        return false;
-    }
-
-    private static bool InAPhrasing(IndexedEntry entry, char c)
-    {
-        foreach (var p in entry.Phrasings)
-            if (p.Compact.Contains(c)) return true;
         return false;
     }
 
@@ -277,9 +273,11 @@ public sealed partial class AnswerEngine
         if (fewest < top) MoveToFront(ranked, usual);
         // The rival is the usual service itself (its own question names nothing but the service and need asked) and no
         // other is: it is the answer (可以办居住证吗 → 居住证怎么申领).
-        return fewest != 0 || !_match.Agrees(profile, ranked[0].Entry)
-            || LeastParticular(ranked, 1, e => _match.StandardOf(e) == profile && _usual.Particulars(e) == 0, out _) >= 0;
+        return fewest != 0 || !_match.Agrees(profile, ranked[0].Entry) || LeastParticular(ranked, 1, e => IsTheUsualService(e, profile), out _) >= 0;
     }
+
+    // The entry's own question asks exactly the need and objects of the profile and names no circumstance.
+    private bool IsTheUsualService(IndexedEntry entry, ServiceProfile profile) => _match.StandardOf(entry) == profile && _usual.Particulars(entry) == 0;
 
     // A short question naming only a service (and its need by name) and how it asks, whose best entry is the usual
     // service: its own question asks exactly that need of that object and names no circumstance, and no close rival
@@ -287,9 +285,9 @@ public sealed partial class AnswerEngine
     private bool TheUsualServiceAskedByName(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked)
     {
         if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return false;
-        if (_match.StandardOf(ranked[0].Entry) != profile || _usual.Particulars(ranked[0].Entry) != 0) return false;
+        if (!IsTheUsualService(ranked[0].Entry, profile)) return false;
         for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
-            if (_match.StandardOf(ranked[i].Entry) == profile && _usual.Particulars(ranked[i].Entry) == 0) return false;
+            if (IsTheUsualService(ranked[i].Entry, profile)) return false;
         return true;
     }
 
