@@ -35,7 +35,8 @@ public sealed class GovLexicon
     // (能换, 先办, 装个, 办嘛, 我想考), not a term.
     // Cantonese and Wu ones too: 佢 (he), 啲 (some), 嘅 (的), 咗 (了), 喺 (在), 俾 (给), 嚟 (来), 冇 (没), 侬 (you), 伐 (吗).
     private const string FunctionCharacters = "不是能还有才用要可以会得个几先再就都也又了吗嘛呢啊哦么没佢啲嘅咗喺俾嚟冇侬伐";
-    private const string GlueCharacters = FunctionCharacters + "我你他她它想很";
+    // Glued, but words of their own too: the pronouns, 想, 很, and the 行 of 行吗 / 行不行 (办行 of 只在迁入地办行吗).
+    private const string GlueCharacters = FunctionCharacters + "我你他她它想很行";
 
     // Pronouns of the dialects that jieba's dictionary files as names or nouns (阿拉 "we" in Shanghai, 伊拉 "they").
     private static readonly FrozenSet<string> DialectPronouns = new[] { "阿拉", "伊拉", "我哋", "你哋", "佢哋" }.ToFrozenSet(StringComparer.Ordinal);

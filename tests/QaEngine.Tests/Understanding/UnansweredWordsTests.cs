@@ -73,10 +73,12 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     [InlineData("公司一直没给我交社保，能投诉吗", "SB-017")]
     [InlineData("残疾证今年到期了，换证要带什么", "CJ-002")]
     [InlineData("手机上能装个电子社保卡吗", "SB-009")]
+    [InlineData("跨省迁户口只在迁入地办行吗", "HJ-014")]
     public void AdverbsTimesModalWordsAndGluedCharactersDoNotStopAnAnswerEvenWhenTheBankUsesThem(string question, string id)
     {
         // 一直, 今年 (an adverb and a time, though some question of the bank uses them), 还有 (modal characters only),
-        // 能换, 装个 (jieba's HMM gluing a modal or measure character to the next one): none of them names a service.
+        // 能换, 装个, 办行 (jieba's HMM gluing a modal or measure character, or the 行 of 行吗, to the next or last one): none
+        // of them names a service.
         var r = seed.Engine.Ask(question);
         Assert.Equal(AnswerDecision.Answered, r.Decision);
         Assert.Equal(id, r.Entry!.Id);
