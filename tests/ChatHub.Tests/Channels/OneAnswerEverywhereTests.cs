@@ -48,6 +48,28 @@ public sealed partial class OneAnswerEverywhereTests
         Assert.Contains("noAnswer", decisions);
     }
 
+    // Someone missing: every channel says whom to call, and none offers an entry (孩子丢了 shares words with 出生证丢了).
+    [Fact]
+    public async Task AnEmergencyIsToldWhomToCallOnEveryChannel()
+    {
+        const string question = "孩子在商场走丢了怎么办";
+        await using var host = await WeChatHost.StartAsync(new() { ["DirectLine:Secrets:0"] = DirectLineClient.Secret });
+        using var rest = new HttpClient { BaseAddress = host.Chat.Address };
+        using var directLine = new DirectLineClient(host.Chat.Address);
+        await using var visitor = await host.Chat.ConnectVisitorAsync();
+
+        var (expected, _) = await AskRestAsync(rest, question);
+        var web = await AskHubAsync(visitor, question);
+        var dl = await AskDirectLineAsync(directLine, question);
+        var wechat = await AskWeChatAsync(host, "o_emergency", question);
+
+        Assert.Equal(new Outcome("noAnswer", null, null, expected.Text, ""), expected);
+        Assert.Contains("110", expected.Text);
+        Assert.Equal(expected, web);
+        Assert.Equal(expected, dl);
+        Assert.Contains("110", wechat);
+    }
+
     /// <summary>
     /// What a channel must carry: the decision, the entry answered, the aspect asked, the text shown first (the aspect's
     /// section when there is one, else the text the engine chose), the choices offered.
