@@ -45,6 +45,12 @@ public class NeedObjectTests
     public void ALoanRepaidIsNotALoanAskedFor(string question) =>
         Assert.Equal(0UL, Lexicon.Read(question).Needs & Lexicon.Read("贷款").Needs);
 
+    [Theory]
+    [InlineData("电子社保卡", "电子居住证")]
+    [InlineData("电子驾照", "电子身份证")]
+    public void OneElectronicCardIsNotAnother(string a, string b) =>
+        Assert.Equal(UInt128.Zero, Lexicon.Read(a).Objects & Lexicon.Read(b).Objects);
+
     [Fact]
     public void ABarePermitIsTheHongKongAndMacaoOneUnlessTheMessageNamesTaiwan()
     {
