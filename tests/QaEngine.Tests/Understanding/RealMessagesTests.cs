@@ -49,6 +49,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("房产证能用来贷款吗", "BD-006")]
     // A bank card is not the social security card whose loss the entry reports (though that card is a bank card too).
     [InlineData("银行卡丢了怎么办", "SB-006")]
+    // A disabled serviceman's card is not the disabled person's card.
+    [InlineData("残疾军人证丢了怎么补", "CJ-003")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
