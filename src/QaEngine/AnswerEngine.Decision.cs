@@ -213,7 +213,7 @@ public sealed partial class AnswerEngine
     private bool NamesAnObjectTheEntryLacks(AnalyzedText question, ServiceProfile profile, IndexedEntry entry) =>
         question.Compact.Length <= _options.LongMessageLength && _match.NamesAnObjectNeverSpokenOf(profile, entry);
 
-    // "卡丢了怎么办", "证件丢了怎么办", "要交多少钱": a short question naming no object, only a kind of thing (卡, 证件, 退休)
+    // "卡丢了怎么办", "证件丢了怎么办", "要交多少钱": a short question naming no object, only a kind of thing (卡, 证件, 证)
     // or none at all, is not answered with an entry about one particular object (社保卡丢了, 结婚证丢了, 身份证收费): which
     // card or fee it means is the citizen's to say.
     private bool NamesOnlyAKindOfThing(AnalyzedText question, ServiceProfile profile, IndexedEntry entry)
@@ -224,12 +224,12 @@ public sealed partial class AnswerEngine
             if (FollowUps.IsAspectWord(w) || SaysNothingOfWhat(w)) continue;
             // 丢了, 交多少: what happened or what is needed, not of what.
             if (_match.Of(w).Needs != 0) continue;
-            if (!ServiceLexicon.Default.IsGenericName(w)) return false;
+            if (!_match.IsGenericName(w)) return false;
         }
         return true;
     }
 
-    // Longest such a question is (without spaces): "咨询办理退休手续问题" read as 办理退休手续.
+    // Longest such a question is (without spaces): "证件丢了要去哪里补办".
     private const int LongestKindOfThingQuestion = 12;
 
     // 一直, 今年, 不能, 能换 ask nothing, 在哪儿, 啥子 only ask, 咋个 tells how the citizen speaks.

@@ -67,8 +67,10 @@ public static class Emergencies
             {
                 var after = text.AsSpan(at + person.Length);
                 if (after.StartsWith("的")) continue;
+                // 孩子又不见了.
+                var next = after.StartsWith("又") ? after[1..] : after;
                 foreach (var lost in Lost)
-                    if (after.StartsWith(lost, StringComparison.Ordinal) || after.StartsWith("又" + lost, StringComparison.Ordinal)) return true;
+                    if (next.StartsWith(lost, StringComparison.Ordinal)) return true;
                 foreach (var wandered in WanderedOff)
                 {
                     // Not someone else's (老人家的猫走失了).

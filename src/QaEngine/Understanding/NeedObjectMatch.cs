@@ -24,6 +24,9 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     /// <summary>The words naming the needs and objects of <paramref name="normalizedQuestion"/>, in order.</summary>
     public IReadOnlyList<string> NamingWordsOf(string normalizedQuestion) => lexicon.NamingWords(normalizedQuestion);
 
+    /// <summary>True for a word that says what kind of thing (卡, 证件), not which (see <see cref="ServiceLexicon.IsGenericName"/>).</summary>
+    public bool IsGenericName(string word) => lexicon.IsGenericName(word);
+
     /// <summary>True when <paramref name="entry"/> answers the need and every object of <paramref name="question"/>.</summary>
     public bool Agrees(ServiceProfile question, IndexedEntry entry) => Disagreement(question, entry) is null;
 

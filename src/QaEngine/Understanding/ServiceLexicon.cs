@@ -33,8 +33,8 @@ public sealed class ServiceLexicon
     public IEnumerable<string> ObjectWords => _byFirstChar.Values.SelectMany(ws => ws.Where(w => !w.IsNeed).Select(w => w.Word));
 
     /// <summary>
-    /// True for a word that is part of the names of several objects and none itself (卡 of 社保卡 and 医保卡, 证件, 退休 of
-    /// 退休证 and 退休金): it says what kind of thing, not which.
+    /// True for a word that is part of the names of several objects and none itself (卡 of 社保卡 and 医保卡, 证 of 身份证 and
+    /// 结婚证): it says what kind of thing, not which. Several words of one object (退休金, 养老金) count as one.
     /// </summary>
     public bool IsGenericName(string word) => _genericNames.Value.Contains(word);
 
