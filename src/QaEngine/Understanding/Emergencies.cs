@@ -31,6 +31,9 @@ public static class Emergencies
     // Said only of people (and pets): anywhere after the person, not someone else's (孩子在商场走丢了; 老人…早上出门走失了).
     private static readonly string[] WanderedOff = ["走丢", "走失", "离家出走"];
 
+    // Said right before 走丢/走失 of what tends to happen, not of what has: "…病情加重，经常走失，监护人怎么确定", "防走失手环".
+    private static readonly string[] Habitually = ["经常", "常常", "老是", "总是", "容易", "怕", "防", "防止", "以防"];
+
     private static readonly string[] SelfHarmPhrases = ["想自杀", "要自杀", "准备自杀", "打算自杀", "想轻生", "不想活了", "想结束自己的生命"];
 
     private static readonly string[] HelpPhrases = ["救命", "救救我"];
@@ -75,10 +78,17 @@ public static class Emergencies
                 {
                     // Not someone else's (老人家的猫走失了).
                     var i = after.IndexOf(wandered, StringComparison.Ordinal);
-                    if (i >= 0 && !after[..i].Contains('的')) return true;
+                    if (i >= 0 && !after[..i].Contains('的') && !EndsWithAny(after[..i], Habitually)) return true;
                 }
             }
         }
+        return false;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var w in words)
+            if (text.EndsWith(w, StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -36,6 +36,8 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("下班路上出车祸了，算不算工伤")]
     [InlineData("老人摔倒了能报医保吗")]
     [InlineData("网购被骗了怎么办")]
+    [InlineData("我母亲患有精神分裂症，最近病情加重，经常走失，请问精神残疾人的监护人怎么确定")]
+    [InlineData("给老人买防走失手环有补贴吗")]
     public void ADocumentLostOrAQuestionAboutOneIsNoEmergency(string message) => Assert.Null(KindOf(message));
 
     [Theory]

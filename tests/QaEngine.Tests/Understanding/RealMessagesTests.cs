@@ -51,6 +51,16 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("银行卡丢了怎么办", "SB-006")]
     // A disabled serviceman's card is not the disabled person's card.
     [InlineData("残疾军人证丢了怎么补", "CJ-003")]
+    // Another kind of business or of the body complained about: a partnership is no limited company, a pharmacy needs
+    // no food licence, an estate agent or a driving school is no care home; a student card is no birth
+    // certificate, a director no legal representative, the list of serious offenders not that of abnormal operations.
+    [InlineData("合伙企业怎么注册", "QY-001")]
+    [InlineData("开药店要办什么许可证", "QY-009")]
+    [InlineData("中介乱收费投诉", "YL-016")]
+    [InlineData("关于K3县驾校乱收费的投诉", "YL-016")]
+    [InlineData("孩子的学生证丢了怎么补", "SY-003")]
+    [InlineData("公司董事怎么变更", "QY-005")]
+    [InlineData("公司被列入严重违法失信名单怎么办", "QY-014")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
