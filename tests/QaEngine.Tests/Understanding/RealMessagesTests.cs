@@ -61,6 +61,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("孩子的学生证丢了怎么补", "SY-003")]
     [InlineData("公司董事怎么变更", "QY-005")]
     [InlineData("公司被列入严重违法失信名单怎么办", "QY-014")]
+    // A booking that cannot be had is not the service booked: only an entry about booking speaks of it.
+    [InlineData("车管所预约不上号怎么办", "JT-004")]
+    [InlineData("不动产登记中心预约不上号", "BD-013")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
@@ -81,6 +84,14 @@ public class RealMessagesTests(SeedEngineFixture seed)
         Assert.Equal("ownCase", r.Reason);
         Assert.Contains("人工", r.Reply);
         Assert.Contains("12345", r.Reply);
+    }
+
+    [Fact]
+    public void ABookingThatCannotBeHadIsAnsweredByTheEntryAboutBooking()
+    {
+        var r = Ask("结婚登记预约不上怎么办");
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("HY-011", r.Entry?.Id);
     }
 
     [Fact]
