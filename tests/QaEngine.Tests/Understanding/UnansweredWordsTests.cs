@@ -90,9 +90,12 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     [InlineData("退休了职工医保还要继续交吗", "YB-020")]
     [InlineData("我手上的居住证要注销吗", "JZ-017")]
     [InlineData("个税退税一直不到账怎么查原因", "SW-015")]
+    [InlineData("法院拍卖所得的房子怎么过户", "BD-019")]
+    [InlineData("很着急，护照能加急办吗", "CR-014")]
+    [InlineData("听说慢病能多报销，怎么申请认定", "YB-005")]
     public void EverydayWordsOfHowOneAsksDoNotStopAnAnswer(string question, string id)
     {
-        // 讲究, 继续, 手上, 不到 (which the thesaurus reads as 缺席): how the citizen speaks, not a service or need the entry
+        // 讲究, 继续, 手上, 不到 (which the thesaurus reads as 缺席), 所得, 着急, 听说: how the citizen speaks, not a service or need the entry
         // leaves out.
         var r = seed.Engine.Ask(question);
         Assert.Equal(AnswerDecision.Answered, r.Decision);
