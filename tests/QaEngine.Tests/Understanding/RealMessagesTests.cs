@@ -61,6 +61,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("孩子的学生证丢了怎么补", "SY-003")]
     [InlineData("公司董事怎么变更", "QY-005")]
     [InlineData("公司被列入严重违法失信名单怎么办", "QY-014")]
+    // One kind of leave is not another: marriage leave is no maternity leave, parental leave no paternity leave.
+    [InlineData("女职工婚假有多少天", "SY-006")]
+    [InlineData("男职工有育儿假吗", "SY-007")]
     // A booking that cannot be had is not the service booked: only an entry about booking speaks of it.
     [InlineData("车管所预约不上号怎么办", "JT-004")]
     [InlineData("不动产登记中心预约不上号", "BD-013")]
@@ -84,6 +87,17 @@ public class RealMessagesTests(SeedEngineFixture seed)
         Assert.Equal("ownCase", r.Reason);
         Assert.Contains("人工", r.Reply);
         Assert.Contains("12345", r.Reply);
+    }
+
+    [Theory]
+    [InlineData("产假有多少天", "SY-006")]
+    [InlineData("老婆生孩子男的有几天护理假", "SY-007")]
+    [InlineData("休完产假回去上班有哺乳假吗", "SY-016")]
+    public void EachKindOfLeaveIsAnsweredByItsOwnEntry(string question, string id)
+    {
+        var r = Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry?.Id);
     }
 
     [Fact]
