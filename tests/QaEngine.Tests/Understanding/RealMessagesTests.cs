@@ -80,6 +80,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     // "怎么查不到了" says one's own record is missing; it does not ask how to look something up.
     [InlineData("我儿子的学籍信息怎么查不到了，是不是被别的学校转走了？")]
     [InlineData("嗯我去年做的那个残疾等级评定结果怎么到现在还没寄到家里")]
+    // Was answered with 持证残疾人去世后证件注销 (0.89): a living citizen told how to cancel the papers of the dead.
+    [InlineData("我的残疾人补贴怎么停了")]
+    [InlineData("我老公的失业金被停了")]
     public void AnOwnCaseQuestionOffersAPersonOrTheLookupChannel(string question)
     {
         var r = Ask(question);
