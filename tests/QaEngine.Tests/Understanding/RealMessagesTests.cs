@@ -64,6 +64,15 @@ public class RealMessagesTests(SeedEngineFixture seed)
     // One kind of leave is not another: marriage leave is no maternity leave, parental leave no paternity leave.
     [InlineData("女职工婚假有多少天", "SY-006")]
     [InlineData("男职工有育儿假吗", "SY-007")]
+    // A licence, a number plate, a pension scheme, a loan, a tax refund or an identity card of another kind than the
+    // one the entry is about; a need (缓缴) the entry never speaks of.
+    [InlineData("药品经营许可证怎么办理", "QY-009")]
+    [InlineData("临时号牌怎么办理", "JT-012")]
+    [InlineData("职业年金怎么领取", "SB-010")]
+    [InlineData("公积金能还车贷吗", "GJ-010")]
+    [InlineData("出口退税多久到账", "SW-015")]
+    [InlineData("香港居民身份证到期了怎么换", "SF-002")]
+    [InlineData("公积金缓缴怎么申请", "GJ-009")]
     // A booking that cannot be had is not the service booked: only an entry about booking speaks of it.
     [InlineData("车管所预约不上号怎么办", "JT-004")]
     [InlineData("不动产登记中心预约不上号", "BD-013")]
@@ -90,6 +99,18 @@ public class RealMessagesTests(SeedEngineFixture seed)
         Assert.Equal("ownCase", r.Reason);
         Assert.Contains("人工", r.Reply);
         Assert.Contains("12345", r.Reply);
+    }
+
+    [Theory]
+    [InlineData("补车牌期间能申请临时号牌吗", "JT-012")]
+    [InlineData("刚拿到香港身份证怎么第一次办回乡证", "GA-019")]
+    [InlineData("货车车贷还完了怎么解押", "JT-019")]
+    [InlineData("个税退税多久能到账", "SW-015")]
+    public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id)
+    {
+        var r = Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry?.Id);
     }
 
     [Theory]
