@@ -66,7 +66,7 @@ public sealed partial class AnswerEngine
             return NoAnswer("lowConfidence", NoAnswerReply, confidence, candidates);
         }
         // Above one, clarifying is switched off altogether (by topic too).
-        if (_options.ClarifyThreshold <= 1 && confidence >= _options.TopicClarifyThreshold && profile.Objects != 0)
+        if (_options.ClarifyThreshold <= 1 && confidence >= _options.TopicClarifyThreshold && !profile.Objects.IsEmpty)
         {
             // The object is clear (身份证, 公积金), what is needed of it is not: the entries about that object are offered.
             var onTopic = ranked.Take(_options.MaxCandidates).Where(c => _match.NamesObject(profile, c.Entry))
@@ -86,7 +86,7 @@ public sealed partial class AnswerEngine
     // (护照 补办 → 护照丢了怎么补发). Never one about another kind of what the citizen named (职工医保 for 居民医保).
     private bool PromoteTheEntryThatAgrees(AnalyzedText question, ServiceProfile profile, List<ScoredCandidate> ranked, string message)
     {
-        if (profile.Needs == 0 || profile.Objects == 0 || _match.Disagreement(profile, ranked[0].Entry) is null) return false;
+        if (profile.Needs == 0 || profile.Objects.IsEmpty || _match.Disagreement(profile, ranked[0].Entry) is null) return false;
         var agreeing = -1;
         for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
         {
@@ -218,7 +218,7 @@ public sealed partial class AnswerEngine
     // card or fee it means is the citizen's to say.
     private bool NamesOnlyAKindOfThing(AnalyzedText question, ServiceProfile profile, IndexedEntry entry)
     {
-        if (profile.Objects != 0 || question.Compact.Length > LongestKindOfThingQuestion || _match.StandardOf(entry).Objects == 0) return false;
+        if (!profile.Objects.IsEmpty || question.Compact.Length > LongestKindOfThingQuestion || _match.StandardOf(entry).Objects.IsEmpty) return false;
         foreach (var w in question.Words)
         {
             if (FollowUps.IsAspectWord(w) || SaysNothingOfWhat(w)) continue;
@@ -264,7 +264,7 @@ public sealed partial class AnswerEngine
     // 提取公积金), the citizen is asked which.
     private bool AParticularCaseOfABareQuestion(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked)
     {
-        if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return false;
+        if (profile.Objects.IsEmpty || !AsksOnlyByName(question, message)) return false;
         // An entry whose own question names another need or thing (电子身份证 for 身份证) is as particular as one circumstance.
         var top = _usual.Particulars(ranked[0].Entry) + (_match.StandardOf(ranked[0].Entry) == profile ? 0 : 1);
         if (top == 0) return false;
@@ -284,7 +284,7 @@ public sealed partial class AnswerEngine
     // does the same (居住证怎么申领 for "申领居住证要准备哪些资料"; 身份证丢了怎么补办 for "身份证怎么补办").
     private bool TheUsualServiceAskedByName(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked)
     {
-        if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return false;
+        if (profile.Objects.IsEmpty || !AsksOnlyByName(question, message)) return false;
         if (!IsTheUsualService(ranked[0].Entry, profile)) return false;
         for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
             if (IsTheUsualService(ranked[i].Entry, profile)) return false;
@@ -296,7 +296,7 @@ public sealed partial class AnswerEngine
     // 未成年人办护照).
     private List<AnswerCandidate> UsualFirst(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked, List<AnswerCandidate> choices)
     {
-        if (profile.Objects == 0 || !AsksOnlyByName(question, message)) return choices;
+        if (profile.Objects.IsEmpty || !AsksOnlyByName(question, message)) return choices;
         var usual = LeastParticular(ranked, 0, e => _match.StandardOf(e) == profile, out _);
         if (usual < 0 || choices[0].Id == ranked[usual].Entry.Entry.Id) return choices;
         var first = choices.FirstOrDefault(c => c.Id == ranked[usual].Entry.Entry.Id);

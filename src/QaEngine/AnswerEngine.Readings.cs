@@ -61,7 +61,7 @@ public sealed partial class AnswerEngine
     private AnswerResult? NamedServiceOf(ReadQuestion read)
     {
         var profile = _match.Of(read.Whole);
-        if (System.Numerics.BitOperations.PopCount(profile.Needs) != 1 || UInt128.PopCount(profile.Objects) != UInt128.One) return null;
+        if (System.Numerics.BitOperations.PopCount(profile.Needs) != 1 || profile.Objects.Count != 1) return null;
         var named = _analysis.AnalyzeNormalized(string.Join(' ', _match.NamingWordsOf(read.Whole)));
         if (named.IsEmpty) return null;
         var ranked = Rank(named, read.Message);

@@ -46,22 +46,22 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         {
             var q = question.Objects & family;
             var en = e.Phrasings.Objects & family;
-            if (q != 0 && en != 0 && (q & en) == 0) return "object";
+            if (!q.IsEmpty && !en.IsEmpty && (q & en).IsEmpty) return "object";
             // An object most of the entry's questions name, which the question leaves out while naming another of the family, is
             // what the entry is about: "城乡居民医保住院能报销多少" is not asked of 居民医保 for 生孩子, "临时身份证丢了" not
             // of 忘带身份证 whose every phrasing names the 身份证 alone.
-            if (q != 0 && (e.Core & family & ~q) != 0) return "object";
+            if (!q.IsEmpty && !(e.Core & family & ~q).IsEmpty) return "object";
         }
         // An object nearly all of the entry's questions name, left out by a question that names objects of its own, is
         // what the entry is about, whatever family those are: "…一直租房子住，办理居住证需要准备哪些材料" is not asked of
         // 持居住证申请公租房, "离职了公司不给开离职证明" not of 公积金 whose every phrasing names it.
-        if (question.Objects != 0 && (e.StrongCore & ~question.Objects) != 0) return "object";
+        if (!question.Objects.IsEmpty && !(e.StrongCore & ~question.Objects).IsEmpty) return "object";
         return null;
     }
 
     /// <summary>True when the question names an object the entry never speaks of, in its questions or its answer.</summary>
     public bool NamesAnObjectNeverSpokenOf(ServiceProfile question, IndexedEntry entry) =>
-        (question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects) != 0;
+        !(question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty;
 
     /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
@@ -73,8 +73,8 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     {
         if (question.Needs == 0) return false;
         var e = _entries.GetValue(entry, Build).Phrasings;
-        if (question.Objects == 0) return (question.Needs & e.Needs) != 0 && e.Objects == 0;
-        return (question.Needs & e.Needs) != 0 && (question.Objects & e.Objects) != 0;
+        if (question.Objects.IsEmpty) return (question.Needs & e.Needs) != 0 && e.Objects.IsEmpty;
+        return (question.Needs & e.Needs) != 0 && !(question.Objects & e.Objects).IsEmpty;
     }
 
     /// <summary>
@@ -86,12 +86,12 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         var w = lexicon.Read(word);
         if (w == default) return false;
         var e = _entries.GetValue(entry, Build).Phrasings;
-        return (w.Needs & ~e.Needs) == 0 && (w.Objects & ~e.Objects) == 0;
+        return (w.Needs & ~e.Needs) == 0 && (w.Objects & ~e.Objects).IsEmpty;
     }
 
     /// <summary>True when <paramref name="entry"/>'s questions name one of the objects of <paramref name="question"/>.</summary>
     public bool NamesObject(ServiceProfile question, IndexedEntry entry) =>
-        (question.Objects & _entries.GetValue(entry, Build).Phrasings.Objects) != 0;
+        !(question.Objects & _entries.GetValue(entry, Build).Phrasings.Objects).IsEmpty;
 
     /// <summary>
     /// True when <paramref name="question"/> names no particular need and <paramref name="other"/> is the usual
@@ -100,11 +100,11 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     /// </summary>
     public bool PrefersGeneric(ServiceProfile question, IndexedEntry top, IndexedEntry other)
     {
-        if (question.Needs != 0 || question.Objects == 0) return false;
+        if (question.Needs != 0 || question.Objects.IsEmpty) return false;
         var t = _entries.GetValue(top, Build);
         var o = _entries.GetValue(other, Build);
         // The usual service names exactly the question's object in its standard question, with no particular need.
-        return t.Standard.Needs != 0 && (t.Standard.Objects & question.Objects) != 0
+        return t.Standard.Needs != 0 && !(t.Standard.Objects & question.Objects).IsEmpty
             && o.Standard.Needs == 0 && o.Standard.Objects == question.Objects;
     }
 
@@ -129,19 +129,18 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     // The objects named by at least this share are what it is about whatever else a question names.
     private const double StrongShare = 0.8;
 
-    private static UInt128 CoreObjects(ServiceProfile[] reads, UInt128 named, double share)
+    private static ObjectSet CoreObjects(ServiceProfile[] reads, ObjectSet named, double share)
     {
-        UInt128 core = 0;
-        for (var bit = 0; bit < 128; bit++)
+        var core = ObjectSet.Empty;
+        for (var id = 0; id < ObjectSet.Capacity; id++)
         {
-            var mask = UInt128.One << bit;
-            if ((named & mask) == 0) continue;
+            if (!named.Contains(id)) continue;
             var naming = 0;
-            foreach (var r in reads) if ((r.Objects & mask) != 0) naming++;
-            if (naming >= share * reads.Length) core |= mask;
+            foreach (var r in reads) if (r.Objects.Contains(id)) naming++;
+            if (naming >= share * reads.Length) core |= ObjectSet.Of(id);
         }
         return core;
     }
 
-    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything, UInt128 Core, UInt128 StrongCore);
+    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything, ObjectSet Core, ObjectSet StrongCore);
 }

@@ -90,7 +90,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
                     // the nearest saying anything (问了好几次都说没钱).
                     // A question naming a need of nothing (…翻遍屋头都没找到，补一本要登报不) takes the nearest clause naming a thing.
                     var before = !c.HasTopic ? told.LastOrDefault(p => p.NamesService) ?? told.LastOrDefault()
-                        : c.Named is { Needs: not 0, Objects: var o } && o == 0 ? told.LastOrDefault(p => p.Named.Objects != 0) ?? told.LastOrDefault()
+                        : c.Named is { Needs: not 0, Objects.IsEmpty: true } ? told.LastOrDefault(p => !p.Named.Objects.IsEmpty) ?? told.LastOrDefault()
                         : told.LastOrDefault();
                     if (before is not null) sb.Append(before.Text).Append(' ');
                 }
@@ -106,7 +106,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     private bool TakesTheCircumstanceBefore(List<Clause> clauses, int i)
     {
         if (i == 0 || clauses[i - 1].Asks || !clauses[i - 1].HasTopic) return false;
-        return clauses[i].Named is not { Needs: not 0, Objects: var o } || o == 0 || Identities.NamesAGroup(clauses[i - 1].Text);
+        return clauses[i].Named is not { Needs: not 0, Objects.IsEmpty: false } || Identities.NamesAGroup(clauses[i - 1].Text);
     }
 
     // Words that open another question of the same message: "另外…", "还有…", "再问下…".
@@ -135,13 +135,13 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         if (questions.Count < 2) return false;
         var main = lexicon.Read(questions[0]);
-        if (main.Needs == 0 && main.Objects == 0) return false;
+        if (main.Needs == 0 && main.Objects.IsEmpty) return false;
         foreach (var q in questions.Skip(1))
         {
             var other = lexicon.Read(q);
             // Two objects decide (身份证 vs 驾驶证, both 补办); without them, nothing in common does.
-            if (main.Objects != 0 && other.Objects != 0 ? (other.Objects & main.Objects) == 0
-                : (other.Needs != 0 || other.Objects != 0) && (other.Needs & main.Needs) == 0 && (other.Objects & main.Objects) == 0)
+            if (!main.Objects.IsEmpty && !other.Objects.IsEmpty ? (other.Objects & main.Objects).IsEmpty
+                : (other.Needs != 0 || !other.Objects.IsEmpty) && (other.Needs & main.Needs) == 0 && (other.Objects & main.Objects).IsEmpty)
                 return true;
         }
         return false;
@@ -177,7 +177,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     // Named: the needs and objects the clause names, read once.
     private sealed record Clause(string Text, bool Asks, bool HasTopic, bool Interrogative, ServiceProfile Named)
     {
-        public bool NamesService => Named.Needs != 0 || Named.Objects != 0;
+        public bool NamesService => Named.Needs != 0 || !Named.Objects.IsEmpty;
 
         // Said by the letter to be what it is about (关于…, 有关…).
         public bool Subject { get; init; }

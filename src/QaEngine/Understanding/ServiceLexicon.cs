@@ -13,12 +13,12 @@ public sealed class ServiceLexicon
     private readonly FrozenDictionary<char, (string Word, bool IsNeed, int Group, bool Default)[]> _byFirstChar;
 
     // For each default word, the other objects whose name ends with it (通行证: 证件/台湾通行证).
-    private readonly FrozenDictionary<string, UInt128> _yieldsTo;
+    private readonly FrozenDictionary<string, ObjectSet> _yieldsTo;
 
     // The name of each need (补办, 换领, 签注 …), as against the words telling what happened (丢了, 掰断, 到期).
     private readonly FrozenSet<string> _needNames;
 
-    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group, bool Default)> words, UInt128[] families, FrozenDictionary<string, UInt128> yieldsTo,
+    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group, bool Default)> words, ObjectSet[] families, FrozenDictionary<string, ObjectSet> yieldsTo,
         FrozenSet<string> needNames)
     {
         Families = families;
@@ -42,7 +42,7 @@ public sealed class ServiceLexicon
 
     private FrozenSet<string> GenericNames()
     {
-        var groups = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, ObjectSet>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (word, isNeed, group, _) in _byFirstChar.Values.SelectMany(ws => ws))
         {
@@ -52,17 +52,17 @@ public sealed class ServiceLexicon
                 for (var start = 0; start + length <= word.Length; start++)
                 {
                     var part = word.Substring(start, length);
-                    groups[part] = groups.GetValueOrDefault(part) | UInt128.One << group;
+                    groups[part] = groups.GetValueOrDefault(part) | ObjectSet.Of(group);
                 }
         }
-        return groups.Where(g => !names.Contains(g.Key) && UInt128.PopCount(g.Value) >= 2).Select(g => g.Key).ToFrozenSet(StringComparer.Ordinal);
+        return groups.Where(g => !names.Contains(g.Key) && g.Value.Count >= 2).Select(g => g.Key).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>True for the name of a need (补办, 换领, 提取), not a word telling what happened (丢了, 坏了, 到期).</summary>
     public bool IsNeedName(string word) => _needNames.Contains(word);
 
     /// <summary>One mask per family of objects (证件, 车辆, 机构 …): objects of one family are alternatives to each other.</summary>
-    public IReadOnlyList<UInt128> Families { get; }
+    public IReadOnlyList<ObjectSet> Families { get; }
 
     /// <summary>The lexicon compiled into the engine.</summary>
     public static ServiceLexicon Default { get; } = Load(EmbeddedResources.ReadDataLines("needs-objects.txt"));
@@ -73,7 +73,7 @@ public sealed class ServiceLexicon
         var needs = new Dictionary<string, int>(StringComparer.Ordinal);
         var objects = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new Dictionary<string, (string, bool, int, bool)>(StringComparer.Ordinal);
-        var families = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        var families = new Dictionary<string, ObjectSet>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -83,8 +83,8 @@ public sealed class ServiceLexicon
             var slash = parts[1].IndexOf('/');
             var family = isNeed || slash < 0 ? "-" : parts[1][..slash];
             if (!groups.TryGetValue(parts[1], out var id)) groups[parts[1]] = id = groups.Count;
-            if (id >= (isNeed ? 64 : 128)) throw new InvalidDataException($"needs-objects.txt: too many {parts[0]} groups");
-            if (!isNeed && family != "-") families[family] = families.GetValueOrDefault(family) | UInt128.One << id;
+            if (id >= (isNeed ? 64 : ObjectSet.Capacity)) throw new InvalidDataException($"needs-objects.txt: too many {parts[0]} groups");
+            if (!isNeed && family != "-") families[family] = families.GetValueOrDefault(family) | ObjectSet.Of(id);
             // Read as the text is: normalised (补一个 is 补1个 there, 一年级 1年级).
             foreach (var part in parts.Skip(2))
             {
@@ -93,13 +93,13 @@ public sealed class ServiceLexicon
                 if (w.Length > 0) words.TryAdd(w, (w, isNeed, id, isDefault));
             }
         }
-        var yieldsTo = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        var yieldsTo = new Dictionary<string, ObjectSet>(StringComparer.Ordinal);
         foreach (var (word, _, group, isDefault) in words.Values)
         {
             if (!isDefault) continue;
-            UInt128 others = 0;
+            var others = ObjectSet.Empty;
             foreach (var (name, id) in objects)
-                if (id != group && name.EndsWith(word, StringComparison.Ordinal)) others |= UInt128.One << id;
+                if (id != group && name.EndsWith(word, StringComparison.Ordinal)) others |= ObjectSet.Of(id);
             yieldsTo[word] = others;
         }
         return new ServiceLexicon(words.Values, [.. families.Values], yieldsTo.ToFrozenDictionary(StringComparer.Ordinal),
@@ -143,7 +143,7 @@ public sealed class ServiceLexicon
     private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message)
     {
         ulong needs = 0;
-        UInt128 objects = 0;
+        var objects = ObjectSet.Empty;
         List<(string Word, int Group)>? defaults = null;
         var needEnd = 0;
         for (var i = 0; i < normalized.Length;)
@@ -164,7 +164,7 @@ public sealed class ServiceLexicon
                     else
                     {
                         if (isDefault) (defaults ??= []).Add((word, group));
-                        else objects |= UInt128.One << group;
+                        else objects |= ObjectSet.Of(group);
                         step = word.Length;
                     }
                     words?.Add(word);
@@ -175,21 +175,21 @@ public sealed class ServiceLexicon
         }
         // A word for the usual one of several stands for it only where none of the others is named.
         if (defaults is null) return new ServiceProfile(needs, objects);
-        UInt128? namedElsewhere = null;
+        ObjectSet? namedElsewhere = null;
         foreach (var (word, group) in defaults)
         {
             var others = _yieldsTo[word];
-            if ((objects & others) != 0) continue;
+            if (!(objects & others).IsEmpty) continue;
             // Named elsewhere in the message (去台湾…), the word is that one here too; the message is read only then.
-            namedElsewhere ??= message.IsEmpty ? 0 : Read(message, null, default).Objects;
-            objects |= (namedElsewhere.Value & others) != 0 ? namedElsewhere.Value & others : UInt128.One << group;
+            namedElsewhere ??= message.IsEmpty ? ObjectSet.Empty : Read(message, null, default).Objects;
+            objects |= !(namedElsewhere.Value & others).IsEmpty ? namedElsewhere.Value & others : ObjectSet.Of(group);
         }
         return new ServiceProfile(needs, objects);
     }
 }
 
 /// <summary>The needs and objects a text names, as bit masks over <see cref="ServiceLexicon"/>'s groups.</summary>
-public readonly record struct ServiceProfile(ulong Needs, UInt128 Objects)
+public readonly record struct ServiceProfile(ulong Needs, ObjectSet Objects)
 {
     /// <summary>Both profiles' needs and objects together.</summary>
     public ServiceProfile Union(ServiceProfile other) => new(Needs | other.Needs, Objects | other.Objects);

@@ -11,8 +11,8 @@ public class NeedObjectTests
     {
         var temporary = Lexicon.Read("临时身份证怎么办");
         var idCard = Lexicon.Read("身份证怎么办");
-        Assert.NotEqual(0, (int)(uint)(temporary.Objects != 0 ? 1 : 0));
-        Assert.True((temporary.Objects & idCard.Objects) == 0);
+        Assert.False(temporary.Objects.IsEmpty);
+        Assert.True((temporary.Objects & idCard.Objects).IsEmpty);
     }
 
     // What the document is needed for (考试用, 过户要用) is not what is asked of it; "补办用什么" still asks for 补办.
@@ -49,7 +49,7 @@ public class NeedObjectTests
     [InlineData("电子社保卡", "电子居住证")]
     [InlineData("电子驾照", "电子身份证")]
     public void OneElectronicCardIsNotAnother(string a, string b) =>
-        Assert.Equal(UInt128.Zero, Lexicon.Read(a).Objects & Lexicon.Read(b).Objects);
+        Assert.Equal(ObjectSet.Empty, Lexicon.Read(a).Objects & Lexicon.Read(b).Objects);
 
     [Fact]
     public void ABarePermitIsTheHongKongAndMacaoOneUnlessTheMessageNamesTaiwan()
@@ -146,8 +146,8 @@ public class NeedObjectTests
     public void AnElderCardIsAThingOfItsOwn()
     {
         var elder = Lexicon.Read("老年卡每年都要年审吗").Objects;
-        Assert.NotEqual(UInt128.Zero, elder);
-        Assert.Equal(UInt128.Zero, elder & Lexicon.Read("驾驶证每年都要年审吗").Objects);
+        Assert.NotEqual(ObjectSet.Empty, elder);
+        Assert.Equal(ObjectSet.Empty, elder & Lexicon.Read("驾驶证每年都要年审吗").Objects);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class NeedObjectTests
     {
         var x = Lexicon.Read(a).Objects;
         var y = Lexicon.Read(b).Objects;
-        Assert.Contains(Lexicon.Families, f => (x & f) != 0 && (y & f) != 0 && (x & y & f) == 0);
+        Assert.Contains(Lexicon.Families, f => !(x & f).IsEmpty && !(y & f).IsEmpty && (x & y & f).IsEmpty);
     }
 
     [Theory]
@@ -181,13 +181,13 @@ public class NeedObjectTests
     {
         var read = Lexicon.Read(question);
         Assert.NotEqual(0UL, read.Needs);
-        Assert.True((read.Objects & Lexicon.Read(objectAlone).Objects) != 0);
+        Assert.False((read.Objects & Lexicon.Read(objectAlone).Objects).IsEmpty);
     }
 
     [Fact]
     public void AnObjectRunningPastTheEndOfANeedsWordIsNotNamed() =>
         // 换领|证件: 领证 (结婚证) starts inside the need's word and ends outside it.
-        Assert.True((Lexicon.Read("身份证到期了换领证件").Objects & Lexicon.Read("领证").Objects) == 0);
+        Assert.True((Lexicon.Read("身份证到期了换领证件").Objects & Lexicon.Read("领证").Objects).IsEmpty);
 
     [Theory]
     [InlineData("户口名簿", "户口本")]
@@ -198,7 +198,7 @@ public class NeedObjectTests
     [InlineData("休旅车", "汽车")]
     public void OlderRegionalAndPolicyNamesOfAThingAreThatObject(string a, string b)
     {
-        Assert.NotEqual(UInt128.Zero, Lexicon.Read(a).Objects);
+        Assert.NotEqual(ObjectSet.Empty, Lexicon.Read(a).Objects);
         Assert.Equal(Lexicon.Read(a).Objects, Lexicon.Read(b).Objects);
     }
 
@@ -208,8 +208,8 @@ public class NeedObjectTests
     public void AWorkPermitAndPublicRentalHousingAreThingsOfTheirOwn(string a, string b)
     {
         var x = Lexicon.Read(a).Objects;
-        Assert.NotEqual(UInt128.Zero, x);
-        Assert.True((x & Lexicon.Read(b).Objects) == 0);
+        Assert.NotEqual(ObjectSet.Empty, x);
+        Assert.True((x & Lexicon.Read(b).Objects).IsEmpty);
     }
 
     [Fact]
