@@ -73,6 +73,13 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("出口退税多久到账", "SW-015")]
     [InlineData("香港居民身份证到期了怎么换", "SF-002")]
     [InlineData("公积金缓缴怎么申请", "GJ-009")]
+    // The same thing with a need the entry never speaks of: to pause, refund, pledge, impound, amend.
+    [InlineData("公积金提取能暂停吗", "GJ-002")]
+    [InlineData("高龄津贴被暂停了怎么办", "YL-019")]
+    [InlineData("契税能退吗", "SW-013")]
+    [InlineData("房产证能质押给银行吗", "BD-006")]
+    [InlineData("驾驶证被扣留期间能开车吗", "JT-002")]
+    [InlineData("出生医学证明上的名字能改吗", "SY-002")]
     // A booking that cannot be had is not the service booked: only an entry about booking speaks of it.
     [InlineData("车管所预约不上号怎么办", "JT-004")]
     [InlineData("不动产登记中心预约不上号", "BD-013")]
@@ -106,6 +113,7 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("刚拿到香港身份证怎么第一次办回乡证", "GA-019")]
     [InlineData("货车车贷还完了怎么解押", "JT-019")]
     [InlineData("个税退税多久能到账", "SW-015")]
+    [InlineData("驾驶证上的手机号能改吗", "JT-017")]
     public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id)
     {
         var r = Ask(question);
