@@ -8,6 +8,14 @@ public class RealMessagesTests(SeedEngineFixture seed)
 {
     private AnswerResult Ask(string q) => seed.Engine.Ask(q);
 
+    // Answered outright with the entry.
+    private void AssertAnsweredWith(string question, string id)
+    {
+        var r = Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry?.Id);
+    }
+
     [Fact]
     public void AResidencePermitWithNoNeedNamedIsNotAnsweredWithTheYearlyEndorsement()
     {
@@ -114,31 +122,16 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("货车车贷还完了怎么解押", "JT-019")]
     [InlineData("个税退税多久能到账", "SW-015")]
     [InlineData("驾驶证上的手机号能改吗", "JT-017")]
-    public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id)
-    {
-        var r = Ask(question);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(id, r.Entry?.Id);
-    }
+    public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id) => AssertAnsweredWith(question, id);
 
     [Theory]
     [InlineData("产假有多少天", "SY-006")]
     [InlineData("老婆生孩子男的有几天护理假", "SY-007")]
     [InlineData("休完产假回去上班有哺乳假吗", "SY-016")]
-    public void EachKindOfLeaveIsAnsweredByItsOwnEntry(string question, string id)
-    {
-        var r = Ask(question);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(id, r.Entry?.Id);
-    }
+    public void EachKindOfLeaveIsAnsweredByItsOwnEntry(string question, string id) => AssertAnsweredWith(question, id);
 
     [Fact]
-    public void ABookingThatCannotBeHadIsAnsweredByTheEntryAboutBooking()
-    {
-        var r = Ask("结婚登记预约不上怎么办");
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal("HY-011", r.Entry?.Id);
-    }
+    public void ABookingThatCannotBeHadIsAnsweredByTheEntryAboutBooking() => AssertAnsweredWith("结婚登记预约不上怎么办", "HY-011");
 
     [Fact]
     public void AskingHowToLookUpOnesOwnRecordIsABankQuestion() =>
@@ -163,23 +156,13 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [Theory]
     [InlineData("尊敬的车管所领导：本人驾驶证将于下月到期，人在外地工作。关于异地换领驾驶证的手续，特此咨询，盼复。", "JT-010")]
     [InlineData("尊敬的领导：本人在本市连续缴存公积金三年，近期拟购买首套住房。关于申请住房公积金贷款的条件及所需材料，特此咨询，望予答复。", "GJ-005")]
-    public void AFormalLetterAskingForTheStepsOrPapersOfAServiceIsAnswered(string letter, string id)
-    {
-        var r = Ask(letter);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(id, r.Entry!.Id);
-    }
+    public void AFormalLetterAskingForTheStepsOrPapersOfAServiceIsAnswered(string letter, string id) => AssertAnsweredWith(letter, id);
 
     [Theory]
     [InlineData("嗯我想问一下那个我的驾驶证过期了就是上个礼拜过期的要去哪里换啊要带啥", "JT-001")]
     [InlineData("那个我孙子刚生下来嗯那个出生证明要去哪里领啊", "SY-002")]
     [InlineData("嗯那个我想问下那个结婚证丢了就是搬家弄丢的咋个补啊", "HY-005")]
-    public void SpokenMessagesWithoutPunctuationAreAnswered(string message, string id)
-    {
-        var r = Ask(message);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(id, r.Entry!.Id);
-    }
+    public void SpokenMessagesWithoutPunctuationAreAnswered(string message, string id) => AssertAnsweredWith(message, id);
 
     [Fact]
     public void AMessageWithSeveralQuestionsAnswersTheMainOneAndOffersTheOthers()
