@@ -81,6 +81,11 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("出口退税多久到账", "SW-015")]
     [InlineData("香港居民身份证到期了怎么换", "SF-002")]
     [InlineData("公积金缓缴怎么申请", "GJ-009")]
+    [InlineData("申请公租房要开什么收入证明", "BD-020")]
+    [InlineData("从业资格证怎么办理", "JX-013")]
+    [InlineData("小产权房能办证吗", "BD-017")]
+    [InlineData("残疾人停车证怎么办理", "CJ-001")]
+    [InlineData("开二手车店要办什么证", "JT-011")]
     // The same thing with a need the entry never speaks of: to pause, refund, pledge, impound, amend.
     [InlineData("公积金提取能暂停吗", "GJ-002")]
     [InlineData("高龄津贴被暂停了怎么办", "YL-019")]
@@ -122,6 +127,10 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("货车车贷还完了怎么解押", "JT-019")]
     [InlineData("个税退税多久能到账", "SW-015")]
     [InlineData("驾驶证上的手机号能改吗", "JT-017")]
+    [InlineData("公积金贷款要收入证明吗", "GJ-005")]
+    [InlineData("盲人开按摩店有补助吗", "CJ-014")]
+    // 残疾人 is part of no object's name but 残疾人证's: not a mere kind of thing (卡, 证件) that names no particular one.
+    [InlineData("残疾人去世证件交回", "CJ-019")]
     public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id) => AssertAnsweredWith(question, id);
 
     [Theory]
