@@ -1,3 +1,4 @@
+using GovAssistant.QaEngine.Answering;
 using GovAssistant.KnowledgeBase;
 
 namespace GovAssistant.QaEngine.Tests;
@@ -46,6 +47,15 @@ public sealed class SeedEngineFixture : IDisposable
     }
 
     public AnswerEngine Engine { get; }
+
+    /// <summary>Asks <paramref name="question"/> and asserts it is answered outright with entry <paramref name="id"/>.</summary>
+    public AnswerResult AssertAnsweredWith(string question, string id)
+    {
+        var r = Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Answered, r.Decision);
+        Assert.Equal(id, r.Entry?.Id);
+        return r;
+    }
 
     public void Dispose() => Engine.Dispose();
 }

@@ -38,8 +38,6 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("侬好，阿拉身份证掉了哪能补", "SF-001")]   // Shanghainese: 侬好 greets, 阿拉 is "I/we"
     public void ADialectQuestionIsAnsweredAsItsMandarinTwinWouldBe(string question, string id)
     {
-        var r = seed.Engine.Ask(question);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(id, r.Entry!.Id);
+        seed.AssertAnsweredWith(question, id);
     }
 }

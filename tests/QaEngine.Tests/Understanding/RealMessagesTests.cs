@@ -8,14 +8,6 @@ public class RealMessagesTests(SeedEngineFixture seed)
 {
     private AnswerResult Ask(string q) => seed.Engine.Ask(q);
 
-    // Answered outright with the entry.
-    private void AssertAnsweredWith(string question, string id)
-    {
-        var r = Ask(question);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(id, r.Entry?.Id);
-    }
-
     [Fact]
     public void AResidencePermitWithNoNeedNamedIsNotAnsweredWithTheYearlyEndorsement()
     {
@@ -131,16 +123,16 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("盲人开按摩店有补助吗", "CJ-014")]
     // 残疾人 is part of no object's name but 残疾人证's: not a mere kind of thing (卡, 证件) that names no particular one.
     [InlineData("残疾人去世证件交回", "CJ-019")]
-    public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id) => AssertAnsweredWith(question, id);
+    public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id) => seed.AssertAnsweredWith(question, id);
 
     [Theory]
     [InlineData("产假有多少天", "SY-006")]
     [InlineData("老婆生孩子男的有几天护理假", "SY-007")]
     [InlineData("休完产假回去上班有哺乳假吗", "SY-016")]
-    public void EachKindOfLeaveIsAnsweredByItsOwnEntry(string question, string id) => AssertAnsweredWith(question, id);
+    public void EachKindOfLeaveIsAnsweredByItsOwnEntry(string question, string id) => seed.AssertAnsweredWith(question, id);
 
     [Fact]
-    public void ABookingThatCannotBeHadIsAnsweredByTheEntryAboutBooking() => AssertAnsweredWith("结婚登记预约不上怎么办", "HY-011");
+    public void ABookingThatCannotBeHadIsAnsweredByTheEntryAboutBooking() => seed.AssertAnsweredWith("结婚登记预约不上怎么办", "HY-011");
 
     [Fact]
     public void AskingHowToLookUpOnesOwnRecordIsABankQuestion() =>
@@ -165,13 +157,13 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [Theory]
     [InlineData("尊敬的车管所领导：本人驾驶证将于下月到期，人在外地工作。关于异地换领驾驶证的手续，特此咨询，盼复。", "JT-010")]
     [InlineData("尊敬的领导：本人在本市连续缴存公积金三年，近期拟购买首套住房。关于申请住房公积金贷款的条件及所需材料，特此咨询，望予答复。", "GJ-005")]
-    public void AFormalLetterAskingForTheStepsOrPapersOfAServiceIsAnswered(string letter, string id) => AssertAnsweredWith(letter, id);
+    public void AFormalLetterAskingForTheStepsOrPapersOfAServiceIsAnswered(string letter, string id) => seed.AssertAnsweredWith(letter, id);
 
     [Theory]
     [InlineData("嗯我想问一下那个我的驾驶证过期了就是上个礼拜过期的要去哪里换啊要带啥", "JT-001")]
     [InlineData("那个我孙子刚生下来嗯那个出生证明要去哪里领啊", "SY-002")]
     [InlineData("嗯那个我想问下那个结婚证丢了就是搬家弄丢的咋个补啊", "HY-005")]
-    public void SpokenMessagesWithoutPunctuationAreAnswered(string message, string id) => AssertAnsweredWith(message, id);
+    public void SpokenMessagesWithoutPunctuationAreAnswered(string message, string id) => seed.AssertAnsweredWith(message, id);
 
     [Fact]
     public void AMessageWithSeveralQuestionsAnswersTheMainOneAndOffersTheOthers()

@@ -65,9 +65,7 @@ public class UsualServiceTests(SeedEngineFixture seed)
     [InlineData("身份證怎麼補辦", "SF-001")]
     public void AServiceAskedByNameIsAnsweredWithItsUsualEntryWhenNoTwinIsClose(string q, string usual)
     {
-        var r = Ask(q);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(usual, r.Entry?.Id);
+        seed.AssertAnsweredWith(q, usual);
     }
 
     // 想办 and 办本 are asking words jieba cut as one (想 办, 办 一本): still a passport asked for by name.
@@ -77,9 +75,7 @@ public class UsualServiceTests(SeedEngineFixture seed)
     public void AskingWordsCutAsOneStillAskByName(string q)
     {
         Assert.True(AsksOnlyByName(q));
-        var r = Ask(q);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal("CR-001", r.Entry?.Id);
+        seed.AssertAnsweredWith(q, "CR-001");
     }
 
     // The words match 小孩能办居住证吗 and its like best, so the usual entry is not among the first few; it is offered first.
@@ -112,16 +108,12 @@ public class UsualServiceTests(SeedEngineFixture seed)
     [Fact]
     public void WhatHappenedToTheCardIsNotAskingByName()
     {
-        var r = Ask("身份证掰断了咋办");
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal("SF-006", r.Entry?.Id);
+        seed.AssertAnsweredWith("身份证掰断了咋办", "SF-006");
     }
 
     [Fact]
     public void AServiceWithOneEntryAskedByNameIsStillAnswered()
     {
-        var r = Ask("可以申请高龄津贴吗");
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal("YL-001", r.Entry?.Id);
+        seed.AssertAnsweredWith("可以申请高龄津贴吗", "YL-001");
     }
 }
