@@ -66,6 +66,10 @@ public class NormalizationTests
     [InlineData("一百零五岁", "105岁")]
     [InlineData("孩子满十六周岁", "孩子满16周岁")]
     [InlineData("２０２４年", "2024年")]
+    [InlineData("月收入一万五", "月收入15000")]
+    [InlineData("工资三千五", "工资3500")]
+    [InlineData("一百二", "120")]
+    [InlineData("一万零五元", "10005元")]
     public void ChineseNumeralsThatAreQuantitiesBecomeDigits(string text, string expected) =>
         Assert.Equal(expected, Normalizer.Normalize(text));
 
@@ -76,6 +80,8 @@ public class NormalizationTests
     [InlineData("千万")]
     [InlineData("十分方便")]
     [InlineData("一件事")]
+    [InlineData("花了几十万")]
+    [InlineData("几百块")]
     public void NumeralsInsideWordsStay(string word) =>
         Assert.Equal(word, Normalizer.Normalize(word));
 

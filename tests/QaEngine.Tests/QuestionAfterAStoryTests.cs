@@ -17,6 +17,9 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
     [InlineData("娃今年九月要上小学了，户口也在这边，一年级报名要准备什么？", "JX-001")]
     [InlineData("单位拖了我三个月工资没发，问了好几次都说没钱，可以去哪里投诉？", "JY-009")]
     [InlineData("家里老人八十多了，腿脚不好，高龄津贴怎么领？", "YL-001")]
+    // 闯了几次, 住了几天: what was done a few times, not a question of how many (it once became the question matched).
+    [InlineData("每天开车接送孩子，图方便压了几次线、闯了几次红灯，昨天一查这个周期扣满12分了。驾驶证现在还能开车吗？", "JT-008")]
+    [InlineData("我在工地上干活，上个月摔了几次，有一次把腰摔伤了，住了几天院，老板不给报，我能自己申请工伤认定吗？", "SB-012")]
     public void TheQuestionAfterTheCircumstanceIsAnsweredWhenTheWholeMessagePointsTheSameWay(string message, string id)
     {
         var result = seed.Engine.Ask(message);

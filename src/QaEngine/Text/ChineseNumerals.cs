@@ -32,7 +32,7 @@ public static class ChineseNumerals
             var start = i;
             while (i < text.Length && IsNumeral(text[i])) i++;
             var run = text.AsSpan(start, i - start);
-            if (IsQuantity(run, text.AsSpan(i)) && TryParse(run, out var value)) sb.Append(value);
+            if (IsQuantity(text.AsSpan(0, start), run, text.AsSpan(i)) && TryParse(run, out var value)) sb.Append(value);
             else sb.Append(run);
         }
         return sb.ToString();
@@ -40,10 +40,12 @@ public static class ChineseNumerals
 
     private static bool IsNumeral(char c) => Digits.Contains(c) || Units.Contains(c);
 
-    private static bool IsQuantity(ReadOnlySpan<char> run, ReadOnlySpan<char> rest)
+    private static bool IsQuantity(ReadOnlySpan<char> before, ReadOnlySpan<char> run, ReadOnlySpan<char> rest)
     {
         // A run opening with a bare unit other than 十 is a word: 万一, 千万, 百万雄师.
         if (run[0] is '百' or '千' or '万' or '亿') return false;
+        // 几十万, 几百块: "some", no number to write (几100000).
+        if (before.Length > 0 && before[^1] == '几') return false;
         if (run.Length == 1 || run is "一一") return StartsWithMeasureWord(rest);
         return true;
     }
@@ -78,6 +80,10 @@ public static class ChineseNumerals
             }
             if (c is not ('零' or '〇')) number = 0;
         }
+        // 一万五, 三千五, 一百二: a digit right after 百, 千, 万 or 亿 is the next place down (15000, not 10005); after 零 it is
+        // itself (一万零五).
+        if (number > 0 && run.Length >= 2 && run[^2] is '百' or '千' or '万' or '亿')
+            number *= run[^2] switch { '百' => 10, '千' => 100, '万' => 1_000, _ => 10_000_000 };
         value += section + number;
         return true;
     }

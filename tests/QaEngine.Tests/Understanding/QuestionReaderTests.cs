@@ -50,6 +50,23 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void WhatWasDoneAFewTimesIsTheStoryNotAQuestion()
+    {
+        var read = Reader.Read("每天开车接送孩子，图方便压了几次线、闯了几次红灯，昨天一查这个周期扣满12分了。驾驶证现在还能开车吗？");
+
+        Assert.Single(read.Questions);
+        Assert.Contains("驾驶证现在还能开车吗", read.Core);
+        Assert.DoesNotContain("红灯", read.Core);
+    }
+
+    [Theory]
+    [InlineData("我们俩一起申请公积金贷款的话，额度是怎么算的？", "额度是怎么算的")]
+    [InlineData("额外的费用要自己出吗", "额外的费用要自己出吗")]
+    [InlineData("额，我想问身份证怎么补办", "身份证怎么补办")]
+    public void AHesitationIsSetAsideButNotTheWordItBegins(string message, string ending) =>
+        Assert.EndsWith(ending, Reader.Read(message).Core.Replace(" ", ""));
+
+    [Fact]
     public void AQuestionNamingItsOwnNeedAndObjectStandsWithoutTheStoryBeforeIt()
     {
         var read = Reader.Read("我哥哥的残疾证放在抽屉里，家里装修以后再也找不到了。哥哥现在要用证去办补贴手续，残疾证丢了要去哪里补办？");
