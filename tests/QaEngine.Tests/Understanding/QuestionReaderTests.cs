@@ -15,6 +15,8 @@ public class QuestionReaderTests
     [InlineData("咨询商州区公益性岗位补贴和社保补贴的有关问题", "公益性岗位补贴和社保补贴")]
     [InlineData("咨询西安市科目三道路驾驶技能考试等相关问题", "科目三道路驾驶技能考试")]
     [InlineData("关于居住证签注的有关事宜", "居住证签注")]
+    [InlineData("我想知道居住证怎么签注", "居住证怎么签注")]
+    [InlineData("想搞清楚，身份证的有效期是按什么划分的？", "身份证的有效期是按什么划分的")]
     public void FramingAndPlacesAreSetAside(string message, string core) =>
         Assert.Equal(core, Reader.Read(message).Core.Replace(" ", ""));
 
