@@ -104,6 +104,16 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("法院判决生效了对方不执行，怎么申请强制执行", "FL-016")]
     [InlineData("老人有高血压糖尿病，想签个家庭医生，怎么签约", "YB-005")]
     [InlineData("不动产权证上的土地使用年限70年到期了怎么办", "BD-004")]
+    // A car's mortgage against a house's; a death at work against an injury; a student's accident insurance against the
+    // one the government buys for the old; a recruitment exam against the certificate exam; a company's name against
+    // its address; ending an agreement against signing it; looking up past endorsements against getting one.
+    [InlineData("贷款买车要办抵押登记 怎么办理", "BD-005")]
+    [InlineData("老公在工地上出事故人没了，一次性工亡补助金有多少、怎么领", "SB-013")]
+    [InlineData("学生在学校摔伤了，学生意外伤害保险怎么理赔", "YL-013")]
+    [InlineData("中小学教师招聘考试在哪报名", "JX-012")]
+    [InlineData("公司名字想改一下，营业执照上的名称怎么变更", "QY-004")]
+    [InlineData("公积金冲还贷的协议怎么解约", "GJ-010")]
+    [InlineData("居住证的签注记录在哪里可以查", "JZ-004")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
@@ -147,6 +157,10 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("调解协议对方不履行能申请强制执行吗", "FL-016")]
     // 车辆 is part of one object's name only (营运车辆; 非营运车 reads as the private car): not a mere kind of thing.
     [InlineData("车辆过户手续", "JT-011")]
+    [InlineData("职工工亡了，单位不申请工伤认定，家属能自己去申请吗", "SB-012")]
+    [InlineData("公司名称怎么自主申报", "QY-003")]
+    [InlineData("车贷还完了怎么解除抵押", "JT-019")]
+    [InlineData("社保缴费记录在哪里可以查", "SB-016")]
     public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id) => seed.AssertAnsweredWith(question, id);
 
     [Theory]
