@@ -120,6 +120,10 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("公司股东变更要什么材料", "QY-005")]
     [InlineData("教师资格证要定期注册，定期注册怎么办理", "JX-013")]
     [InlineData("校园地国家助学贷款怎么申请", "JX-011")]
+    // Lost or expired abroad, not in the mainland the entry is about; born abroad, not in a hospital at home.
+    [InlineData("回乡证在香港丢了怎么办", "GA-003")]
+    [InlineData("台胞证在台湾过期了怎么换", "GA-006")]
+    [InlineData("在新加坡生的孩子回国上户口要什么", "HJ-001")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
@@ -169,6 +173,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("社保缴费记录在哪里可以查", "SB-016")]
     [InlineData("变更法人要股东会决议吗", "QY-005")]
     [InlineData("生源地助学贷款怎么续贷", "JX-011")]
+    [InlineData("回乡证在内地丢了怎么办", "GA-003")]
+    [InlineData("在香港把港澳通行证弄丢了怎么回来", "CR-018")]
+    [InlineData("港澳通行证在国内丢了怎么补", "CR-018")]
     public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id) => seed.AssertAnsweredWith(question, id);
 
     [Theory]
