@@ -138,6 +138,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("刚到外地租房住，养的狗需要去登记吗", "JZ-003")]
     [InlineData("爹妈买车子能把我的公积金取出来帮忙不", "GJ-020")]
     [InlineData("社保卡找到了怎么解挂", "SB-006")]
+    // Renting out is a need the parking-space entry never speaks of, in a story too.
+    [InlineData("我买了小区的产权车位，想租给小区外面的人，物业说外来车辆不让进。产权车位能租给小区外的人吗？", "BD-017")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
@@ -193,6 +195,7 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("门牌号变了房产证上的地址要变更吗", "BD-015")]
     [InlineData("身份证照片不满意能重拍吗", "SF-008")]
     [InlineData("退休了怎么提取住房公积金", "GJ-004")]
+    [InlineData("对残疾等级评定结果有异议怎么办", "CJ-016")]
     public void AnEntryThatSpeaksOfTheThingNamedStillAnswersIt(string question, string id) => seed.AssertAnsweredWith(question, id);
 
     [Theory]
