@@ -126,7 +126,6 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("在新加坡生的孩子回国上户口要什么", "HJ-001")]
     // Another card or document in the frame of an entry about the identity card, the driving licence, the number plate
     // or the disabled person's card; another kind of leave, exam, bed or registration; a need no entry speaks of (解挂).
-    [InlineData("办好的退休证可以邮寄到家吗", "SF-007")]
     [InlineData("办健康证可以用自己带的照片吗", "SF-008")]
     [InlineData("游艇驾驶证丢了怎么补办", "JT-002")]
     [InlineData("门牌掉了怎么补办", "JT-012")]
