@@ -66,8 +66,8 @@ public static class Interrogatives
     // 前几天, 这几天, 好几个月, 闯了几次: "a few", not "how many".
     private const string FewBefore = "前这那好过上后近头了";
 
-    // The 几 at <paramref name="at"/> is "a few": after 前, 这, 好 …, after what was done (住了几天, 打了几个电话), after a number (十几天, 20几年: "some"), or in "多住几天",
-    // "想多耍几天" ("a few more").
+    // The 几 at <paramref name="at"/> is "a few": after 前, 这, 好 …, after what was done (住了几天, 打了几个电话), after a
+    // number (十几天, 20几年: "some"), or in "多住几天", "想多耍几天" ("a few more").
     private static bool IsAFew(string clause, int at) =>
         FewBefore.Contains(clause[at - 1]) || char.IsAsciiDigit(clause[at - 1]) || clause[at - 1] is '十' or '百'
         || at > 1 && clause[at - 2] == '多';
