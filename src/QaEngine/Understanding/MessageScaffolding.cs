@@ -49,7 +49,7 @@ public static class MessageScaffolding
             changed = false;
             foreach (var p in Prefixes)
             {
-                if (text.Length > p.Length && text.StartsWith(p, StringComparison.Ordinal) && !StartsAWord(text, p)) { text = text[p.Length..].TrimStart(); changed = true; }
+                if (text.Length > p.Length && text.StartsWith(p, StringComparison.Ordinal) && !OpensAWord(text)) { text = text[p.Length..].TrimStart(); changed = true; }
                 else if (text == p) { text = ""; changed = true; }
             }
             foreach (var s in Suffixes)
@@ -62,9 +62,14 @@ public static class MessageScaffolding
         return text;
     }
 
-    // A hesitation that is the first character of a word: 额度, 额外 (not 额…我想问).
-    private static bool StartsAWord(string text, string prefix) =>
-        prefix == "额" && text.Length > 1 && "度外定满头".Contains(text[1]);
+    // Words that open with a hesitation (额度, 额外: not 额…我想问); like IsService below for the endings.
+    private static readonly string[] WordsOpeningWithAPrefix = ["额度", "额外", "额定", "额满", "额头"];
+
+    private static bool OpensAWord(string text)
+    {
+        foreach (var w in WordsOpeningWithAPrefix) if (text.StartsWith(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     // "法律咨询" names the service asked about; its 咨询 is not framing.
     private static bool IsService(string text) =>

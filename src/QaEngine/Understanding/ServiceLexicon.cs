@@ -90,7 +90,11 @@ public sealed class ServiceLexicon
             {
                 var isDefault = !isNeed && part.StartsWith('~');
                 var w = Text.TextNormalizer.Default.Normalize(isDefault ? part[1..] : part);
-                if (w.Length > 0) words.TryAdd(w, (w, isNeed, id, isDefault));
+                if (w.Length == 0) continue;
+                // A word of two groups would silently read as the first one only: the file says which it is.
+                if (words.TryGetValue(w, out var first) && (first.Item2 != isNeed || first.Item3 != id))
+                    throw new InvalidDataException($"needs-objects.txt: \"{w}\" names two groups");
+                words[w] = (w, isNeed, id, isDefault);
             }
         }
         var yieldsTo = new Dictionary<string, ObjectSet>(StringComparer.Ordinal);

@@ -46,4 +46,13 @@ public class ObjectSetTests
         var e = Assert.Throws<InvalidDataException>(() => ServiceLexicon.Load(lines));
         Assert.Contains("too many object", e.Message);
     }
+
+    [Fact]
+    public void AWordNamingTwoGroupsIsRefusedRatherThanReadAsTheFirst()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => ServiceLexicon.Load(["object 保险/生育 产假 生育津贴", "object 假期/产假 产假 生育假"]));
+        Assert.Contains("产假", e.Message);
+        // The same word twice for one group is no conflict.
+        Assert.NotEqual(ObjectSet.Empty, ServiceLexicon.Load(["object 假期/产假 产假 产假"]).Read("产假").Objects);
+    }
 }
