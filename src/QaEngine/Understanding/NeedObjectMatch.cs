@@ -64,6 +64,33 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         !(question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty;
 
     /// <summary>
+    /// True when <paramref name="message"/> (normalised) says the citizen is somewhere the entry never speaks of, in its
+    /// questions or its answer: "我在德国读博士…护照快到期了，怎么换发" is not answered by how passports are renewed at home.
+    /// </summary>
+    public bool PlacesTheCitizenWhereTheEntryIsNot(string message, IndexedEntry entry)
+    {
+        var places = lexicon.Read(message).Objects & _places;
+        if (places.IsEmpty || (places & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty) return false;
+        // 定居国外后…, 国外留学回来…: the entry speaks of life abroad in words that place no one.
+        return !SpeaksOfAbroad(entry);
+    }
+
+    private readonly ObjectSet _places = lexicon.Family("地点");
+
+    private static readonly string[] AbroadWords = ["国外", "境外", "海外", "香港", "澳门", "台湾", "港澳"];
+
+    private static bool SpeaksOfAbroad(IndexedEntry entry)
+    {
+        foreach (var p in entry.Phrasings)
+            foreach (var w in AbroadWords)
+                if (p.Normalized.Contains(w, StringComparison.Ordinal)) return true;
+        var answer = entry.Entry.Answer;
+        foreach (var w in AbroadWords)
+            if (answer.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
     /// <paramref name="question"/>: positive evidence that it answers what is asked. A question naming a need and no
     /// object (户口 迁出, 落户, 慢病 认定: the need says whose it is) has it from an entry whose questions name that need and

@@ -18,10 +18,11 @@ public sealed class ServiceLexicon
     // The name of each need (补办, 换领, 签注 …), as against the words telling what happened (丢了, 掰断, 到期).
     private readonly FrozenSet<string> _needNames;
 
-    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group, bool Default)> words, ObjectSet[] families, FrozenDictionary<string, ObjectSet> yieldsTo,
-        FrozenSet<string> needNames)
+    private ServiceLexicon(IEnumerable<(string Word, bool IsNeed, int Group, bool Default)> words, FrozenDictionary<string, ObjectSet> families,
+        FrozenDictionary<string, ObjectSet> yieldsTo, FrozenSet<string> needNames)
     {
-        Families = families;
+        _families = families;
+        Families = [.. families.Values];
         _needNames = needNames;
         _yieldsTo = yieldsTo;
         _byFirstChar = words.GroupBy(w => w.Word[0])
@@ -63,6 +64,11 @@ public sealed class ServiceLexicon
 
     /// <summary>One mask per family of objects (证件, 车辆, 机构 …): objects of one family are alternatives to each other.</summary>
     public IReadOnlyList<ObjectSet> Families { get; }
+
+    private readonly FrozenDictionary<string, ObjectSet> _families;
+
+    /// <summary>The objects of the family <paramref name="name"/> (地点, 证件 …); empty when the lexicon has none.</summary>
+    public ObjectSet Family(string name) => _families.GetValueOrDefault(name);
 
     /// <summary>The lexicon compiled into the engine.</summary>
     public static ServiceLexicon Default { get; } = Load(EmbeddedResources.ReadDataLines("needs-objects.txt"));
@@ -106,7 +112,7 @@ public sealed class ServiceLexicon
                 if (id != group && name.EndsWith(word, StringComparison.Ordinal)) others |= ObjectSet.Of(id);
             yieldsTo[word] = others;
         }
-        return new ServiceLexicon(words.Values, [.. families.Values], yieldsTo.ToFrozenDictionary(StringComparer.Ordinal),
+        return new ServiceLexicon(words.Values, families.ToFrozenDictionary(StringComparer.Ordinal), yieldsTo.ToFrozenDictionary(StringComparer.Ordinal),
             needs.Keys.Select(Text.TextNormalizer.Default.Normalize).ToFrozenSet(StringComparer.Ordinal));
     }
 

@@ -83,4 +83,24 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     {
         seed.AssertAnsweredWith(question, id);
     }
+    [Theory]
+    // Written for this test: a student abroad whose passport runs out; renewing one at home (全国任一出入境管理机构)
+    // is not what is asked of an embassy.
+    [InlineData("我在德国读博士，还有两年才毕业，护照今年底就到期了，回国一趟也不现实，人在国外，护照要怎么换发", "CR-002")]
+    [InlineData("人在美国读书，护照还有三个月过期，学校附近没有使馆，要怎么换新的", "CR-002")]
+    public void ACitizenAbroadIsNotAnsweredWithTheServiceAtHome(string question, string nearest)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Candidates, c => c.Id == nearest);
+    }
+
+    [Theory]
+    [InlineData("我在国外护照丢了怎么办", "CR-003")]
+    [InlineData("在国外定居了户口要注销吗", "HJ-019")]
+    [InlineData("我在澳洲读完研究生回国了，学位要怎么认证", "JX-008")]
+    public void ACitizenAbroadIsAnsweredByTheEntryThatSpeaksOfLifeAbroad(string question, string id)
+    {
+        seed.AssertAnsweredWith(question, id);
+    }
 }
