@@ -145,7 +145,7 @@ public sealed partial class AnswerEngine : IDisposable
             // point elsewhere. Its clarification stands where the first reading found nothing to offer.
             var otherRanked = Rank(other, read.Message);
             var second = Decide(other, read, otherRanked, _reranker.Confidence(otherRanked), otherRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
-            if (second is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id)
+            if (second is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Count > 0 && ranked[0].Entry.Entry.Id == e.Id && !HeldBack(read, result, e))
                 result = second;
             else if (result.Decision == AnswerDecision.NoAnswer && AsClarification(second) is { } offered)
                 result = offered;
@@ -157,7 +157,7 @@ public sealed partial class AnswerEngine : IDisposable
             // the top; its clarification where the first reading found nothing to offer.
             var toldRanked = Rank(told, read.Message);
             var third = Decide(told, read, toldRanked, _reranker.Confidence(toldRanked), toldRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList());
-            if (third is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Take(TellingReadingRivals).Any(c => c.Entry.Entry.Id == e.Id))
+            if (third is { Decision: AnswerDecision.Answered, Entry: { } e } && ranked.Take(TellingReadingRivals).Any(c => c.Entry.Entry.Id == e.Id) && !HeldBack(read, result, e))
                 result = third;
             else if (result.Decision == AnswerDecision.NoAnswer && AsClarification(third) is { } offered)
                 result = offered;
@@ -193,6 +193,12 @@ public sealed partial class AnswerEngine : IDisposable
         }
         return Record(context, result);
     }
+
+    // The first reading found the entry a near miss of what the message says (贷款买车…抵押登记 against a house's
+    // mortgage): a reading that leaves out what made it one (the question alone, 银行要求办抵押登记去哪办) does not answer
+    // with it.
+    private static bool HeldBack(ReadQuestion read, AnswerResult first, FaqEntry entry) =>
+        read.Questions.Count <= 1 && first is { Decision: AnswerDecision.Clarify, Reason: "object" } && first.Candidates.Count > 0 && first.Candidates[0].Id == entry.Id;
 
     /// <summary>The best entries for <paramref name="text"/> without a decision (agents' suggestions, consistency checks).</summary>
     public IReadOnlyList<AnswerCandidate> Suggest(string text, int max)

@@ -139,6 +139,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("社保卡找到了怎么解挂", "SB-006")]
     // Renting out is a need the parking-space entry never speaks of, in a story too.
     [InlineData("我买了小区的产权车位，想租给小区外面的人，物业说外来车辆不让进。产权车位能租给小区外的人吗？", "BD-017")]
+    // The car named before the question, which alone asks of a mortgage: the whole message found the house's entry a
+    // near miss, and the question read alone does not answer with it.
+    [InlineData("贷款买车，银行要办抵押登记，在哪办", "BD-005")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
