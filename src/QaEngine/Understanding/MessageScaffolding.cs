@@ -62,8 +62,10 @@ public static class MessageScaffolding
         return text;
     }
 
-    // Words that open with a hesitation (额度, 额外: not 额…我想问); like IsService below for the endings.
-    private static readonly string[] WordsOpeningWithAPrefix = ["额度", "额外", "额定", "额满", "额头"];
+    // Words that open with a hesitation (额度, 额外: not 额…我想问) or a filler (这个月: not 这个…); like IsService below
+    // for the endings.
+    private static readonly string[] WordsOpeningWithAPrefix =
+        ["额度", "额外", "额定", "额满", "额头", "这个月", "这个季度", "这个星期", "这个礼拜", "这个学期", "这个年纪", "那个月"];
 
     private static bool OpensAWord(string text)
     {

@@ -46,7 +46,7 @@ public static partial class OwnCase
     // "一般多久", "通常几天": the usual case, not the citizen's own.
     private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
 
-    private static readonly string[] HowToLookUp = ["想查", "怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "查询方式", "怎么查询"];
+    private static readonly string[] HowToLookUp = ["想查", "怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "咋个查", "查询方式", "怎么查询"];
 
     private static readonly string[] Owners =
     [
@@ -122,6 +122,20 @@ public static partial class OwnCase
     [GeneratedRegex("(?:申请|提交|交|递交|寄|办|报|预约)[^ ]{0,10}?(?:[0-9一二两三四五六七八九十几半]+|好几)(?:个)?多?(?:天|周|星期|礼拜|月|年|工作日)多?了", RegexOptions.CultureInvariant)]
     private static partial Regex WaitedSinceHandedIn();
 
+    // Why a payment of this month or this time has not come ("补贴这个月咋没发了", "这次养老金怎么没到账"): of a record an
+    // office keeps (a wage an employer owes is a complaint the bank answers), the citizen's own. Said without asking why
+    // ("退休金这个月没到账，是不是要做认证") it is the story before a question the bank answers.
+    [GeneratedRegex("(?:这个月|本月|上个月|上月|这次|这一次|这期|这一期|今年)[^ ]{0,6}?(?:咋|咋个|怎么|为什么|为啥)还?(?:没|没有)(?:发|到账|到|打过来|打|收到)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NotPaidThisTime();
+
+    // A complaint or report the citizen made, asked after ("我上个月投诉公司欠薪，…处理得怎么样了").
+    [GeneratedRegex("我(?:上个月|上月|上周|上礼拜|前几天|前天|昨天|之前|去年|早就|已经)?(?:投诉|举报|反映)(?:了|过)?", RegexOptions.CultureInvariant)]
+    private static partial Regex ComplainedBefore();
+
+    // How what was complained of has gone.
+    private static readonly string[] HowItWent = ["处理得怎么样", "处理得咋样", "处理得如何", "处理的怎么样", "办得怎么样", "查得怎么样", "处理结果", "有结果了吗", "有没有结果"];
+
     [GeneratedRegex("我(?:今年|去年|上个月|这个月|本月|上月|前天|昨天|前几天|上周|这次|上次)的", RegexOptions.CultureInvariant)]
     private static partial Regex OwnedWithTime();
 
@@ -187,6 +201,8 @@ public static partial class OwnCase
         // "材料交上去十天了，啥时候能拿": the time already waited for something handed in, and when it will come.
         if (WaitedSinceHandedIn().IsMatch(clause) && WhenDone().IsMatch(text)) return true;
         if (Refused().IsMatch(text)) return true;
+        if (NotPaidThisTime().IsMatch(text) && Records().IsMatch(text)) return true;
+        if (ComplainedBefore().IsMatch(text)) foreach (var h in HowItWent) if (text.Contains(h, StringComparison.Ordinal)) return true;
         if (TheyToldMe().IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
         if (!owned) return false;
         // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.

@@ -65,6 +65,8 @@ public class QuestionReaderTests
     [InlineData("我们俩一起申请公积金贷款的话，额度是怎么算的？", "额度是怎么算的")]
     [InlineData("额外的费用要自己出吗", "额外的费用要自己出吗")]
     [InlineData("额，我想问身份证怎么补办", "身份证怎么补办")]
+    [InlineData("这个月养老金什么时候发", "这个月养老金什么时候发")]
+    [InlineData("这个，身份证怎么补办", "身份证怎么补办")]
     public void AHesitationIsSetAsideButNotTheWordItBegins(string message, string ending) =>
         Assert.EndsWith(ending, Reader.Read(message).Core.Replace(" ", ""));
 

@@ -158,6 +158,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     // Was answered with 持证残疾人去世后证件注销 (0.89): a living citizen told how to cancel the papers of the dead.
     [InlineData("我的残疾人补贴怎么停了")]
     [InlineData("我老公的失业金被停了")]
+    // Why this month's payment has not come; how a complaint one made has gone.
+    [InlineData("高龄津贴这个月怎么没到账")]
+    [InlineData("我上周举报了一家黑诊所，处理得怎么样了")]
     public void AnOwnCaseQuestionOffersAPersonOrTheLookupChannel(string question)
     {
         var r = Ask(question);
@@ -212,6 +215,14 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [Fact]
     public void AskingHowToLookUpOnesOwnRecordIsABankQuestion() =>
         Assert.NotEqual("ownCase", Ask("我儿子的学籍号怎么查").Reason);
+
+    [Theory]
+    // How to look up one's application, said in dialect; a payment missing this month told before a question the bank
+    // answers; an employer's unpaid wage, which is a complaint.
+    [InlineData("身份证交上去二十天了还没通知，咋个查它做好没有", "SF-013")]
+    [InlineData("退休金这个月没到账，是不是要做认证，手机上怎么弄", "SB-014")]
+    [InlineData("公司这个月为什么没发工资", "JY-009")]
+    public void AStoryOfOnesOwnCaseBeforeAQuestionTheBankAnswersIsAnswered(string message, string id) => seed.AssertAnsweredWith(message, id);
 
     [Theory]
     [InlineData("您好，请问身份证丢了怎么补办？谢谢！", "SF-001")]
