@@ -142,6 +142,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     // The car named before the question, which alone asks of a mortgage: the whole message found the house's entry a
     // near miss, and the question read alone does not answer with it.
     [InlineData("贷款买车，银行要办抵押登记，在哪办", "BD-005")]
+    // The electronic licence against the paper one lost; a court's judgment against a mediation agreement.
+    [InlineData("电子行驶证怎么申领", "JT-013")]
+    [InlineData("法院都判了，对方还是不给钱，怎么申请强制执行", "FL-016")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
