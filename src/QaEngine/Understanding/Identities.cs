@@ -57,6 +57,32 @@ public static class Identities
         [["职工养老保险", "职工养老", "职工基本养老保险"], ["居民养老保险", "城乡居民养老", "城乡居民基本养老保险", "新农保"]],
     ];
 
+    // An adult and a minor, for whom services differ (a passport's validity, a change of name).
+    private static readonly string[] Adults = ["成年人", "成人", "大人", "成年了", "已成年", "已经成年"];
+    private static readonly string[] Minors = ["未成年人", "未成年", "未满16", "未满18", "小孩", "孩子", "儿童", "婴儿", "宝宝", "娃"];
+
+    /// <summary>
+    /// True when <paramref name="entryQuestion"/> (normalised) is for minors and <paramref name="message"/> names an adult
+    /// and no minor, or the other way round ("成年人护照有效期是几年" against 未成年人办护照…).
+    /// </summary>
+    public static bool NamesAnotherAge(string entryQuestion, string message)
+    {
+        var (entryAdult, entryMinor) = Ages(entryQuestion);
+        var (adult, minor) = Ages(message);
+        return entryAdult != entryMinor && adult != minor && adult == entryMinor;
+    }
+
+    private static (bool Adult, bool Minor) Ages(string text)
+    {
+        var minor = NamesAny(text, Minors);
+        // 成年人 inside 未成年人 names no adult.
+        var adult = false;
+        foreach (var w in Adults)
+            for (var at = text.IndexOf(w, StringComparison.Ordinal); at >= 0 && !adult; at = text.IndexOf(w, at + 1, StringComparison.Ordinal))
+                adult = at == 0 || text[at - 1] != '未';
+        return (adult, minor);
+    }
+
     /// <summary>
     /// True when <paramref name="entryQuestion"/> (normalised) is about one kind of an insurance (职工医保) and
     /// <paramref name="message"/> names only another kind (居民医保).

@@ -145,6 +145,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     // The electronic licence against the paper one lost; a court's judgment against a mediation agreement.
     [InlineData("电子行驶证怎么申领", "JT-013")]
     [InlineData("法院都判了，对方还是不给钱，怎么申请强制执行", "FL-016")]
+    // An adult's passport against the entry for minors (its answer gives a minor's validity).
+    [InlineData("成年人的护照有效期几年", "CR-015")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
@@ -196,6 +198,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("车贷还完了怎么解除抵押", "JT-019")]
     [InlineData("社保缴费记录在哪里可以查", "SB-016")]
     [InlineData("变更法人要股东会决议吗", "QY-005")]
+    // A child grown up (成年了) is the adult the entry's question is about.
+    [InlineData("孩子成年了，白天能送到哪里托养", "CJ-018")]
     [InlineData("生源地助学贷款怎么续贷", "JX-011")]
     [InlineData("回乡证在内地丢了怎么办", "GA-003")]
     [InlineData("在香港把港澳通行证弄丢了怎么回来", "CR-018")]
