@@ -36,7 +36,8 @@ public sealed partial class AnswerEngine
                 ?? (statement && CaseMarkers.IsLocalCase(question.Normalized) ? "localCase" : null)
                 ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
                 ?? (ForAGroupNotNamed(ranked[0].Entry) ? "identity" : null)
-                ?? (Identities.NamesAnotherAge(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null);
+                ?? (Identities.NamesAnotherAge(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null)
+                ?? (Directions.Reverses(ranked[0].Entry.Phrasings[0].Normalized, message) ? "direction" : null);
             if (nearMiss is null)
             {
                 // The usual service may have been put before the best entry by words (AParticularCaseOfABareQuestion).

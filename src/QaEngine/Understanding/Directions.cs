@@ -1,0 +1,65 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Services that move someone or something one way: 父母投靠子女, 香港驾照换内地驾照, 个体户转成公司, 城乡居民养老保险转成职工
+/// 养老保险. The same words the other way round ("子女投靠父母", "内地驾照换成香港驾照", "公司转个体户") ask for another service,
+/// which the entry does not answer.
+/// </summary>
+public static class Directions
+{
+    // The verbs that say which way: what stands before is what moves, what follows is where it goes.
+    private static readonly string[] Verbs = ["投靠", "换", "转"];
+
+    // Who or what moves or receives, each with the words that name it.
+    private static readonly string[][] Sides =
+    [
+        ["父母", "爸妈", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "老人"],
+        ["子女", "儿子", "女儿", "孩子", "儿女"],
+        ["内地", "大陆"],
+        ["香港", "澳门", "台湾", "港澳"],
+        ["个体户", "个体工商户"],
+        ["公司", "企业"],
+        ["城乡居民", "居民"],
+        ["职工"],
+    ];
+
+    /// <summary>
+    /// True when <paramref name="entryQuestion"/> (normalised) moves from one side to another across a verb of direction
+    /// (父母…投靠…子女) and <paramref name="message"/> (normalised) names the same two sides the other way across it.
+    /// </summary>
+    public static bool Reverses(string entryQuestion, string message)
+    {
+        foreach (var verb in Verbs)
+        {
+            var inEntry = entryQuestion.IndexOf(verb, StringComparison.Ordinal);
+            if (inEntry < 0) continue;
+            var inMessage = message.IndexOf(verb, StringComparison.Ordinal);
+            if (inMessage < 0) return false;
+            foreach (var from in Sides)
+            {
+                if (Nearest(entryQuestion, from, inEntry, verb.Length) != true || Nearest(message, from, inMessage, verb.Length) != false) continue;
+                foreach (var to in Sides)
+                    if (to != from && Nearest(entryQuestion, to, inEntry, verb.Length) == false && Nearest(message, to, inMessage, verb.Length) == true)
+                        return true;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    // Whether the word of the side nearest the verb stands before it (true) or after it (false); null when none is named.
+    private static bool? Nearest(string text, string[] side, int verbAt, int verbLength)
+    {
+        bool? before = null;
+        var distance = int.MaxValue;
+        foreach (var w in side)
+            for (var at = text.IndexOf(w, StringComparison.Ordinal); at >= 0; at = text.IndexOf(w, at + 1, StringComparison.Ordinal))
+            {
+                // 城乡居民 names 居民 too: the longer word stands for it.
+                var d = at < verbAt ? verbAt - (at + w.Length) : at - (verbAt + verbLength);
+                if (d < 0 || d >= distance) continue;
+                (before, distance) = (at < verbAt, d);
+            }
+        return before;
+    }
+}

@@ -1,0 +1,42 @@
+using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Understanding;
+
+namespace GovAssistant.QaEngine.Tests.Understanding;
+
+/// <summary>
+/// A service that moves someone or something one way (父母投靠子女, 香港驾照换内地驾照, 个体户转成公司) does not answer the
+/// same words the other way round: that is another service, offered but not answered.
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class DirectionTests(SeedEngineFixture seed)
+{
+    [Theory]
+    [InlineData("子女投靠父母落户的条件", "HJ-006")]
+    [InlineData("内地驾照能换成香港驾照吗", "GA-012")]
+    [InlineData("公司想转成个体户怎么办", "QY-017")]
+    [InlineData("职工养老保险能转成城乡居民养老保险吗", "SB-019")]
+    public void TheOtherWayRoundIsOfferedNotAnswered(string question, string entry)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal("direction", r.Reason);
+        Assert.Contains(r.Choices, c => c.Id == entry);
+    }
+
+    [Theory]
+    [InlineData("父母投靠子女落户的条件", "HJ-006")]
+    [InlineData("香港驾照换内地驾照要什么材料", "GA-012")]
+    [InlineData("个体户怎么转成公司", "QY-017")]
+    public void TheSameWayIsAnswered(string question, string entry) => seed.AssertAnsweredWith(question, entry);
+
+    [Theory]
+    [InlineData("父母年纪大了能把户口投靠到子女这里吗", "子女投靠父母", true)]
+    [InlineData("父母年纪大了能把户口投靠到子女这里吗", "我想把我妈的户口投靠到我这里", false)]
+    // Both sides before the verb say nothing of which way: 持香港驾照，想在内地开车，换证….
+    [InlineData("香港驾照可以换内地驾照吗", "持香港驾照想在内地开车换证要考试吗", false)]
+    [InlineData("香港驾照可以换内地驾照吗", "内地驾照换香港驾照", true)]
+    // 城乡居民 is one side, not 居民 of it and another.
+    [InlineData("城乡居民养老保险能转成职工养老保险吗", "城乡居民养老保险转职工养老保险", false)]
+    public void OnlyTheSameTwoSidesCrossingTheVerbTheOtherWayReverse(string entryQuestion, string message, bool reverses) =>
+        Assert.Equal(reverses, Directions.Reverses(entryQuestion, message));
+}
