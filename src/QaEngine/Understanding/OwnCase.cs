@@ -38,6 +38,20 @@ public static partial class OwnCase
     [GeneratedRegex("怎么|怎样|如何|咋|什么材料|需要什么|要什么|哪些|流程|条件|在哪|去哪|哪里|多少钱|多久", RegexOptions.CultureInvariant)]
     private static partial Regex HowItWorks();
 
+    // How a service works, asked outright: how it is reckoned, what it takes, how to apply.
+    [GeneratedRegex("怎么算|如何计算|怎么计算|怎样计算|(?:什么|哪些|啥)(?:手续|材料|资料|条件)|怎么申请|如何申请|怎样申请|流程", RegexOptions.CultureInvariant)]
+    private static partial Regex GeneralAsk();
+
+    /// <summary>
+    /// True when the normalised clause asks how a service works: how it is reckoned, what it takes, how to apply; not
+    /// when it asks the assistant to look (帮我看看是怎么算的).
+    /// </summary>
+    public static bool AsksHowItWorks(string clause)
+    {
+        var text = clause.Replace(" ", "", StringComparison.Ordinal);
+        return GeneralAsk().IsMatch(text) && !LookUpForMe().IsMatch(text);
+    }
+
     // "…从来没扣过社保，我该找哪里反映": where to complain of an employer or an office, which the bank answers, whatever
     // the citizen's own case is.
     [GeneratedRegex("(?:找|向|去|到|跟)(?:哪里|哪儿|哪|哪个部门|什么部门|哪些部门|谁)(?:反映|投诉|举报|维权|告)|(?:反映|投诉|举报)(?:到|给)?(?:哪里|哪儿|哪个部门|什么部门)", RegexOptions.CultureInvariant)]

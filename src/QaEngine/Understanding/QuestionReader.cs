@@ -57,7 +57,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         // The owner may be named in one clause ("我的身份证号是…") and the status asked in another ("护照什么时候到"); another
         // question the message goes on to ask (…装扶手给不给补贴？另外他的高龄津贴怎么还没发？) does not make the main one a
         // question about the citizen's own case.
-        var ownCase = OwnCase.IsAbout(OwnCaseText(clauses, questions));
+        var ownCase = OwnCase.IsAbout(OwnCaseText(clauses, questions)) && !AsksHowItWorksAtTheEnd(clauses);
         if (questions.Count == 0) return new ReadQuestion(whole, [whole], region, ownCase, false);
         // A short message is matched whole (its circumstance — 外地户口, 农村 — often decides the entry); a long one by
         // its main question, so that the narrative around it does not drown the question.
@@ -107,6 +107,15 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         if (i == 0 || clauses[i - 1].Asks || !clauses[i - 1].HasTopic) return false;
         return clauses[i].Named is not { Needs: not 0, Objects.IsEmpty: false } || Identities.NamesAGroup(clauses[i - 1].Text);
+    }
+
+    // "…单位人事说生育津贴要等医保局批下来才发。请问这个津贴是怎么算的，要走什么手续？": the story may tell of the citizen's
+    // own case, but the message ends asking how a service works, which the bank answers.
+    private static bool AsksHowItWorksAtTheEnd(List<Clause> clauses)
+    {
+        if (clauses.Count < 2) return false;
+        var last = clauses[^1].Text;
+        return OwnCase.AsksHowItWorks(last) && !OwnCase.IsAbout(last);
     }
 
     // Words that open another question of the same message: "另外…", "还有…", "再问下…".

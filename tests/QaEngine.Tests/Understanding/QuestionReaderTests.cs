@@ -289,9 +289,13 @@ public class QuestionReaderTests
     [InlineData("我的身份证号是，护照什么时候到")]
     [InlineData("我的个税这个月为什么少扣了")]
     [InlineData("我的低保这个月咋个没打到卡上嘛")]      // 咋个没: why not, in Southwest Mandarin
+    // "怎么算的" asked of the assistant's look at one's own payment.
+    [InlineData("我的养老金这个月怎么少了两百块，帮我看看是怎么算的")]
     public void AQuestionAboutOnesOwnCaseIsRecognised(string message) => Assert.True(Reader.Read(message).OwnCase);
 
     [Theory]
+    // A story of one's own case (人事说…批下来才发) ending in how the service works.
+    [InlineData("我爱人在厂里上班，交着生育保险，上个月生了孩子。人事说生育津贴要等医保局批下来才发。请问生育津贴是怎么算的，要走什么手续？")]
     [InlineData("身份证办到哪一步了怎么查")]
     [InlineData("我的身份证丢了怎么补办")]
     [InlineData("社保断缴了还能补缴吗")]
