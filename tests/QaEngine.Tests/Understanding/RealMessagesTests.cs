@@ -147,6 +147,11 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("法院都判了，对方还是不给钱，怎么申请强制执行", "FL-016")]
     // An adult's passport against the entry for minors (its answer gives a minor's validity).
     [InlineData("成年人的护照有效期几年", "CR-015")]
+    // Selling a house on homestead land against registering it; a downgrade against an upgrade; a semi-trailer
+    // tractor against a private car.
+    [InlineData("宅基地上盖的房子能卖给外村人吗", "BD-012")]
+    [InlineData("A2驾照想降级成C1怎么办", "JT-016")]
+    [InlineData("半挂牵引车多久年检一次", "JT-005")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
