@@ -70,25 +70,23 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     public bool PlacesTheCitizenWhereTheEntryIsNot(string message, IndexedEntry entry)
     {
         var places = lexicon.Read(message).Objects & _places;
-        if (places.IsEmpty || (places & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty) return false;
+        if (places.IsEmpty) return false;
+        var e = _entries.GetValue(entry, Build);
         // 定居国外后…, 国外留学回来…: the entry speaks of life abroad in words that place no one.
-        return !SpeaksOfAbroad(entry);
+        return !(places & ~e.Everything.Objects).IsEmpty && !e.SpeaksOfAbroad;
     }
 
     private readonly ObjectSet _places = lexicon.Family("地点");
 
     private static readonly string[] AbroadWords = ["国外", "境外", "海外", "香港", "澳门", "台湾", "港澳"];
 
-    private static bool SpeaksOfAbroad(IndexedEntry entry)
-    {
-        foreach (var p in entry.Phrasings)
-            foreach (var w in AbroadWords)
-                if (p.Normalized.Contains(w, StringComparison.Ordinal)) return true;
-        var answer = entry.Entry.Answer;
-        foreach (var w in AbroadWords)
-            if (answer.Contains(w, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) says that someone died and the entry never speaks of a death or
+    /// its aftermath, in its questions or its answer: "我哥上个月去世了，他的居住证家属要去注销吗" is not asked of
+    /// 离开这个城市了居住证要注销吗.
+    /// </summary>
+    public bool TellsOfADeathTheEntryIsNotAbout(string message, IndexedEntry entry) =>
+        Deaths.AreSaidIn(message) && !_entries.GetValue(entry, Build).SpeaksOfADeath;
 
     /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
@@ -145,9 +143,14 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         for (var i = 0; i < reads.Length; i++) reads[i] = lexicon.Read(entry.Phrasings[i].Normalized);
         var phrasings = reads[0];
         foreach (var r in reads.AsSpan(1)) phrasings = phrasings.Union(r);
-        var answer = lexicon.Read(Text.TextNormalizer.Default.Normalize(entry.Entry.Answer));
+        var answerText = Text.TextNormalizer.Default.Normalize(entry.Entry.Answer);
+        var answer = lexicon.Read(answerText);
         return new EntryProfile(reads[0], phrasings, phrasings.Union(answer), CoreObjects(reads, phrasings.Objects, CoreShare),
-            CoreObjects(reads, phrasings.Objects, StrongShare));
+            CoreObjects(reads, phrasings.Objects, StrongShare))
+        {
+            SpeaksOfAbroad = AbroadWords.Any(w => answerText.Contains(w, StringComparison.Ordinal) || entry.Phrasings.Any(p => p.Normalized.Contains(w, StringComparison.Ordinal))),
+            SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
+        };
     }
 
     // The objects named by at least this share of an entry's questions are what it is about.
@@ -169,5 +172,12 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         return core;
     }
 
-    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything, ObjectSet Core, ObjectSet StrongCore);
+    private sealed record EntryProfile(ServiceProfile Standard, ServiceProfile Phrasings, ServiceProfile Everything, ObjectSet Core, ObjectSet StrongCore)
+    {
+        // Its questions or answer speak of life abroad (国外, 境外, 港澳台 …).
+        public bool SpeaksOfAbroad { get; init; }
+
+        // Its questions or answer speak of a death or its aftermath (去世, 继承, 丧葬 …).
+        public bool SpeaksOfADeath { get; init; }
+    }
 }

@@ -152,6 +152,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("宅基地上盖的房子能卖给外村人吗", "BD-012")]
     [InlineData("A2驾照想降级成C1怎么办", "JT-016")]
     [InlineData("半挂牵引车多久年检一次", "JT-005")]
+    // A holder who died: cancelling the permit of one who left the city is not what the family asks.
+    [InlineData("我爸上个月去世了，他的居住证要去注销吗", "JZ-017")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
@@ -205,6 +207,9 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("变更法人要股东会决议吗", "QY-005")]
     // A child grown up (成年了) is the adult the entry's question is about.
     [InlineData("孩子成年了，白天能送到哪里托养", "CJ-018")]
+    // An entry about the aftermath of a death answers a message that tells of one.
+    [InlineData("老人去世了户口要怎么注销", "HJ-010")]
+    [InlineData("参保人去世了，家属怎么领丧葬补助金", "SB-015")]
     [InlineData("生源地助学贷款怎么续贷", "JX-011")]
     [InlineData("回乡证在内地丢了怎么办", "GA-003")]
     [InlineData("在香港把港澳通行证弄丢了怎么回来", "CR-018")]
