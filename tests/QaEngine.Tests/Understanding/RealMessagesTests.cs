@@ -154,6 +154,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("半挂牵引车多久年检一次", "JT-005")]
     // A holder who died: cancelling the permit of one who left the city is not what the family asks.
     [InlineData("我爸上个月去世了，他的居住证要去注销吗", "JZ-017")]
+    // A licence revoked is a need the deregistration entry never speaks of.
+    [InlineData("营业执照被吊销了还能办注销吗", "QY-007")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
