@@ -150,6 +150,16 @@ public sealed class ServiceLexicon
 
     private static readonly string[] PurposeMarkers = ["需要用", "要用", "用"];
 
+    // What sets the word after it aside ("是不是" asks, it denies nothing).
+    private static readonly string[] Denials = ["不是", "不想弄", "不想办", "不想开", "不想搞"];
+
+    private static bool IsDenied(ReadOnlySpan<char> before)
+    {
+        foreach (var d in Denials)
+            if (before.EndsWith(d, StringComparison.Ordinal) && !(d == "不是" && before.Length > 2 && before[^3] == '是')) return true;
+        return false;
+    }
+
     private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message)
     {
         ulong needs = 0;
@@ -165,6 +175,12 @@ public sealed class ServiceLexicon
                 {
                     if (!normalized[i..].StartsWith(word, StringComparison.Ordinal)) continue;
                     if (i < needEnd && (isNeed || i + word.Length > needEnd)) continue;
+                    // "不是个体户", "不想弄有限公司": named only to be set aside.
+                    if (IsDenied(normalized[..i]))
+                    {
+                        step = word.Length;
+                        break;
+                    }
                     if (isNeed && IsPurpose(normalized[(i + word.Length)..])) break;
                     if (isNeed)
                     {

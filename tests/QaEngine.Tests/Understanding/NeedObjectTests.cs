@@ -23,6 +23,20 @@ public class NeedObjectTests
     public void ANeedNamedAsWhatTheDocumentIsForIsNotAsked(string question, string purpose) =>
         Assert.Equal(0UL, Lexicon.Read(question).Needs & Lexicon.Read(purpose).Needs);
 
+    // "不是个体户", "不想弄有限公司": a thing named only to be set aside is not asked about; "是不是要补办" still asks.
+    [Theory]
+    [InlineData("想在深圳开一间有限公司，不是个体户", "个体户", "公司")]
+    [InlineData("不想弄有限公司，想办普通合伙企业", "公司", "合伙企业")]
+    public void AThingDeniedIsNotNamed(string question, string denied, string named)
+    {
+        var read = Lexicon.Read(question);
+        Assert.True((read.Objects & Lexicon.Read(denied).Objects).IsEmpty);
+        Assert.False((read.Objects & Lexicon.Read(named).Objects).IsEmpty);
+    }
+
+    [Fact]
+    public void AskingWhetherIsNoDenial() => Assert.NotEqual(0UL, Lexicon.Read("身份证是不是补办").Needs & Lexicon.Read("补办").Needs);
+
     [Theory]
     [InlineData("补办用什么材料", "补办")]
     [InlineData("过户用多久", "过户")]
