@@ -14,14 +14,8 @@ public static class Deaths
     private static readonly string[] SpokenOf = [.. Said, "继承", "遗产", "丧葬", "遗属", "抚恤", "遗嘱", "死者"];
 
     /// <summary>True when the normalised message says that someone died.</summary>
-    public static bool AreSaidIn(string message) => NamesAny(message, Said);
+    public static bool AreSaidIn(string message) => WordLists.AnyIn(message, Said);
 
     /// <summary>True when the normalised text (an entry's question or answer) speaks of a death or its aftermath.</summary>
-    public static bool AreSpokenOfIn(string text) => NamesAny(text, SpokenOf);
-
-    private static bool NamesAny(string text, string[] words)
-    {
-        foreach (var w in words) if (text.Contains(w, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    public static bool AreSpokenOfIn(string text) => WordLists.AnyIn(text, SpokenOf);
 }

@@ -13,9 +13,9 @@ public static class Identities
     // without those marking its entries (whoever names a 居住证 at all is of the 外地 group, a 大学生 of the graduates').
     private sealed record Group(string[] Words, string[] EntryMarks, string[] SelfNames)
     {
-        public bool Marks(string entryQuestion) => NamesAny(entryQuestion, Words) || NamesAny(entryQuestion, EntryMarks);
+        public bool Marks(string entryQuestion) => WordLists.AnyIn(entryQuestion, Words) || WordLists.AnyIn(entryQuestion, EntryMarks);
 
-        public bool IsNamedIn(string text) => NamesAny(text, Words) || NamesAny(text, SelfNames);
+        public bool IsNamedIn(string text) => WordLists.AnyIn(text, Words) || WordLists.AnyIn(text, SelfNames);
     }
 
     private static readonly Group[] Groups =
@@ -74,7 +74,7 @@ public static class Identities
 
     private static (bool Adult, bool Minor) Ages(string text)
     {
-        var minor = NamesAny(text, Minors);
+        var minor = WordLists.AnyIn(text, Minors);
         // 成年人 inside 未成年人 names no adult.
         var adult = false;
         foreach (var w in Adults)
@@ -95,8 +95,8 @@ public static class Identities
             int entryKind = -1, messageKind = -1, entryKinds = 0, messageKinds = 0;
             for (var i = 0; i < kinds.Length; i++)
             {
-                if (NamesAny(entryQuestion, kinds[i])) { entryKind = i; entryKinds++; }
-                if (NamesAny(message, kinds[i])) { messageKind = i; messageKinds++; }
+                if (WordLists.AnyIn(entryQuestion, kinds[i])) { entryKind = i; entryKinds++; }
+                if (WordLists.AnyIn(message, kinds[i])) { messageKind = i; messageKinds++; }
             }
             if (entryKinds == 1 && messageKinds == 1 && messageKind != entryKind) return true;
         }
@@ -107,13 +107,7 @@ public static class Identities
     public static bool NamesAGroup(string text)
     {
         foreach (var group in Groups)
-            if (NamesAny(text, group.Words)) return true;
-        return false;
-    }
-
-    private static bool NamesAny(string text, string[] words)
-    {
-        foreach (var w in words) if (text.Contains(w, StringComparison.Ordinal)) return true;
+            if (WordLists.AnyIn(text, group.Words)) return true;
         return false;
     }
 }

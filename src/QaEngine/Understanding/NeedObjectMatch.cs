@@ -148,7 +148,7 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         return new EntryProfile(reads[0], phrasings, phrasings.Union(answer), CoreObjects(reads, phrasings.Objects, CoreShare),
             CoreObjects(reads, phrasings.Objects, StrongShare))
         {
-            SpeaksOfAbroad = AbroadWords.Any(w => answerText.Contains(w, StringComparison.Ordinal) || entry.Phrasings.Any(p => p.Normalized.Contains(w, StringComparison.Ordinal))),
+            SpeaksOfAbroad = WordLists.AnyIn(answerText, AbroadWords) || entry.Phrasings.Any(p => WordLists.AnyIn(p.Normalized, AbroadWords)),
             SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
         };
     }
