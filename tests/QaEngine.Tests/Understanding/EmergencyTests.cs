@@ -23,6 +23,8 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("出车祸了怎么办", Emergencies.Danger)]
     [InlineData("家里煤气泄漏了", Emergencies.Danger)]
     [InlineData("老人在家摔倒了怎么办", Emergencies.Danger)]
+    [InlineData("我爸被困在河里了快救命", Emergencies.Danger)]
+    [InlineData("孩子掉河里了", Emergencies.Danger)]
     public void AnEmergencyIsRecognised(string message, string kind) => Assert.Equal(kind, KindOf(message));
 
     [Theory]
@@ -35,6 +37,7 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("公司要换法人，可原法人联系不上")]
     [InlineData("下班路上出车祸了，算不算工伤")]
     [InlineData("老人摔倒了能报医保吗")]
+    [InlineData("孩子溺水身亡了，学校的学平险能赔多少")]
     [InlineData("网购被骗了怎么办")]
     [InlineData("我母亲患有精神分裂症，最近病情加重，经常走失，请问精神残疾人的监护人怎么确定")]
     [InlineData("给老人买防走失手环有补贴吗")]
