@@ -35,14 +35,15 @@ public static class Directions
             if (inEntry < 0) continue;
             var inMessage = message.IndexOf(verb, StringComparison.Ordinal);
             if (inMessage < 0) return false;
-            foreach (var from in Sides)
+            // A side before the verb in the entry and after it in the message, and another the other way round.
+            bool movedAfter = false, movedBefore = false;
+            foreach (var side in Sides)
             {
-                if (Nearest(entryQuestion, from, inEntry, verb.Length) != true || Nearest(message, from, inMessage, verb.Length) != false) continue;
-                foreach (var to in Sides)
-                    if (to != from && Nearest(entryQuestion, to, inEntry, verb.Length) == false && Nearest(message, to, inMessage, verb.Length) == true)
-                        return true;
+                var (entry, said) = (Nearest(entryQuestion, side, inEntry, verb.Length), Nearest(message, side, inMessage, verb.Length));
+                movedAfter |= entry == true && said == false;
+                movedBefore |= entry == false && said == true;
             }
-            return false;
+            return movedAfter && movedBefore;
         }
         return false;
     }

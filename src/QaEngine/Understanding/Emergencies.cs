@@ -54,12 +54,12 @@ public static class Emergencies
     public static string? KindOf(string normalized)
     {
         var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
-        if (SelfHarmPhrases.Any(p => compact.Contains(p, StringComparison.Ordinal))) return SelfHarm;
+        if (WordLists.AnyIn(compact, SelfHarmPhrases)) return SelfHarm;
         if (IsMissing(compact)) return MissingPerson;
         // "救命", "救命啊快来人": a short cry, not 救命钱 in a question about an allowance.
         if (compact.Length <= 8 && HelpPhrases.Any(p => compact.StartsWith(p, StringComparison.Ordinal)) && !compact.Contains("救命钱", StringComparison.Ordinal))
             return Danger;
-        return compact.Length <= LongestDangerMessage && DangerPhrases.Any(p => compact.Contains(p, StringComparison.Ordinal))
+        return compact.Length <= LongestDangerMessage && WordLists.AnyIn(compact, DangerPhrases)
             && ServiceLexicon.Default.Read(normalized) == default ? Danger : null;
     }
 

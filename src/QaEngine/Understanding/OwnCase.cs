@@ -207,8 +207,7 @@ public static partial class OwnCase
             if (text.Contains(s, StringComparison.Ordinal) && !AsksForRelief(text, s)) return true;
         // "你能帮我查一下社保吗": a look-up the citizen asks the assistant for, not how a service works.
         if (LookUpForMe().IsMatch(text) && Records().IsMatch(text) && !HowItWorks().IsMatch(text)) return true;
-        var owned = false;
-        foreach (var o in Owners) if (text.Contains(o, StringComparison.Ordinal)) { owned = true; break; }
+        var owned = WordLists.AnyIn(text, Owners);
         // "我今年的医保", "我这个月的补贴": a time between 我 and 的 still makes it the citizen's own.
         owned = owned || OwnedWithTime().IsMatch(text) || OwnedAction().IsMatch(text) || Kin().IsMatch(text);
         if (NotYet().IsMatch(text) && (owned || AlreadyApplied().IsMatch(text) || Waited().IsMatch(text) && AppliedFor().IsMatch(text))) return true;
@@ -216,11 +215,11 @@ public static partial class OwnCase
         if (WaitedSinceHandedIn().IsMatch(clause) && WhenDone().IsMatch(text)) return true;
         if (Refused().IsMatch(text)) return true;
         if (NotPaidThisTime().IsMatch(text) && Records().IsMatch(text)) return true;
-        if (ComplainedBefore().IsMatch(text)) foreach (var h in HowItWent) if (text.Contains(h, StringComparison.Ordinal)) return true;
-        if (TheyToldMe().IsMatch(text)) foreach (var d in Disputes) if (text.Contains(d, StringComparison.Ordinal)) return true;
+        if (ComplainedBefore().IsMatch(text) && WordLists.AnyIn(text, HowItWent)) return true;
+        if (TheyToldMe().IsMatch(text) && WordLists.AnyIn(text, Disputes)) return true;
         if (!owned) return false;
         // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.
-        foreach (var g in Typically) if (text.Contains(g, StringComparison.Ordinal)) return false;
+        if (WordLists.AnyIn(text, Typically)) return false;
         if (DoneYet().IsMatch(text) || DoneYetInAClause().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
         foreach (var s in StatusWithOwner)
             if (text.Contains(s, StringComparison.Ordinal) && !(s is "怎么回事" or "咋回事" && HeardOfARule().IsMatch(text)) && !(s is "是多少" && RateAsked().IsMatch(text))) return true;
