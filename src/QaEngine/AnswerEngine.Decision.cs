@@ -38,6 +38,7 @@ public sealed partial class AnswerEngine
                 ?? (statement && NamesOnlyASharedService(question, profile, ranked) ? "topic" : null)
                 ?? (ForAGroupNotNamed(ranked[0].Entry) ? "identity" : null)
                 ?? (Identities.NamesAnotherAge(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null)
+                ?? (_match.SpeaksForAResidentTheEntryIsNotFor(message, ranked[0].Entry) ? "identity" : null)
                 ?? (Directions.Reverses(ranked[0].Entry.Phrasings[0].Normalized, message) ? "direction" : null);
             if (nearMiss is null)
             {

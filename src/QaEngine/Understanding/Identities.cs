@@ -110,4 +110,17 @@ public static class Identities
             if (WordLists.AnyIn(text, group.Words)) return true;
         return false;
     }
+
+    // Residents of Hong Kong, Macao or Taiwan naming themselves (or the person they ask for) as such.
+    private static readonly string[] HongKongMacaoTaiwanResidents =
+    [
+        "香港居民", "澳门居民", "台湾居民", "港澳居民", "港澳台居民", "香港永久居民", "澳门永久居民", "香港人", "澳门人", "台湾人",
+        "台胞", "台湾同胞", "港澳同胞", "香港同胞", "澳门同胞", "香港籍", "澳门籍", "台湾籍",
+    ];
+
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) says someone is a resident of Hong Kong, Macao or Taiwan
+    /// ("本人是香港居民，长年住在深圳…"): the services for mainland residents are not simply theirs.
+    /// </summary>
+    public static bool NamesAHongKongMacaoOrTaiwanResident(string message) => WordLists.AnyIn(message, HongKongMacaoTaiwanResidents);
 }

@@ -76,6 +76,24 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         return !(places & ~e.Everything.Objects).IsEmpty && !e.SpeaksOfAbroad;
     }
 
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) says the citizen is a resident of Hong Kong, Macao or Taiwan and
+    /// the entry is about a document (证件) and never speaks of them (nor of life abroad), in its questions or its answer:
+    /// "本人是香港居民…可以在内地申请残疾人证吗" is not answered by how a mainland resident applies where the 户口 is. A
+    /// system they join like anyone working here (社保 and its card, 公积金) is theirs too: its entries are not held back.
+    /// </summary>
+    public bool SpeaksForAResidentTheEntryIsNotFor(string message, IndexedEntry entry)
+    {
+        if (!Identities.NamesAHongKongMacaoOrTaiwanResident(message)) return false;
+        var e = _entries.GetValue(entry, Build);
+        return !(e.Standard.Objects & _documents).IsEmpty && !e.SpeaksOfAbroad;
+    }
+
+    // The documents issued by residency (身份证, 户口簿, 居住证, 残疾人证 …); not the cards of a system anyone working here
+    // joins (社保卡, 医保卡) or a bank's.
+    private readonly ObjectSet _documents = lexicon.Family("证件")
+        & ~(lexicon.Read("社保卡").Objects | lexicon.Read("医保卡").Objects | lexicon.Read("银行卡").Objects);
+
     private readonly ObjectSet _places = lexicon.Family("地点");
 
     private static readonly string[] AbroadWords = ["国外", "境外", "海外", "香港", "澳门", "台湾", "港澳"];

@@ -156,6 +156,12 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("我爸上个月去世了，他的居住证要去注销吗", "JZ-017")]
     // A licence revoked is a need the deregistration entry never speaks of.
     [InlineData("营业执照被吊销了还能办注销吗", "QY-007")]
+    // Things no entry is about: a university diploma against the 户口簿's date of birth, a sole proprietorship against a
+    // limited company, a commercial lorry against a private car; lifting a loss report said the other way round.
+    [InlineData("大学毕业证上的出生日期印错了，能找学校改吗", "HJ-009")]
+    [InlineData("您好，本人拟出资设立一家个人独资企业，请问设立登记需要哪些材料？", "QY-001")]
+    [InlineData("营运货车多久年检一次", "JT-005")]
+    [InlineData("社保卡前几天挂失了，后来在抽屉里找到了，挂失咋解除", "SB-006")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);

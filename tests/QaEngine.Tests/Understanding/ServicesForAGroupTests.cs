@@ -103,4 +103,21 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     {
         seed.AssertAnsweredWith(question, id);
     }
+
+    [Fact]
+    public void AHongKongResidentIsNotAnsweredWithADocumentOfMainlandResidents()
+    {
+        // Written for this test: how a mainland resident applies for the disabled person's card where the 户口 is does
+        // not say what a Hong Kong resident living in Shenzhen can do.
+        var r = seed.Engine.Ask("本人是香港居民，长年住在深圳，中风后半身不遂，可以在内地申请残疾人证吗");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("identity", r.Reason);
+        Assert.Contains(r.Choices, c => c.Id == "CJ-001");
+    }
+
+    [Fact]
+    public void AHongKongResidentWorkingHereIsAnsweredAboutTheSystemTheyJoined()
+    {
+        seed.AssertAnsweredWith("我是香港人，在深圳上班交了社保，社保卡丢了怎么补", "SB-006");
+    }
 }
