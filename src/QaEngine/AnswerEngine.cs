@@ -163,7 +163,8 @@ public sealed partial class AnswerEngine : IDisposable
                 result = offered;
         }
         if (result.Decision != AnswerDecision.Answered && !usedContext && ReadingsAgree(read, analyzed, first, lead, confidence)
-            && Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, AgreeingReadingsBar) is { Decision: AnswerDecision.Answered } agreed)
+            && Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, AgreeingReadingsBar) is { Decision: AnswerDecision.Answered, Entry: { } agreedEntry } agreed
+            && !AsksOfAThingTheEntryNeverSpeaksOf(analyzed, read, agreedEntry))
         {
             // Every reading points at the same entry (see ReadingsAgree): the lower bar, the near-miss checks all the same.
             result = agreed;
@@ -199,6 +200,12 @@ public sealed partial class AnswerEngine : IDisposable
     // with it.
     private static bool HeldBack(ReadQuestion read, AnswerResult first, FaqEntry entry) =>
         read.Questions.Count <= 1 && first is { Decision: AnswerDecision.Clarify, Reason: "object" } && first.Candidates.Count > 0 && first.Candidates[0].Id == entry.Id;
+
+    // The reading every other reading agreed with names a thing the entry never speaks of, in its questions or its
+    // answer: the low bar of agreeing readings is for a story around the question, not for a question about something
+    // else ("…出国读书期间国内学籍要怎么处理" against 定居国外后户口怎么处理).
+    private bool AsksOfAThingTheEntryNeverSpeaksOf(AnalyzedText analyzed, ReadQuestion read, FaqEntry entry) =>
+        _index.Bank.Find(entry.Id) is { } indexed && _match.NamesAThingAskedTheEntryNeverSpeaksOf(_match.Of(analyzed.Normalized, read.Message), indexed);
 
     /// <summary>The best entries for <paramref name="text"/> without a decision (agents' suggestions, consistency checks).</summary>
     public IReadOnlyList<AnswerCandidate> Suggest(string text, int max)

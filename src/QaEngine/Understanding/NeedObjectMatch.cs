@@ -64,6 +64,15 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         !(question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty;
 
     /// <summary>
+    /// <see cref="NamesAnObjectNeverSpokenOf"/>, leaving aside the organisations and school stages (公司, 小学) a story
+    /// names as where someone works or studies even in its question ("被公司调到重庆分公司…中途转学需要走什么流程").
+    /// </summary>
+    public bool NamesAThingAskedTheEntryNeverSpeaksOf(ServiceProfile question, IndexedEntry entry) =>
+        NamesAnObjectNeverSpokenOf(question with { Objects = question.Objects & ~_workplacesAndSchools }, entry);
+
+    private readonly ObjectSet _workplacesAndSchools = lexicon.Family("机构") | lexicon.Family("学段");
+
+    /// <summary>
     /// True when <paramref name="message"/> (normalised) says the citizen is somewhere the entry never speaks of, in its
     /// questions or its answer: "我在德国读博士…护照快到期了，怎么换发" is not answered by how passports are renewed at home.
     /// </summary>
