@@ -85,6 +85,25 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
     }
 
+    // The entry for the service a life event told in the message leads to (LifeEvents), added to the choices offered (the
+    // last one's place taken when they are full: what the words matched stays first), or offered with the nearest entries
+    // to it as guesses where nothing was offered; null when the message tells no event, or its entry is offered already.
+    private AnswerResult? LifeEventOffer(ReadQuestion read, AnswerResult result)
+    {
+        var words = LifeEvents.Default.ServiceWordsIn(read.Message);
+        if (words.Length == 0) return null;
+        var analyzed = _analysis.AnalyzeNormalized(words);
+        if (analyzed.IsEmpty) return null;
+        var ranked = Rank(analyzed, read.Message);
+        if (ranked.Count < 2) return null;
+        var top = ToCandidate(ranked[0]);
+        if (result.Decision == AnswerDecision.Clarify)
+            return result.Choices.Any(c => c.Id == top.Id) ? null
+                : result with { Choices = [.. result.Choices.Take(MostChoices - 1), top] };
+        var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        return new AnswerResult(AnswerDecision.Clarify, null, result.Confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
+    }
+
     // The most entries a clarification offers (QaEngineOptions.MaxClarifyChoices, 2 to 5), and a short list the citizen
     // can read: three, unless the options allow fewer. An offer from the window holds at least the short list; an offer
     // of a weak confidence (the entries of the object named, the guesses) at most.

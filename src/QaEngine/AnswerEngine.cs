@@ -180,6 +180,13 @@ public sealed partial class AnswerEngine : IDisposable
             // A question nothing was sure of, that still matched something: the nearest entries, offered as guesses.
             result = guessed;
         }
+        if (!usedContext && (result.Decision == AnswerDecision.Clarify || result is { Decision: AnswerDecision.NoAnswer, Reason: "lowConfidence" })
+            && LifeEventOffer(read, result) is { } lifeEvent)
+        {
+            // Nothing was sure, and the message tells a life event that usually leads to a service (…在医院走了…派出所):
+            // that service's entry is offered first.
+            result = lifeEvent;
+        }
         result = result with
         {
             UsedContext = usedContext,

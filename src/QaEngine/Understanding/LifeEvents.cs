@@ -1,0 +1,48 @@
+namespace GovAssistant.QaEngine.Understanding;
+
+/// <summary>
+/// Life events citizens tell instead of naming a service ("我爸上周在医院走了，火化也办完了…派出所那头还得办个什么手续"
+/// is 死亡 注销户口), from <c>life-events.txt</c>: each line, groups of words all of which must be found in a message, and
+/// the words naming the service it usually leads to. Only offered, never answered from.
+/// </summary>
+public sealed class LifeEvents
+{
+    private sealed record Event(string[][] AllOf, string ServiceWords);
+
+    private readonly Event[] _events;
+
+    private LifeEvents(Event[] events) => _events = events;
+
+    /// <summary>The events of the embedded <c>life-events.txt</c>.</summary>
+    public static LifeEvents Default { get; } = Load(EmbeddedResources.ReadDataLines("life-events.txt"));
+
+    /// <summary>Reads lines "word|word &amp; word|word => service words"; a line without "=>" is skipped.</summary>
+    public static LifeEvents Load(IEnumerable<string> lines)
+    {
+        var events = new List<Event>();
+        foreach (var line in lines)
+        {
+            var arrow = line.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow <= 0) continue;
+            var groups = line[..arrow].Split('&', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(g => g.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(w => Text.TextNormalizer.Default.Normalize(w)).Where(w => w.Length > 0).ToArray())
+                .Where(g => g.Length > 0).ToArray();
+            var words = Text.TextNormalizer.Default.Normalize(line[(arrow + 2)..]);
+            if (groups.Length > 0 && words.Length > 0) events.Add(new Event(groups, words));
+        }
+        return new LifeEvents([.. events]);
+    }
+
+    /// <summary>
+    /// The service words of every event told in <paramref name="normalizedMessage"/>, space-separated; empty when it
+    /// tells none.
+    /// </summary>
+    public string ServiceWordsIn(string normalizedMessage)
+    {
+        List<string>? found = null;
+        foreach (var e in _events)
+            if (e.AllOf.All(group => WordLists.AnyIn(normalizedMessage, group))) (found ??= []).Add(e.ServiceWords);
+        return found is null ? "" : string.Join(' ', found);
+    }
+}
