@@ -23,12 +23,16 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         string? region = null;
         var clauses = new List<Clause>();
+        List<string>? documents = null;
         foreach (var (raw, asked) in Split(Unpunctuated(text) ? Fillers.Mark(text) : text))
         {
             var (rest, found) = regions.Remove(homophones.Repair(normalizer.Normalize(raw)));
             region ??= found;
             var collapsed = Collapse(rest);
-            var stripped = Collapse(MessageScaffolding.Strip(collapsed));
+            // 这个证 of "…厂里说有居住证好处多，第一次办这个证要带什么" is the 居住证 named before it.
+            var stripped = References.Resolve(Collapse(MessageScaffolding.Strip(collapsed)), documents ?? []);
+            foreach (var w in lexicon.NamingWords(stripped))
+                if (!lexicon.Read(w).Objects.IsEmpty) (documents ??= []).Add(w);
             if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;
             var asks = asked || Interrogatives.Asks(stripped);
             clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks, lexicon.Read(stripped))

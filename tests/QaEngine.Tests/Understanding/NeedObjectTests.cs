@@ -227,6 +227,16 @@ public class NeedObjectTests
     }
 
     [Fact]
+    public void MakingAnotherOneIsAReplacementWhileDoingItAgainIsNot()
+    {
+        var replacement = Lexicon.Read("补办").Needs;
+        Assert.Equal(replacement, Lexicon.Read(Text.TextNormalizer.Default.Normalize("我们该去哪重新办一个")).Needs);
+        Assert.Equal(replacement, Lexicon.Read(Text.TextNormalizer.Default.Normalize("能再办一张吗")).Needs);
+        // After a move or a change of name, doing it again is another need than a lost document's.
+        Assert.Equal(0UL, Lexicon.Read("残疾证要不要重新办").Needs & replacement);
+    }
+
+    [Fact]
     public void ALexiconLineNamesItsKindFamilyAndWords()
     {
         var lexicon = ServiceLexicon.Load(["# comment", "need 补办 补办 丢了", "object 车/机动车 汽车", "object 车/电动车 电动车", "nonsense line"]);
