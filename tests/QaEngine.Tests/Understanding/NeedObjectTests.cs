@@ -236,6 +236,18 @@ public class NeedObjectTests
         Assert.Equal(0UL, Lexicon.Read("残疾证要不要重新办").Needs & replacement);
     }
 
+    [Theory]
+    [InlineData("诊所怎么申请成为医保定点")]
+    [InlineData("培训学校如何纳入定点")]
+    [InlineData("快餐店有意承接老年助餐服务")]
+    public void BecomingAProviderIsANeedOfItsOwn(string question)
+    {
+        var needs = Lexicon.Read(question).Needs;
+        Assert.NotEqual(0UL, needs);
+        Assert.Equal(needs, Lexicon.Read("申请成为").Needs);
+        Assert.Equal(0UL, needs & Lexicon.Read("在定点药店买药能报销吗").Needs);
+    }
+
     [Fact]
     public void ALexiconLineNamesItsKindFamilyAndWords()
     {

@@ -168,6 +168,8 @@ public class RealMessagesTests(SeedEngineFixture seed)
     // child's school records while abroad against settling abroad; a 门牌 against the 户口簿's other entries.
     [InlineData("明年我要被公司派到德国工作两年，打算带着读小学四年级的女儿一起去，在那边上当地学校。我担心回国后孩子的学籍接不上，请问出国读书期间国内学籍要怎么处理，回来还能插班继续读吗？", "HJ-019")]
     [InlineData("我是村里的我想把我那个户口本上的老宅子地址改成现在新盖的房子门牌号要去哪里改", "HJ-008")]
+    // A school asking to become a provider of subsidised training, not a trainee asking for the subsidy.
+    [InlineData("贵局好：我校是一家民办职业培训学校，希望成为政府补贴性职业技能培训的定点机构，请问需要具备哪些条件、如何申请？", "JY-005")]
     public void ANearMissIsNotAnsweredWithTheEntryItResembles(string question, string resembles)
     {
         var r = Ask(question);
