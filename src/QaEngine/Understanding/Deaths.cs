@@ -18,4 +18,15 @@ public static class Deaths
 
     /// <summary>True when the normalised text (an entry's question or answer) speaks of a death or its aftermath.</summary>
     public static bool AreSpokenOfIn(string text) => WordLists.AnyIn(text, SpokenOf);
+
+    // Every way a message may tell of a death, the uncertain ones too (走了, 没了, 后事): a message saying none of them
+    // tells none.
+    private static readonly string[] MayBeTold =
+        [.. Said, "走了", "不在了", "没了", "过身", "身亡", "死了", "火化", "丧事", "后事", "遗体", "牺牲", "遇难", "殉职", "工亡", "亡故", "遗属", "继承", "遗产", "抚恤"];
+
+    /// <summary>
+    /// True when the normalised message tells of no death in any words, not even uncertain ones: an entry whose own
+    /// question is about someone who died (持证的残疾人去世了…) does not answer it.
+    /// </summary>
+    public static bool AreNotToldIn(string message) => !WordLists.AnyIn(message, MayBeTold);
 }
