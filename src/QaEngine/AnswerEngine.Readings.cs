@@ -79,7 +79,8 @@ public sealed partial class AnswerEngine
     // than being told nothing was found. Everyday questions (我家猫不吃饭怎么办) name no service and get none.
     private AnswerResult? GuessesFor(ReadQuestion read, AnalyzedText analyzed, double confidence, List<AnswerCandidate> candidates)
     {
-        if (_options.ClarifyThreshold > 1 || confidence < _options.TopicClarifyThreshold || candidates.Count < 2) return null;
+        if (_options.ClarifyThreshold > 1 || candidates.Count < 2) return null;
+        if (confidence < _options.TopicClarifyThreshold && !TellsAStory(read)) return null;
         if (IsStatement(analyzed, read)) return null;
         if (_match.Of(read.Whole) == default) return null;
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
@@ -103,6 +104,12 @@ public sealed partial class AnswerEngine
         var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
         return new AnswerResult(AnswerDecision.Clarify, null, result.Confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
     }
+
+    // A long message asking a question (a story around it): its words spread over many entries, so even the weakest
+    // lead is worth offering as guesses.
+    private bool TellsAStory(ReadQuestion read) => read.Asked && read.Whole.Replace(" ", "", StringComparison.Ordinal).Length > StoryLength;
+
+    private const int StoryLength = 40;
 
     // The most entries a clarification offers (QaEngineOptions.MaxClarifyChoices, 2 to 5), and a short list the citizen
     // can read: three, unless the options allow fewer. An offer from the window holds at least the short list; an offer
