@@ -23,16 +23,14 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         string? region = null;
         var clauses = new List<Clause>();
-        List<string>? documents = null;
         foreach (var (raw, asked) in Split(Unpunctuated(text) ? Fillers.Mark(text) : text))
         {
             var (rest, found) = regions.Remove(homophones.Repair(normalizer.Normalize(raw)));
             region ??= found;
             var collapsed = Collapse(rest);
+            var stripped = Collapse(MessageScaffolding.Strip(collapsed));
             // 这个证 of "…厂里说有居住证好处多，第一次办这个证要带什么" is the 居住证 named before it.
-            var stripped = References.Resolve(Collapse(MessageScaffolding.Strip(collapsed)), documents ?? []);
-            foreach (var w in lexicon.NamingWords(stripped))
-                if (!lexicon.Read(w).Objects.IsEmpty) (documents ??= []).Add(w);
+            if (References.PointsBack(stripped)) stripped = References.Resolve(stripped, DocumentsNamedIn(clauses));
             if (MessageScaffolding.IsClosing(stripped) || ConversationalIntents.SmallTalkOf(stripped) is not null) continue;
             var asks = asked || Interrogatives.Asks(stripped);
             clauses.Add(new Clause(stripped, asks || Interrogatives.AsksForAspect(stripped), Interrogatives.HasTopic(stripped), asks, lexicon.Read(stripped))
@@ -72,6 +70,16 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         var services = telling.Count == 0 ? core
             : string.Join(' ', matched.Where(c => telling.Contains(c) || questions[0].Contains(c.Text, StringComparison.Ordinal)).Select(c => c.Text));
         return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, Services = services, SeveralServices = several };
+    }
+
+    // The names of the things the clauses name, in order (居住证, 社保卡): what a pointer (这个证) may point back to.
+    private List<string> DocumentsNamedIn(List<Clause> clauses)
+    {
+        var named = new List<string>();
+        foreach (var c in clauses)
+            foreach (var w in lexicon.NamingWords(c.Text))
+                if (!lexicon.Read(w).Objects.IsEmpty) named.Add(w);
+        return named;
     }
 
     // Interrogative clauses grouped into questions: a clause naming a service starts a question, an aspect-only

@@ -14,6 +14,14 @@ public static class References
         ("这证", "证照"), ("那证", "证照"), ("这个卡", "卡"), ("那个卡", "卡"), ("这张卡", "卡"), ("那张卡", "卡"), ("这卡", "卡"),
     ];
 
+    /// <summary>True when <paramref name="clause"/> (normalised) points back to a document (这个证, 那张卡).</summary>
+    public static bool PointsBack(string clause)
+    {
+        foreach (var (words, _) in Pointers)
+            if (clause.Contains(words, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>
     /// <paramref name="clause"/> (normalised) with its first pointer to a document replaced by
     /// <paramref name="lastDocuments"/>' last name of that kind; the clause as it is when it points to none or none was
