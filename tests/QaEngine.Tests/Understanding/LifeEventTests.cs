@@ -17,6 +17,8 @@ public class LifeEventTests(SeedEngineFixture seed)
     [InlineData("下周去4S店提车，第一次买车，提回来以后要办什么手续才能开上路", "JT-004")]
     [InlineData("我们老两口想趁身体还好，把住的这套房子给儿子，要去办什么手续", "BD-008")]
     [InlineData("孩子三岁了还不会说话，医院查出来是重度听力障碍，医生说可以去办个证，这个证怎么办", "CJ-001")]
+    // A grandfather past ninety and "money the government gives every month" (the old-age allowance).
+    [InlineData("我爷爷今年九十多了，听村里人说政府每个月会给点钱，不知道要去哪里弄，要带啥", "YL-001")]
     public void TheServiceALifeEventLeadsToIsOffered(string message, string id)
     {
         var r = seed.Engine.Ask(message);
