@@ -40,7 +40,7 @@ public sealed partial class AnswerEngine
                 ?? (Identities.NamesAnotherAge(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null)
                 ?? (_match.SpeaksForAResidentTheEntryIsNotFor(message, ranked[0].Entry) ? "identity" : null)
                 ?? (Directions.Reverses(ranked[0].Entry.Phrasings[0].Normalized, message) ? "direction" : null)
-                ?? (Deaths.AreSaidIn(ranked[0].Entry.Phrasings[0].Normalized) && Deaths.AreNotToldIn(message) ? "object" : null);
+                ?? (_match.IsAboutADeathTheMessageDoesNotTell(message, ranked[0].Entry) ? "object" : null);
             if (nearMiss is null)
             {
                 // The usual service may have been put before the best entry by words (AParticularCaseOfABareQuestion).

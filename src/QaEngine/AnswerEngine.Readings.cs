@@ -35,7 +35,7 @@ public sealed partial class AnswerEngine
     private bool ReadingsAgree(ReadQuestion read, AnalyzedText analyzed, string? first, double lead, double confidence)
     {
         if (!read.Asked || first is null || _options.AnswerThreshold > 1 || confidence < AgreeingReadingsBar) return false;
-        if (lead < AgreeingReadingsLead || read.Whole.Replace(" ", "", StringComparison.Ordinal).Length < AgreeingReadingsLength) return false;
+        if (lead < AgreeingReadingsLead || CompactLength(read.Whole) < AgreeingReadingsLength) return false;
         foreach (var text in new[] { read.Whole, read.Services, read.Questions.Count > 0 ? read.Questions[0] : read.Core }.Distinct())
         {
             if (text == analyzed.Normalized) continue;
@@ -107,9 +107,17 @@ public sealed partial class AnswerEngine
 
     // A long message asking a question (a story around it): its words spread over many entries, so even the weakest
     // lead is worth offering as guesses.
-    private bool TellsAStory(ReadQuestion read) => read.Asked && read.Whole.Replace(" ", "", StringComparison.Ordinal).Length > StoryLength;
+    private static bool TellsAStory(ReadQuestion read) => read.Asked && CompactLength(read.Whole) > StoryLength;
 
     private const int StoryLength = 40;
+
+    // The length of a reading without its spaces.
+    private static int CompactLength(string reading)
+    {
+        var length = 0;
+        foreach (var c in reading) if (c != ' ') length++;
+        return length;
+    }
 
     // The most entries a clarification offers (QaEngineOptions.MaxClarifyChoices, 2 to 5), and a short list the citizen
     // can read: three, unless the options allow fewer. An offer from the window holds at least the short list; an offer

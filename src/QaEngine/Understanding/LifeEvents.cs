@@ -42,7 +42,14 @@ public sealed class LifeEvents
     {
         List<string>? found = null;
         foreach (var e in _events)
-            if (e.AllOf.All(group => WordLists.AnyIn(normalizedMessage, group))) (found ??= []).Add(e.ServiceWords);
+            if (IsToldIn(e, normalizedMessage)) (found ??= []).Add(e.ServiceWords);
         return found is null ? "" : string.Join(' ', found);
+    }
+
+    private static bool IsToldIn(Event e, string message)
+    {
+        foreach (var group in e.AllOf)
+            if (!WordLists.AnyIn(message, group)) return false;
+        return true;
     }
 }

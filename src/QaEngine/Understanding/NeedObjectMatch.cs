@@ -116,6 +116,13 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         Deaths.AreSaidIn(message) && !_entries.GetValue(entry, Build).SpeaksOfADeath;
 
     /// <summary>
+    /// True when the entry's own question is about someone who died (持证的残疾人去世了，残疾人证怎么注销) and
+    /// <paramref name="message"/> (normalised) tells of no death in any words: a living father's wheelchair is not asked of it.
+    /// </summary>
+    public bool IsAboutADeathTheMessageDoesNotTell(string message, IndexedEntry entry) =>
+        _entries.GetValue(entry, Build).AsksAfterADeath && Deaths.AreNotToldIn(message);
+
+    /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
     /// <paramref name="question"/>: positive evidence that it answers what is asked. A question naming a need and no
     /// object (户口 迁出, 落户, 慢病 认定: the need says whose it is) has it from an entry whose questions name that need and
@@ -177,6 +184,7 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         {
             SpeaksOfAbroad = WordLists.AnyIn(answerText, AbroadWords) || entry.Phrasings.Any(p => WordLists.AnyIn(p.Normalized, AbroadWords)),
             SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
+            AsksAfterADeath = Deaths.AreSaidIn(entry.Phrasings[0].Normalized),
         };
     }
 
@@ -206,5 +214,8 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
 
         // Its questions or answer speak of a death or its aftermath (去世, 继承, 丧葬 …).
         public bool SpeaksOfADeath { get; init; }
+
+        // Its own question is about someone who died (…去世了, …死亡后).
+        public bool AsksAfterADeath { get; init; }
     }
 }
