@@ -86,22 +86,44 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
     }
 
-    // The entry for the service a life event told in the message leads to (LifeEvents), added to the choices offered (the
-    // last one's place taken when they are full: what the words matched stays first), or offered with the nearest entries
-    // to it as guesses where nothing was offered; null when the message tells no event, or its entry is offered already.
-    private AnswerResult? LifeEventOffer(ReadQuestion read, AnswerResult result)
+    // The entries for the service the life events told in the message lead to (LifeEvents), best first; empty when it
+    // tells none.
+    private List<ScoredCandidate> LifeEventRanking(ReadQuestion read)
     {
         var words = LifeEvents.Default.ServiceWordsIn(read.Message);
-        if (words.Length == 0) return null;
+        if (words.Length == 0) return [];
         var analyzed = _analysis.AnalyzeNormalized(words);
-        if (analyzed.IsEmpty) return null;
-        var ranked = Rank(analyzed, read.Message);
-        if (ranked.Count < 2) return null;
-        var top = ToCandidate(ranked[0]);
+        return analyzed.IsEmpty ? [] : Rank(analyzed, read.Message);
+    }
+
+    // A message telling a life event whose service's entry (toldRanked) is the one its words matched best (…我们结婚两年
+    // 了，媳妇户口想迁到我这边来 → 夫妻投靠): read by what it says and by what happened, it points at the same entry. Then
+    // the lower bar of agreeing readings applies, the near-miss checks all the same. Not where nothing was matched
+    // (already offered as guesses) or the first reading found a near miss; not for a complaint about a case; not where
+    // the message names a group of people (外籍配偶, 台湾人) that neither the event nor the entry is about.
+    private AnswerResult? AgreedWithALifeEvent(AnalyzedText analyzed, ReadQuestion read, AnswerResult result, List<ScoredCandidate> toldRanked, string? first,
+        double confidence, List<AnswerCandidate> candidates)
+    {
+        if (_options.AnswerThreshold > 1 || first is null || confidence < AgreeingReadingsBar || toldRanked[0].Entry.Entry.Id != first) return null;
+        if (result is not ({ Decision: AnswerDecision.Clarify, Reason: null } or { Decision: AnswerDecision.NoAnswer, Reason: "lowConfidence" })) return null;
+        if (IsStatement(analyzed, read) && CaseMarkers.IsComplaint(analyzed.Normalized)) return null;
+        var groups = Identities.GroupsNamedIn(read.Message) & ~Identities.GroupsNamedIn(LifeEvents.Default.ServiceWordsIn(read.Message))
+            & ~Identities.GroupsMarking(toldRanked[0].Entry.Phrasings[0].Normalized);
+        if (groups != 0) return null;
+        var agreed = Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, AgreeingReadingsBar);
+        return agreed is { Decision: AnswerDecision.Answered, Entry: { } entry } && !AsksOfAThingTheEntryNeverSpeaksOf(analyzed, read, entry) ? agreed : null;
+    }
+
+    // The entry for the service a life event told in the message leads to (the best of toldRanked), added to the choices
+    // offered (the last one's place taken when they are full: what the words matched stays first), or offered with the
+    // nearest entries to it as guesses where nothing was offered; null when it is offered already.
+    private AnswerResult? LifeEventOffer(AnswerResult result, List<ScoredCandidate> toldRanked)
+    {
+        var top = ToCandidate(toldRanked[0]);
         if (result.Decision == AnswerDecision.Clarify)
             return result.Choices.Any(c => c.Id == top.Id) ? null
                 : result with { Choices = [.. result.Choices.Take(MostChoices - 1), top] };
-        var candidates = ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        var candidates = toldRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
         return new AnswerResult(AnswerDecision.Clarify, null, result.Confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
     }
 

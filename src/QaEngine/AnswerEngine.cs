@@ -181,11 +181,12 @@ public sealed partial class AnswerEngine : IDisposable
             result = guessed;
         }
         if (!usedContext && (result.Decision == AnswerDecision.Clarify || result is { Decision: AnswerDecision.NoAnswer, Reason: "lowConfidence" })
-            && LifeEventOffer(read, result) is { } lifeEvent)
+            && LifeEventRanking(read) is { Count: >= 2 } eventRanked)
         {
             // Nothing was sure, and the message tells a life event that usually leads to a service (…在医院走了…派出所):
-            // that service's entry is offered first.
-            result = lifeEvent;
+            // answered where that service's entry is the one the words matched best, offered first otherwise.
+            result = AgreedWithALifeEvent(analyzed, read, result, eventRanked, first, confidence, candidates)
+                ?? LifeEventOffer(result, eventRanked) ?? result;
         }
         result = result with
         {

@@ -3,7 +3,8 @@ namespace GovAssistant.QaEngine.Understanding;
 /// <summary>
 /// Life events citizens tell instead of naming a service ("我爸上周在医院走了，火化也办完了…派出所那头还得办个什么手续"
 /// is 死亡 注销户口), from <c>life-events.txt</c>: each line, groups of words all of which must be found in a message, and
-/// the words naming the service it usually leads to. Only offered, never answered from.
+/// the words naming the service it usually leads to. Offered where nothing was sure; answered from only where the
+/// message's own words matched that service's entry best.
 /// </summary>
 public sealed class LifeEvents
 {
