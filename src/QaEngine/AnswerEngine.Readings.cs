@@ -86,45 +86,61 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
     }
 
-    // The entries for the service the life events told in the message lead to (LifeEvents), best first; empty when it
-    // tells none.
-    private List<ScoredCandidate> LifeEventRanking(ReadQuestion read)
+    // What a life event told in the message leads to: its service words and the entries for them, best first.
+    private sealed record ToldEvent(string ServiceWords, List<ScoredCandidate> Ranked);
+
+    // The life events told in the message (LifeEvents) whose service words find at least two entries, in the order of
+    // the events' lines; none twice with the same best entry.
+    private List<ToldEvent> LifeEventsTold(ReadQuestion read)
     {
-        var words = LifeEvents.Default.ServiceWordsIn(read.Message);
-        if (words.Length == 0) return [];
-        var analyzed = _analysis.AnalyzeNormalized(words);
-        return analyzed.IsEmpty ? [] : Rank(analyzed, read.Message);
+        List<ToldEvent> told = [];
+        foreach (var words in LifeEvents.Default.ServicesIn(read.Message))
+        {
+            var analyzed = _analysis.AnalyzeNormalized(words);
+            if (analyzed.IsEmpty) continue;
+            var ranked = Rank(analyzed, read.Message);
+            if (ranked.Count >= 2 && told.All(t => t.Ranked[0].Entry != ranked[0].Entry)) told.Add(new ToldEvent(words, ranked));
+        }
+        return told;
     }
 
-    // A message telling a life event whose service's entry (toldRanked) is the one its words matched best (…我们结婚两年
-    // 了，媳妇户口想迁到我这边来 → 夫妻投靠): read by what it says and by what happened, it points at the same entry. Then
-    // the lower bar of agreeing readings applies, the near-miss checks all the same. Not where nothing was matched
-    // (already offered as guesses) or the first reading found a near miss; not for a complaint about a case; not where
-    // the message names a group of people (外籍配偶, 台湾人) that neither the event nor the entry is about.
-    private AnswerResult? AgreedWithALifeEvent(AnalyzedText analyzed, ReadQuestion read, AnswerResult result, List<ScoredCandidate> toldRanked, string? first,
+    // A message telling a life event whose service's entry is the one its words matched best (…我们结婚两年了，媳妇户口
+    // 想迁到我这边来 → 夫妻投靠): read by what it says and by what happened, it points at the same entry. Then the lower
+    // bar of agreeing readings applies, the near-miss checks all the same. Not where nothing was matched (already
+    // offered as guesses) or the first reading found a near miss; not for a complaint about a case or a message asking
+    // about several services; not where the message names a group of people (外籍配偶, 台湾人) that neither the event nor
+    // the entry is about.
+    private AnswerResult? AgreedWithALifeEvent(AnalyzedText analyzed, ReadQuestion read, AnswerResult result, List<ToldEvent> told, string? first,
         double confidence, List<AnswerCandidate> candidates)
     {
-        if (_options.AnswerThreshold > 1 || first is null || confidence < AgreeingReadingsBar || toldRanked[0].Entry.Entry.Id != first) return null;
+        if (_options.AnswerThreshold > 1 || first is null || confidence < AgreeingReadingsBar || read.SeveralServices) return null;
+        // Two questions and two events (退休手续怎么办？退休后公积金怎么取？): which event the main question tells is not known.
+        if (read.Questions.Count > 1 && told.Count > 1) return null;
+        if (told.Find(t => t.Ranked[0].Entry.Entry.Id == first) is not { } agreeing) return null;
         if (result is not ({ Decision: AnswerDecision.Clarify, Reason: null } or { Decision: AnswerDecision.NoAnswer, Reason: "lowConfidence" })) return null;
         if (IsStatement(analyzed, read) && CaseMarkers.IsComplaint(analyzed.Normalized)) return null;
-        var groups = Identities.GroupsNamedIn(read.Message) & ~Identities.GroupsNamedIn(LifeEvents.Default.ServiceWordsIn(read.Message))
-            & ~Identities.GroupsMarking(toldRanked[0].Entry.Phrasings[0].Normalized);
+        var groups = Identities.GroupsNamedIn(read.Message) & ~Identities.GroupsNamedIn(agreeing.ServiceWords)
+            & ~Identities.GroupsMarking(agreeing.Ranked[0].Entry.Phrasings[0].Normalized);
         if (groups != 0) return null;
         var agreed = Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, AgreeingReadingsBar);
         return agreed is { Decision: AnswerDecision.Answered, Entry: { } entry } && !AsksOfAThingTheEntryNeverSpeaksOf(analyzed, read, entry) ? agreed : null;
     }
 
-    // The entry for the service a life event told in the message leads to (the best of toldRanked), added to the choices
-    // offered (the last one's place taken when they are full: what the words matched stays first), or offered with the
-    // nearest entries to it as guesses where nothing was offered; null when it is offered already.
-    private AnswerResult? LifeEventOffer(AnswerResult result, List<ScoredCandidate> toldRanked)
+    // The entries for the services the life events told lead to (the best of each), added to the choices offered (the
+    // last ones' places taken when they are full: what the words matched best stays first), or offered with the nearest
+    // entries to the first of them as guesses where nothing was offered; null when they are all offered already.
+    private AnswerResult? LifeEventOffer(AnswerResult result, List<ToldEvent> told)
     {
-        var top = ToCandidate(toldRanked[0]);
+        var tops = told.Select(t => ToCandidate(t.Ranked[0])).ToList();
         if (result.Decision == AnswerDecision.Clarify)
-            return result.Choices.Any(c => c.Id == top.Id) ? null
-                : result with { Choices = [.. result.Choices.Take(MostChoices - 1), top] };
-        var candidates = toldRanked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
-        return new AnswerResult(AnswerDecision.Clarify, null, result.Confidence, candidates, candidates.Take(ShortList).ToList(), "unsure", GuessReply, false);
+        {
+            var missing = tops.Where(t => result.Choices.All(c => c.Id != t.Id)).Take(MostChoices - 1).ToList();
+            return missing.Count == 0 ? null
+                : result with { Choices = [.. result.Choices.Take(Math.Max(1, MostChoices - missing.Count)), .. missing] };
+        }
+        var candidates = told[0].Ranked.Take(_options.MaxCandidates).Select(ToCandidate).ToList();
+        List<AnswerCandidate> guesses = [.. tops.Take(ShortList), .. candidates.Where(c => tops.All(t => t.Id != c.Id))];
+        return new AnswerResult(AnswerDecision.Clarify, null, result.Confidence, candidates, guesses.Take(ShortList).ToList(), "unsure", GuessReply, false);
     }
 
     // A long message asking a question (a story around it): its words spread over many entries, so even the weakest

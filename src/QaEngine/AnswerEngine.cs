@@ -181,12 +181,12 @@ public sealed partial class AnswerEngine : IDisposable
             result = guessed;
         }
         if (!usedContext && (result.Decision == AnswerDecision.Clarify || result is { Decision: AnswerDecision.NoAnswer, Reason: "lowConfidence" })
-            && LifeEventRanking(read) is { Count: >= 2 } eventRanked)
+            && LifeEventsTold(read) is { Count: > 0 } events)
         {
             // Nothing was sure, and the message tells a life event that usually leads to a service (…在医院走了…派出所):
             // answered where that service's entry is the one the words matched best, offered first otherwise.
-            result = AgreedWithALifeEvent(analyzed, read, result, eventRanked, first, confidence, candidates)
-                ?? LifeEventOffer(result, eventRanked) ?? result;
+            result = AgreedWithALifeEvent(analyzed, read, result, events, first, confidence, candidates)
+                ?? LifeEventOffer(result, events) ?? result;
         }
         result = result with
         {

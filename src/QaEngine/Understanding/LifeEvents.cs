@@ -36,15 +36,15 @@ public sealed class LifeEvents
     }
 
     /// <summary>
-    /// The service words of every event told in <paramref name="normalizedMessage"/>, space-separated; empty when it
-    /// tells none.
+    /// The service words of each event told in <paramref name="normalizedMessage"/>, in the order of the lines, each
+    /// once; empty when it tells none.
     /// </summary>
-    public string ServiceWordsIn(string normalizedMessage)
+    public IReadOnlyList<string> ServicesIn(string normalizedMessage)
     {
         List<string>? found = null;
         foreach (var e in _events)
-            if (IsToldIn(e, normalizedMessage)) (found ??= []).Add(e.ServiceWords);
-        return found is null ? "" : string.Join(' ', found);
+            if (IsToldIn(e, normalizedMessage) && found?.Contains(e.ServiceWords) != true) (found ??= []).Add(e.ServiceWords);
+        return found ?? (IReadOnlyList<string>)[];
     }
 
     private static bool IsToldIn(Event e, string message)

@@ -41,6 +41,25 @@ public class LifeEventTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void TheServiceOfEachEventToldIsOffered()
+    {
+        // A death told with the 户口 (注销户口) and with the pension (参保人去世: 丧葬补助金, 抚恤金).
+        var r = seed.Engine.Ask("我奶奶前天过世了，她的户口要去派出所销掉吧？她的养老金是不是也要去停？");
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == "HJ-010");
+        Assert.Contains(r.Choices, c => c.Id == "SB-015");
+    }
+
+    [Fact]
+    public void TwoQuestionsTellingTwoEventsAreNotAnsweredFromEither()
+    {
+        // 退休手续 (the pension) is asked first; 退休…公积金 (drawing the fund) matched the words best.
+        var r = seed.Engine.Ask("我爸下个月到退休年龄，退休手续咋办？退休后公积金咋取？");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == "SB-004");
+    }
+
+    [Fact]
     public void AnEventNeverAnswersWhenAnsweringIsSwitchedOff()
     {
         using var engine = new AnswerEngine(new QaEngineOptions { AnswerThreshold = 1.01 });
@@ -73,19 +92,19 @@ public class LifeEventTests(SeedEngineFixture seed)
     public void EveryGroupOfALineMustBeTold()
     {
         var events = LifeEvents.Load(["# 户籍", "走了|去世 & 户口|派出所 => 死亡 注销户口", "no arrow here"]);
-        Assert.Equal("", events.ServiceWordsIn("他下午就走了"));
-        Assert.Equal("死亡 注销户口", events.ServiceWordsIn("我爸走了 派出所还要办啥"));
+        Assert.Empty(events.ServicesIn("他下午就走了"));
+        Assert.Equal(["死亡 注销户口"], events.ServicesIn("我爸走了 派出所还要办啥"));
     }
 
     [Fact]
-    public void TheEventsOfSeveralLinesAreAllNamed()
+    public void TheEventsOfSeveralLinesAreEachNamed()
     {
-        var words = LifeEvents.Default.ServiceWordsIn("我爸在医院走了 户口还没销 他名下那套房子要给我儿子");
-        Assert.Contains("注销户口", words);
-        Assert.Contains("赠与", words);
+        var services = LifeEvents.Default.ServicesIn("我爸在医院走了 户口还没销 他名下那套房子要给我儿子");
+        Assert.Contains(services, s => s.Contains("注销户口"));
+        Assert.Contains(services, s => s.Contains("赠与"));
     }
 
     [Fact]
     public void AMessageTellingNoEventNamesNoService() =>
-        Assert.Equal("", LifeEvents.Default.ServiceWordsIn("身份证丢了怎么补办"));
+        Assert.Empty(LifeEvents.Default.ServicesIn("身份证丢了怎么补办"));
 }
