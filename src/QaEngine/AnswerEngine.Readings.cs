@@ -20,6 +20,9 @@ public sealed partial class AnswerEngine
     // Never above the bar for long messages.
     private double AgreeingReadingsBar => Math.Min(_options.AgreeingReadingsAnswerThreshold, Math.Min(_options.LongMessageAnswerThreshold, _options.AnswerThreshold));
 
+    // Never above the bar for agreeing readings.
+    private double LifeEventBar => Math.Min(_options.LifeEventAnswerThreshold, AgreeingReadingsBar);
+
     // A long message whose readings were all tried: how much of it must be read (compact, without spaces) before they
     // count as separate evidence, and the lead its first reading's best entry must have. Thirty characters hold a
     // circumstance and a question ("我那口子月底生娃我是男的能休几天假…", a letter's subject and what it asks); forty
@@ -105,15 +108,15 @@ public sealed partial class AnswerEngine
     }
 
     // A message telling a life event whose service's entry is the one its words matched best (…我们结婚两年了，媳妇户口
-    // 想迁到我这边来 → 夫妻投靠): read by what it says and by what happened, it points at the same entry. Then the lower
-    // bar of agreeing readings applies, the near-miss checks all the same. Not where nothing was matched (already
+    // 想迁到我这边来 → 夫妻投靠): read by what it says and by what happened, it points at the same entry. Then a bar as
+    // low as clarifying's applies (QaEngineOptions.LifeEventAnswerThreshold), the near-miss checks all the same. Not where nothing was matched (already
     // offered as guesses) or the first reading found a near miss; not for a complaint about a case or a message asking
     // about several services; not where the message names a group of people (外籍配偶, 台湾人) that neither the event nor
     // the entry is about.
     private AnswerResult? AgreedWithALifeEvent(AnalyzedText analyzed, ReadQuestion read, AnswerResult result, List<ToldEvent> told, string? first,
         double confidence, List<AnswerCandidate> candidates)
     {
-        if (_options.AnswerThreshold > 1 || first is null || confidence < AgreeingReadingsBar || read.SeveralServices) return null;
+        if (_options.AnswerThreshold > 1 || first is null || confidence < LifeEventBar || read.SeveralServices) return null;
         // Two questions and two events (退休手续怎么办？退休后公积金怎么取？): which event the main question tells is not known.
         if (read.Questions.Count > 1 && told.Count > 1) return null;
         if (told.Find(t => t.Ranked[0].Entry.Entry.Id == first) is not { } agreeing) return null;
@@ -122,7 +125,7 @@ public sealed partial class AnswerEngine
         var groups = Identities.GroupsNamedIn(read.Message) & ~Identities.GroupsNamedIn(agreeing.ServiceWords)
             & ~Identities.GroupsMarking(agreeing.Ranked[0].Entry.Phrasings[0].Normalized);
         if (groups != 0) return null;
-        var agreed = Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, AgreeingReadingsBar);
+        var agreed = Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, LifeEventBar);
         return agreed is { Decision: AnswerDecision.Answered, Entry: { } entry } && !AsksOfAThingTheEntryNeverSpeaksOf(analyzed, read, entry) ? agreed : null;
     }
 

@@ -45,6 +45,13 @@ public sealed class QaEngineOptions
     public double AgreeingReadingsAnswerThreshold { get; set; } = 0.45;
 
     /// <summary>
+    /// A message telling a life event ("我爸上周在医院走了…户口本要交到哪里") whose service's entry is the one its words
+    /// matched best is answered from this confidence; the near-miss checks apply as for any answer. Never above
+    /// <see cref="AgreeingReadingsAnswerThreshold"/>; answering switched off switches this off too.
+    /// </summary>
+    public double LifeEventAnswerThreshold { get; set; } = 0.25;
+
+    /// <summary>
     /// Questions up to this many characters (after the message's core is read) are short: every word of them is part
     /// of what is asked (see <see cref="UnusedWordConfidence"/>).
     /// </summary>

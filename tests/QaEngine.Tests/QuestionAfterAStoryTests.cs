@@ -52,7 +52,8 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
     [Fact]
     public void WithoutTheLowerBarForAgreeingReadingsTheSameStoryIsOfferedAsAChoice()
     {
-        using var engine = new AnswerEngine(new QaEngineOptions { AgreeingReadingsAnswerThreshold = 0.75 });
+        // The quarrel with the neighbours is a life event too (邻里纠纷): its lower bar goes with it.
+        using var engine = new AnswerEngine(new QaEngineOptions { AgreeingReadingsAnswerThreshold = 0.75, LifeEventAnswerThreshold = 0.75 });
         engine.Publish(SeedBank.Snapshot(SeedBank.Entries));
 
         var result = engine.Ask(NoisyNeighbours);

@@ -33,6 +33,8 @@ public class LifeEventTests(SeedEngineFixture seed)
     // where to sue him (拖欠工资 投诉). Each scores below the bar to answer a message of its length.
     [InlineData("我爸上周在医院走了，他的户口本要交到哪里去", "HJ-010")]
     [InlineData("老板欠了我们两个月工资不给，该去哪里告他", "JY-009")]
+    // Violence at home and a divorce without money for a lawyer (家暴 法律援助), matched weakly (below the agreeing readings' bar).
+    [InlineData("老公一喝酒就打我，我想离婚又请不起律师，能找法律援助吗", "FL-008")]
     public void AnEventWhoseServiceTheWordsMatchedBestIsAnswered(string message, string id)
     {
         var r = seed.Engine.Ask(message);

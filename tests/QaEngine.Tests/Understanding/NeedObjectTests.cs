@@ -165,6 +165,15 @@ public class NeedObjectTests
     }
 
     [Fact]
+    public void RestoringNationalityIsAThingOfItsOwn()
+    {
+        // Not the 户口 of someone who settled abroad, which the words 加入外国国籍 bring near.
+        var restoring = Lexicon.Read("已加入外国国籍者能否申请恢复中国国籍").Objects;
+        Assert.NotEqual(ObjectSet.Empty, restoring);
+        Assert.Equal(ObjectSet.Empty, restoring & Lexicon.Read("定居国外后户口怎么处理").Objects);
+    }
+
+    [Fact]
     public void DrawingAPensionIsNotPayingIntoIt() =>
         Assert.True((Lexicon.Read("居民养老保险到了60岁怎么领钱").Needs & Lexicon.Read("城乡居民养老保险怎么交").Needs) == 0);
 
