@@ -39,6 +39,7 @@ public sealed partial class AnswerEngine
                 ?? (ForAGroupNotNamed(ranked[0].Entry) ? "identity" : null)
                 ?? (Identities.NamesAnotherAge(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null)
                 ?? (_match.SpeaksForAResidentTheEntryIsNotFor(message, ranked[0].Entry) ? "identity" : null)
+                ?? (_match.SpeaksForAForeignerTheEntryIsNotFor(message, ranked[0].Entry) ? "identity" : null)
                 ?? (Directions.Reverses(ranked[0].Entry.Phrasings[0].Normalized, message) ? "direction" : null)
                 ?? (_match.IsAboutADeathTheMessageDoesNotTell(message, ranked[0].Entry) ? "object" : null);
             if (nearMiss is null)

@@ -18,12 +18,17 @@ public static class Identities
         public bool IsNamedIn(string text) => WordLists.AnyIn(text, Words) || WordLists.AnyIn(text, SelfNames);
     }
 
+    // Countries citizens name, as where someone is from (越南人, 英国籍) or where they go.
+    private static readonly string[] Countries =
+    [
+        "美国", "英国", "法国", "德国", "意大利", "西班牙", "俄罗斯", "日本", "韩国", "朝鲜", "越南", "泰国", "缅甸", "老挝", "柬埔寨",
+        "马来西亚", "新加坡", "印度", "巴基斯坦", "加拿大", "澳大利亚", "新西兰", "巴西", "墨西哥",
+    ];
+
     private static readonly Group[] Groups =
     [
         new(["港澳台", "港澳", "香港", "澳门", "台湾", "台胞", "港人", "澳人", "回乡证", "内地", "大陆"], [], []),
-        new(["外国人", "外籍", "老外", "外国", "国籍", "签证", "美国", "英国", "法国", "德国", "意大利", "西班牙", "俄罗斯", "日本", "韩国",
-            "朝鲜", "越南", "泰国", "缅甸", "老挝", "柬埔寨", "马来西亚", "新加坡", "印度", "巴基斯坦", "加拿大", "澳大利亚", "新西兰",
-            "巴西", "墨西哥", "非洲", "欧洲", "美洲"], [], []),
+        new(["外国人", "外籍", "老外", "外国", "国籍", "签证", .. Countries, "非洲", "欧洲", "美洲"], [], []),
         new(["华侨", "侨胞", "归侨", "侨眷"], [], []),
         new(["军人", "退役", "退伍", "现役", "军属", "士兵", "军官", "部队", "入伍", "参军"], [], []),
         new(["外地户口", "外地户籍", "户口在外地", "非本地户籍", "非本市户籍", "非户籍", "随迁", "外来务工",
@@ -102,6 +107,16 @@ public static class Identities
         }
         return false;
     }
+
+    // The words for a foreign national.
+    private static readonly string[] ForeignNationals =
+        ["外国人", "老外", "外籍", "外国籍", "外国公民", .. Countries.Select(c => c + "人"), .. Countries.Select(c => c + "籍")];
+
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) names someone as a foreign national ("女朋友是英国人", "外籍配偶",
+    /// "我是韩国人"), not only a foreign country (去日本旅游).
+    /// </summary>
+    public static bool NamesAForeignNational(string message) => WordLists.AnyIn(message, ForeignNationals);
 
     /// <summary>True when <paramref name="text"/> (normalised) names one of the groups some services are only for.</summary>
     public static bool NamesAGroup(string text)

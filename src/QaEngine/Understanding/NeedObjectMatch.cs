@@ -98,6 +98,14 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         return !(e.Standard.Objects & _documents).IsEmpty && !e.SpeaksOfAbroad;
     }
 
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) names a foreign national and the entry never speaks of foreigners
+    /// or of a marriage or life across the border, in its questions or its answer: "女朋友是英国人…她要怎么来" is not
+    /// asked of 第一次办护照, nor "外籍配偶…协议离婚" of the usual divorce.
+    /// </summary>
+    public bool SpeaksForAForeignerTheEntryIsNotFor(string message, IndexedEntry entry) =>
+        Identities.NamesAForeignNational(message) && !_entries.GetValue(entry, Build).SpeaksOfForeigners;
+
     // The documents issued by residency (身份证, 户口簿, 居住证, 残疾人证 …); not the cards of a system anyone working here
     // joins (社保卡, 医保卡) or a bank's.
     private readonly ObjectSet _documents = lexicon.Family("证件")
@@ -106,6 +114,10 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     private readonly ObjectSet _places = lexicon.Family("地点");
 
     private static readonly string[] AbroadWords = ["国外", "境外", "海外", "香港", "澳门", "台湾", "港澳"];
+
+    private static readonly string[] ForeignerWords = ["外国", "外籍", "涉外", "境外人员", "境外人士", "国籍", "华侨", "侨"];
+
+    private static bool SpeaksOfForeigners(string text) => WordLists.AnyIn(text, ForeignerWords) || Identities.NamesAForeignNational(text);
 
     /// <summary>
     /// True when <paramref name="message"/> (normalised) says that someone died and the entry never speaks of a death or
@@ -183,6 +195,7 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
             CoreObjects(reads, phrasings.Objects, StrongShare))
         {
             SpeaksOfAbroad = WordLists.AnyIn(answerText, AbroadWords) || entry.Phrasings.Any(p => WordLists.AnyIn(p.Normalized, AbroadWords)),
+            SpeaksOfForeigners = SpeaksOfForeigners(answerText) || entry.Phrasings.Any(p => SpeaksOfForeigners(p.Normalized)),
             SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
             AsksAfterADeath = Deaths.AreSaidIn(entry.Phrasings[0].Normalized),
         };
@@ -211,6 +224,9 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     {
         // Its questions or answer speak of life abroad (国外, 境外, 港澳台 …).
         public bool SpeaksOfAbroad { get; init; }
+
+        // Its questions or answer speak of foreigners (外国人, 外籍, 涉外 …).
+        public bool SpeaksOfForeigners { get; init; }
 
         // Its questions or answer speak of a death or its aftermath (去世, 继承, 丧葬 …).
         public bool SpeaksOfADeath { get; init; }

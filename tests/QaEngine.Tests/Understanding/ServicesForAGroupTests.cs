@@ -1,4 +1,5 @@
 using GovAssistant.QaEngine.Answering;
+using GovAssistant.QaEngine.Understanding;
 
 namespace GovAssistant.QaEngine.Tests.Understanding;
 
@@ -120,4 +121,26 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     {
         seed.AssertAnsweredWith("我是香港人，在深圳上班交了社保，社保卡丢了怎么补", "SB-006");
     }
+
+    [Fact]
+    public void ADivorceWithAForeignSpouseIsNotAnsweredWithTheUsualOne()
+    {
+        // Written for this test: a divorce by agreement with a foreign wife is registered elsewhere than the usual one.
+        var r = seed.Engine.Ask("我和外籍妻子在国内登记结婚的，现在双方商量好了要协议离婚，请问到哪里办理");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == "HY-003");
+    }
+
+    [Fact]
+    public void AForeignNationalIsAnsweredWithAnEntryThatSpeaksOfForeigners() =>
+        seed.AssertAnsweredWith("我是美国人，在上海工作，来华工作的居留许可怎么办", "CR-010");
+
+    [Theory]
+    [InlineData("女朋友是英国人，想让她来过年", true)]
+    [InlineData("本人配偶系外籍人士", true)]
+    [InlineData("我是韩国人", true)]
+    [InlineData("我要去日本旅游，第一次办护照要带什么", false)]
+    [InlineData("在美国读书的孩子回国", false)]
+    public void AForeignNationalIsNamedNotAForeignCountry(string message, bool named) =>
+        Assert.Equal(named, Identities.NamesAForeignNational(message));
 }
