@@ -109,10 +109,10 @@ public sealed partial class AnswerEngine
 
     // A message telling a life event whose service's entry is the one its words matched best (…我们结婚两年了，媳妇户口
     // 想迁到我这边来 → 夫妻投靠): read by what it says and by what happened, it points at the same entry. Then a bar as
-    // low as clarifying's applies (QaEngineOptions.LifeEventAnswerThreshold), the near-miss checks all the same. Not where nothing was matched (already
-    // offered as guesses) or the first reading found a near miss; not for a complaint about a case or a message asking
-    // about several services; not where the message names a group of people (外籍配偶, 台湾人) that neither the event nor
-    // the entry is about.
+    // low as clarifying's applies (QaEngineOptions.LifeEventAnswerThreshold), the near-miss checks all the same. Not
+    // where nothing was matched (already offered as guesses) or the first reading found a near miss; not for a complaint
+    // about a case or a message asking about several services; not where the message names a group of people (外籍配偶,
+    // 台湾人) that neither the event nor the entry is about.
     private AnswerResult? AgreedWithALifeEvent(AnalyzedText analyzed, ReadQuestion read, AnswerResult result, List<ToldEvent> told, string? first,
         double confidence, List<AnswerCandidate> candidates)
     {

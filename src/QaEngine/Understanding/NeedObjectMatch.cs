@@ -135,6 +135,13 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
         _entries.GetValue(entry, Build).AsksAfterADeath && Deaths.AreNotToldIn(message);
 
     /// <summary>
+    /// True when the entry's own question is about something that did not happen (看病时没能用医保直接结算…) and
+    /// <paramref name="message"/> (normalised) tells nothing that did not (怎么才能在广州直接用医保结算).
+    /// </summary>
+    public bool AssumesWhatTheMessageDoesNotTell(string message, IndexedEntry entry) =>
+        _entries.GetValue(entry, Build).AsksAfterWhatDidNotHappen && Negations.AreNotToldIn(message);
+
+    /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
     /// <paramref name="question"/>: positive evidence that it answers what is asked. A question naming a need and no
     /// object (户口 迁出, 落户, 慢病 认定: the need says whose it is) has it from an entry whose questions name that need and
@@ -198,6 +205,7 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
             SpeaksOfForeigners = SpeaksOfForeigners(answerText) || entry.Phrasings.Any(p => SpeaksOfForeigners(p.Normalized)),
             SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
             AsksAfterADeath = Deaths.AreSaidIn(entry.Phrasings[0].Normalized),
+            AsksAfterWhatDidNotHappen = Negations.AreSaidIn(entry.Phrasings[0].Normalized),
         };
     }
 
@@ -233,5 +241,8 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
 
         // Its own question is about someone who died (…去世了, …死亡后).
         public bool AsksAfterADeath { get; init; }
+
+        // Its own question is about something that did not happen (没能…结算, 一直没有户口).
+        public bool AsksAfterWhatDidNotHappen { get; init; }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace GovAssistant.QaEngine.Understanding;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace GovAssistant.QaEngine.Understanding;
 /// "一直没有户口的人…") answers only a message that tells something did not happen: "怎么才能在广州直接用医保结算" asks how
 /// to settle directly, not what to do when it could not be done.
 /// </summary>
-public static class Negations
+public static partial class Negations
 {
     // What an entry's question says did not happen (没能, 不给, 一直没有 …); not 未成年人, 未婚, 无儿无女, which name who.
     private static readonly string[] EntryMarkers = ["没能", "没法", "不给", "一直没有", "一直不", "没签注", "没有安排", "还没", "迟迟"];
@@ -14,11 +16,19 @@ public static class Negations
     // (手工报销, 自己先垫).
     private static readonly string[] MessageMarkers = ["没", "不", "无", "未", "冇", "唔", "拒", "拖", "欠", "难", "停", "忘", "失败", "逾期", "过期", "错过", "手工", "垫"];
 
-    // "能不能", "是不是", "要不要": a question, not a negation.
-    private static readonly System.Text.RegularExpressions.Regex AskedBothWays = new(@"(\p{IsCJKUnifiedIdeographs})[不没]\1", System.Text.RegularExpressions.RegexOptions.Compiled);
+    /// <summary>True when <paramref name="entryQuestion"/> (normalised) says something did not happen.</summary>
+    public static bool AreSaidIn(string entryQuestion) => WordLists.AnyIn(entryQuestion, EntryMarkers);
+
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) tells nothing that did not happen: "能不能", "是不是", "要不要" ask
+    /// both ways, they tell no negation.
+    /// </summary>
+    public static bool AreNotToldIn(string message) => !WordLists.AnyIn(AskedBothWays().Replace(message, ""), MessageMarkers);
 
     /// <summary>True when <paramref name="entryQuestion"/> (normalised) says something did not happen and
     /// <paramref name="message"/> (normalised) tells nothing that did not.</summary>
-    public static bool PremiseNotToldIn(string entryQuestion, string message) =>
-        WordLists.AnyIn(entryQuestion, EntryMarkers) && !WordLists.AnyIn(AskedBothWays.Replace(message, ""), MessageMarkers);
+    public static bool PremiseNotToldIn(string entryQuestion, string message) => AreSaidIn(entryQuestion) && AreNotToldIn(message);
+
+    [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[不没]\1")]
+    private static partial Regex AskedBothWays();
 }
