@@ -57,6 +57,15 @@ public sealed class SeedEngineFixture : IDisposable
         return r;
     }
 
+    /// <summary>Asks <paramref name="question"/> and asserts it is not answered outright, entry <paramref name="id"/> among the choices offered.</summary>
+    public AnswerResult AssertOfferedNotAnswered(string question, string id)
+    {
+        var r = Engine.Ask(question);
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == id);
+        return r;
+    }
+
     public void Dispose() => Engine.Dispose();
 }
 

@@ -35,31 +35,20 @@ public class LifeEventTests(SeedEngineFixture seed)
     [InlineData("老板欠了我们两个月工资不给，该去哪里告他", "JY-009")]
     // Violence at home and a divorce without money for a lawyer (家暴 法律援助), matched weakly (below the agreeing readings' bar).
     [InlineData("老公一喝酒就打我，我想离婚又请不起律师，能找法律援助吗", "FL-008")]
-    public void AnEventWhoseServiceTheWordsMatchedBestIsAnswered(string message, string id)
-    {
-        var r = seed.Engine.Ask(message);
-        Assert.Equal(AnswerDecision.Answered, r.Decision);
-        Assert.Equal(id, r.Entry?.Id);
-    }
+    public void AnEventWhoseServiceTheWordsMatchedBestIsAnswered(string message, string id) => seed.AssertAnsweredWith(message, id);
 
     [Fact]
     public void TheServiceOfEachEventToldIsOffered()
     {
         // A death told with the 户口 (注销户口) and with the pension (参保人去世: 丧葬补助金, 抚恤金).
-        var r = seed.Engine.Ask("我奶奶前天过世了，她的户口要去派出所销掉吧？她的养老金是不是也要去停？");
-        Assert.Equal(AnswerDecision.Clarify, r.Decision);
-        Assert.Contains(r.Choices, c => c.Id == "HJ-010");
+        var r = seed.AssertOfferedNotAnswered("我奶奶前天过世了，她的户口要去派出所销掉吧？她的养老金是不是也要去停？", "HJ-010");
         Assert.Contains(r.Choices, c => c.Id == "SB-015");
     }
 
     [Fact]
-    public void TwoQuestionsTellingTwoEventsAreNotAnsweredFromEither()
-    {
+    public void TwoQuestionsTellingTwoEventsAreNotAnsweredFromEither() =>
         // 退休手续 (the pension) is asked first; 退休…公积金 (drawing the fund) matched the words best.
-        var r = seed.Engine.Ask("我爸下个月到退休年龄，退休手续咋办？退休后公积金咋取？");
-        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
-        Assert.Contains(r.Choices, c => c.Id == "SB-004");
-    }
+        seed.AssertOfferedNotAnswered("我爸下个月到退休年龄，退休手续咋办？退休后公积金咋取？", "SB-004");
 
     [Fact]
     public void AnEventNeverAnswersWhenAnsweringIsSwitchedOff()
@@ -82,13 +71,9 @@ public class LifeEventTests(SeedEngineFixture seed)
     }
 
     [Fact]
-    public void AnEventToldOfSomeoneOfAGroupTheEntryIsNotForIsOfferedNotAnswered()
-    {
+    public void AnEventToldOfSomeoneOfAGroupTheEntryIsNotForIsOfferedNotAnswered() =>
         // An agreed divorce (协议离婚) with a French wife: the usual divorce at the 民政局 is not simply hers.
-        var r = seed.Engine.Ask("我跟法国籍太太都同意离婚了，协议离婚去哪办理");
-        Assert.Equal(AnswerDecision.Clarify, r.Decision);
-        Assert.Contains(r.Choices, c => c.Id == "HY-003");
-    }
+        seed.AssertOfferedNotAnswered("我跟法国籍太太都同意离婚了，协议离婚去哪办理", "HY-003");
 
     [Fact]
     public void EveryGroupOfALineMustBeTold()
