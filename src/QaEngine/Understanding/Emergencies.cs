@@ -34,7 +34,8 @@ public static class Emergencies
     // Said right before 走丢/走失 of what tends to happen, not of what has: "…病情加重，经常走失，监护人怎么确定", "防走失手环".
     private static readonly string[] Habitually = ["经常", "常常", "老是", "总是", "容易", "怕", "防", "防止", "以防"];
 
-    private static readonly string[] SelfHarmPhrases = ["想自杀", "要自杀", "准备自杀", "打算自杀", "想轻生", "不想活了", "想结束自己的生命"];
+    private static readonly string[] SelfHarmPhrases =
+        ["想自杀", "要自杀", "准备自杀", "打算自杀", "想轻生", "不想活了", "想结束自己的生命", "想跳楼", "我要跳楼", "想寻死", "想割腕", "想跳河"];
 
     private static readonly string[] HelpPhrases = ["救命", "救救我"];
 
@@ -44,7 +45,7 @@ public static class Emergencies
     [
         "出车祸", "车祸了", "撞车了", "着火了", "失火了", "起火了", "煤气泄漏", "燃气泄漏", "有人打我", "被人打了", "被人砍",
         "抢劫", "被抢了", "晕倒了", "昏迷了", "喘不上气", "摔倒了", "被困", "困住了", "落水", "溺水", "掉河里", "掉水里",
-        "掉进河", "掉进水", "触电了", "快救命", "救救",
+        "掉进河", "掉进水", "触电了", "快救命", "救救", "要跳楼", "跳楼了", "要跳河", "跳河了", "站在楼顶", "爬上楼顶", "坐在楼顶",
     ];
 
     // Longest such a message is (without spaces): "老人在家摔倒了怎么办".

@@ -25,6 +25,10 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("老人在家摔倒了怎么办", Emergencies.Danger)]
     [InlineData("我爸被困在河里了快救命", Emergencies.Danger)]
     [InlineData("孩子掉河里了", Emergencies.Danger)]
+    [InlineData("我想跳楼", Emergencies.SelfHarm)]
+    // Someone else about to jump: the police and the ambulance, not the words for one's own feelings.
+    [InlineData("有人要跳楼", Emergencies.Danger)]
+    [InlineData("邻居要跳楼了怎么办", Emergencies.Danger)]
     public void AnEmergencyIsRecognised(string message, string kind) => Assert.Equal(kind, KindOf(message));
 
     [Theory]
@@ -41,6 +45,7 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("网购被骗了怎么办")]
     [InlineData("我母亲患有精神分裂症，最近病情加重，经常走失，请问精神残疾人的监护人怎么确定")]
     [InlineData("给老人买防走失手环有补贴吗")]
+    [InlineData("商场跳楼价清仓")]
     public void ADocumentLostOrAQuestionAboutOneIsNoEmergency(string message) => Assert.Null(KindOf(message));
 
     [Theory]
