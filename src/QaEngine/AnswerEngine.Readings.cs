@@ -122,8 +122,7 @@ public sealed partial class AnswerEngine
         if (told.Find(t => t.Ranked[0].Entry.Entry.Id == first) is not { } agreeing) return null;
         if (result is not ({ Decision: AnswerDecision.Clarify, Reason: null } or { Decision: AnswerDecision.NoAnswer, Reason: "lowConfidence" })) return null;
         if (IsStatement(analyzed, read) && CaseMarkers.IsComplaint(analyzed.Normalized)) return null;
-        var groups = Identities.GroupsNamedIn(read.Message) & ~Identities.GroupsNamedIn(agreeing.ServiceWords)
-            & ~Identities.GroupsMarking(agreeing.Ranked[0].Entry.Phrasings[0].Normalized);
+        var groups = Identities.GroupsNamedIn(read.Message) & ~Identities.GroupsNamedIn(agreeing.ServiceWords) & ~GroupsMarking(agreeing.Ranked[0].Entry);
         if (groups != 0) return null;
         var agreed = Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, LifeEventBar);
         return agreed is { Decision: AnswerDecision.Answered, Entry: { } entry } && !AsksOfAThingTheEntryNeverSpeaksOf(analyzed, read, entry) ? agreed : null;

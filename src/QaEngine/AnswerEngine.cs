@@ -262,8 +262,11 @@ public sealed partial class AnswerEngine : IDisposable
     private static int GroupsNamed(string message, string reading) => Identities.GroupsNamedIn(message) | Identities.GroupsNamedIn(reading);
 
     // True when the entry is only for a group (港澳台 residents, foreigners …) not among those named.
-    private bool IsForAGroupNotNamed(IndexedEntry entry, int named) =>
-        (_groupMarks.GetValue(entry, e => new StrongBox<int>(Identities.GroupsMarking(e.Phrasings[0].Normalized))).Value & ~named) != 0;
+    private bool IsForAGroupNotNamed(IndexedEntry entry, int named) => (GroupsMarking(entry) & ~named) != 0;
+
+    // The groups the entry is only for (Identities.GroupsMarking of its standard question), one bit per group.
+    private int GroupsMarking(IndexedEntry entry) =>
+        _groupMarks.GetValue(entry, e => new StrongBox<int>(Identities.GroupsMarking(e.Phrasings[0].Normalized))).Value;
 
     // The local date, read from the clock again after a minute or at local midnight, whichever comes first: converting
     // the clock to local time on every question cost 7 % of a question.

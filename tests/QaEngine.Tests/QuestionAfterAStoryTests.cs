@@ -119,20 +119,14 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
     {
         // The question alone (一住就是好几年，在那边看病怎么用医保) finds nothing sure; the whole message finds 异地就医备案,
         // which is not trusted outright against the first reading, but is offered first rather than saying no answer.
-        var result = seed.Engine.Ask("我退休以后准备去深圳跟儿子一起住，一住就是好几年，在那边看病怎么用医保");
-
-        Assert.Equal(AnswerDecision.Clarify, result.Decision);
-        Assert.Equal("YB-003", result.Choices[0].Id);
+        seed.AssertOfferedFirst("我退休以后准备去深圳跟儿子一起住，一住就是好几年，在那边看病怎么用医保", "YB-003");
     }
 
     [Fact]
     public void AStoryNoReadingIsSureOfOffersTheEntryForTheNeedAndObjectItNames()
     {
         // Every reading scores low against the story's words; the message still names 补办 and 驾驶证.
-        var result = seed.Engine.Ask("搬家收拾完发现驾驶证不知道放哪了，翻了好几遍都没有，怎么补办？");
-
-        Assert.Equal(AnswerDecision.Clarify, result.Decision);
-        Assert.Equal("JT-002", result.Choices[0].Id);
+        seed.AssertOfferedFirst("搬家收拾完发现驾驶证不知道放哪了，翻了好几遍都没有，怎么补办？", "JT-002");
     }
 
     [Fact]

@@ -66,6 +66,15 @@ public sealed class SeedEngineFixture : IDisposable
         return r;
     }
 
+    /// <summary>Asks <paramref name="question"/> and asserts the citizen is asked to choose, entry <paramref name="id"/> offered first.</summary>
+    public AnswerResult AssertOfferedFirst(string question, string id)
+    {
+        var r = Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal(id, r.Choices[0].Id);
+        return r;
+    }
+
     public void Dispose() => Engine.Dispose();
 }
 

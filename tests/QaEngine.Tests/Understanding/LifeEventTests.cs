@@ -62,13 +62,9 @@ public class LifeEventTests(SeedEngineFixture seed)
     }
 
     [Fact]
-    public void AComplaintTellingAnEventIsOfferedTheServiceNotAnswered()
-    {
+    public void AComplaintTellingAnEventIsOfferedTheServiceNotAnswered() =>
         // 拖欠工资 is the wage-claim event, but a complaint names the service it complains of, not what it asks.
-        var r = seed.Engine.Ask("投诉城南建筑公司拖欠我们农民工工资三个月");
-        Assert.Equal(AnswerDecision.Clarify, r.Decision);
-        Assert.Equal("JY-009", r.Choices[0].Id);
-    }
+        seed.AssertOfferedFirst("投诉城南建筑公司拖欠我们农民工工资三个月", "JY-009");
 
     [Fact]
     public void AnEventToldOfSomeoneOfAGroupTheEntryIsNotForIsOfferedNotAnswered() =>
