@@ -29,6 +29,7 @@ public sealed partial class AnswerEngine
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (NamesAnObjectTheEntryLacks(question, profile, ranked[0].Entry) ? "object" : null)
+                ?? (_match.NamesASchemeNeverSpokenOf(profile, ranked[0].Entry) ? "object" : null)
                 ?? (_match.PlacesTheCitizenWhereTheEntryIsNot(message, ranked[0].Entry) ? "object" : null)
                 ?? (_match.TellsOfADeathTheEntryIsNotAbout(message, ranked[0].Entry) ? "object" : null)
                 ?? (NamesOnlyAKindOfThing(question, profile, ranked[0].Entry) ? "object" : null)

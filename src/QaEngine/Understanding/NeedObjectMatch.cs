@@ -70,6 +70,17 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     public bool NamesAThingAskedTheEntryNeverSpeaksOf(ServiceProfile question, IndexedEntry entry) =>
         NamesAnObjectNeverSpokenOf(question with { Objects = question.Objects & ~_workplacesAndSchools }, entry);
 
+    /// <summary>
+    /// <see cref="NamesAnObjectNeverSpokenOf"/> for the schemes a citizen pays into (养老保险, 医保, 工伤, 公积金 …) alone, which
+    /// a message of any length names as what it asks about: "我换了手机号 公积金那边 收不到短信了 要咋改" is not asked of
+    /// the driving licence's phone number. Other objects a long message names are mostly its circumstances.
+    /// </summary>
+    public bool NamesASchemeNeverSpokenOf(ServiceProfile question, IndexedEntry entry) =>
+        NamesAnObjectNeverSpokenOf(question with { Objects = question.Objects & _schemes }, entry);
+
+    // Not the events a scheme pays for (生孩子, 工亡), which a story tells.
+    private readonly ObjectSet _schemes = lexicon.Read("养老保险 医疗保险 失业保险 工伤 学平险 公积金 年金").Objects;
+
     private readonly ObjectSet _workplacesAndSchools = lexicon.Family("机构") | lexicon.Family("学段");
 
     /// <summary>
