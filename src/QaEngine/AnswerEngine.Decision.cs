@@ -30,6 +30,7 @@ public sealed partial class AnswerEngine
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (NamesAnObjectTheEntryLacks(question, profile, ranked[0].Entry) ? "object" : null)
                 ?? (_match.NamesASchemeNeverSpokenOf(profile, ranked[0].Entry) ? "object" : null)
+                ?? (_match.NamesALoneObjectNeverSpokenOf(profile, question.Normalized, ranked[0].Entry) ? "object" : null)
                 ?? (_match.PlacesTheCitizenWhereTheEntryIsNot(message, ranked[0].Entry) ? "object" : null)
                 ?? (_match.TellsOfADeathTheEntryIsNotAbout(message, ranked[0].Entry) ? "object" : null)
                 ?? (NamesOnlyAKindOfThing(question, profile, ranked[0].Entry) ? "object" : null)

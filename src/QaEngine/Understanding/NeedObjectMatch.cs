@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using GovAssistant.QaEngine.Indexing;
 
 namespace GovAssistant.QaEngine.Understanding;
@@ -8,7 +9,7 @@ namespace GovAssistant.QaEngine.Understanding;
 /// need" (居住证 申领 vs 签注) and "same need, different object" (电动自行车 vs 机动车 上牌, 养老院 vs 公司) are near
 /// misses — close in words, wrong as an answer — and must not be answered outright.
 /// </summary>
-public sealed class NeedObjectMatch(ServiceLexicon lexicon)
+public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
 {
     private readonly ConditionalWeakTable<IndexedEntry, EntryProfile> _entries = new();
 
@@ -77,6 +78,27 @@ public sealed class NeedObjectMatch(ServiceLexicon lexicon)
     /// </summary>
     public bool NamesASchemeNeverSpokenOf(ServiceProfile question, IndexedEntry entry) =>
         NamesAnObjectNeverSpokenOf(question with { Objects = question.Objects & _schemes }, entry);
+
+    /// <summary>
+    /// <see cref="NamesAnObjectNeverSpokenOf"/> for the objects of no family (宅基地, 疫苗, 药店, 互联网医院 …), which
+    /// <paramref name="reading"/> (normalised) names, at any length, as what it asks about, unless in a clause saying when
+    /// (办车贷时…, 买房的时候…): "听说本市65岁以上老人打流感疫苗免费 去哪里打" is not asked of the free health check.
+    /// The objects of a family (证件, 机构, 假期 …) a long message names are mostly its circumstances.
+    /// </summary>
+    public bool NamesALoneObjectNeverSpokenOf(ServiceProfile question, string reading, IndexedEntry entry)
+    {
+        var lone = question.Objects & ~_inFamilies;
+        if (lone.IsEmpty) return false;
+        var outsideWhen = lexicon.Read(TimeClause().Replace(reading, " ")).Objects;
+        return NamesAnObjectNeverSpokenOf(question with { Objects = lone & outsideWhen }, entry);
+    }
+
+    private readonly ObjectSet _inFamilies = lexicon.Families.Aggregate(new ObjectSet(), (all, family) => all | family);
+
+    // A clause ending in 时, 的时候 or 之时 (办车贷时, 买房的时候), up to ten characters; not 临时, 及时, 同时, 小时 … nor 时间,
+    // 时候 standing alone.
+    [GeneratedRegex(@"[^\s，,。；;？?！!]{1,10}?(?:的时候|之时|(?<![临及同小当平暂随按准届那有何定超过实计适])时(?![间候刻期代效]))")]
+    private static partial Regex TimeClause();
 
     // Not the events a scheme pays for (生孩子, 工亡), which a story tells.
     private readonly ObjectSet _schemes = lexicon.Read("养老保险 医疗保险 失业保险 工伤 学平险 公积金 年金").Objects;

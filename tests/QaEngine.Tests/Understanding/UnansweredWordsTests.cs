@@ -131,4 +131,20 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         Assert.False(r is { Decision: AnswerDecision.Answered } && r.Entry!.Id == "JT-017", $"{r.Decision} {r.Entry?.Id}");
         seed.AssertAnsweredWith("我换了新手机号，驾驶证上的联系电话要去哪里改", "JT-017");
     }
+
+    // Written for this test: a drugstore and homestead land are not what the best entry speaks of (a food business
+    // permit, a 公积金 loan for a home bought elsewhere).
+    [Theory]
+    [InlineData("我想在小区门口开一家药店，除了营业执照还要办什么证", "QY-002")]
+    [InlineData("我在老家的宅基地上盖房子，这个能用公积金贷款吗", "GJ-012")]
+    public void AThingOfItsOwnTheEntryNeverSpeaksOfHoldsBackAnAnswerInALongMessage(string question, string resembles)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.False(r is { Decision: AnswerDecision.Answered } && r.Entry!.Id == resembles, $"{question} → {r.Decision} {r.Entry?.Id}");
+    }
+
+    [Fact]
+    public void AThingNamedInAClauseSayingWhenIsACircumstance() =>
+        // Written for this test: the car loan tells when the tax certificate was asked for.
+        seed.AssertAnsweredWith("办车贷的时候银行让我开个人所得税的完税证明，手机上能开吗", "SW-014");
 }
