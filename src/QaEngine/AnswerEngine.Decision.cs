@@ -44,7 +44,8 @@ public sealed partial class AnswerEngine
                 ?? (_match.SpeaksForAForeignerTheEntryIsNotFor(message, ranked[0].Entry) ? "identity" : null)
                 ?? (Directions.Reverses(ranked[0].Entry.Phrasings[0].Normalized, message) ? "direction" : null)
                 ?? (_match.IsAboutADeathTheMessageDoesNotTell(message, ranked[0].Entry) ? "object" : null)
-                ?? (_match.AssumesWhatTheMessageDoesNotTell(message, ranked[0].Entry) ? "need" : null);
+                ?? (_match.AssumesWhatTheMessageDoesNotTell(message, ranked[0].Entry) ? "need" : null)
+                ?? (_match.TellsOfARefusalTheEntryIsNotAbout(message, ranked[0].Entry) ? "need" : null);
             if (nearMiss is null)
             {
                 // The usual service may have been put before the best entry by words (AParticularCaseOfABareQuestion).

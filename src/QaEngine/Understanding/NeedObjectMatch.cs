@@ -222,6 +222,15 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     /// <summary>The needs and objects the entry's own (standard) question names.</summary>
     public ServiceProfile StandardOf(IndexedEntry entry) => _entries.GetValue(entry, Build).Standard;
 
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) tells that someone refuses the citizen (单位一直不发给我, 前夫不同意
+    /// 接收) and none of the entry's questions speaks of a refusal or a dispute (nor its own of anything that did not happen),
+    /// nor its answer of a refusal: the usual procedure (生育津贴 how claimed, 户口 moved to the other parent) is not how to
+    /// get past one.
+    /// </summary>
+    public bool TellsOfARefusalTheEntryIsNotAbout(string message, IndexedEntry entry) =>
+        Refusals.AreToldIn(message) && !_entries.GetValue(entry, Build).SpeaksOfARefusal;
+
     private EntryProfile Build(IndexedEntry entry)
     {
         // Each question read once: the union, and the objects most (or nearly all) of them name.
@@ -239,6 +248,8 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
             SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
             AsksAfterADeath = Deaths.AreSaidIn(entry.Phrasings[0].Normalized),
             AsksAfterWhatDidNotHappen = Negations.AreSaidIn(entry.Phrasings[0].Normalized),
+            SpeaksOfARefusal = Refusals.AreNamedIn(answerText) || entry.Phrasings.Any(p => Refusals.AreSpokenOfIn(p.Normalized))
+                || !Negations.AreNotToldIn(entry.Phrasings[0].Normalized),
         };
     }
 
@@ -277,5 +288,9 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
 
         // Its own question is about something that did not happen (没能…结算, 一直没有户口).
         public bool AsksAfterWhatDidNotHappen { get; init; }
+
+        // Its questions speak of someone refusing or of a dispute (不给, 配合, 投诉, 仲裁 …), its own question of something that
+        // did not happen (老板没钱发工资), or its answer names a refusal.
+        public bool SpeaksOfARefusal { get; init; }
     }
 }
