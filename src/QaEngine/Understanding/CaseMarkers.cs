@@ -12,6 +12,7 @@ public static class CaseMarkers
     [
         "反映", "落实", "请求", "恳请", "希望", "建议", "质疑", "呼吁", "强烈", "不作为", "乱作为", "比登天", "难办", "没人办",
         "没人接", "没人管", "不给开", "恶意", "违规", "曝光", "诉求", "整改", "何时解决", "迟迟", "至今", "解冻",
+        "仍未", "维权无门", "拖延", "推诿", "刁难",
     ];
 
     // A named place or body: two or more characters of a name before one of these (郦城小区, 美联幼儿园).
@@ -43,7 +44,16 @@ public static class CaseMarkers
         var text = normalized.Replace(" ", "", StringComparison.Ordinal);
         foreach (var a in Appeals) if (text.Contains(a, StringComparison.Ordinal)) return true;
         foreach (var p in Policies) if (text.EndsWith(p, StringComparison.Ordinal)) return true;
-        return NamesABody(text);
+        return NamesABody(text) || NamesSomeoneWithoutTheirName(text);
+    }
+
+    // 某小区, 某诊所, 某公司: a particular place or body whose name the writer (or whoever published the message) left out;
+    // not 某些 (some).
+    private static bool NamesSomeoneWithoutTheirName(string text)
+    {
+        for (var at = text.IndexOf('某'); at >= 0; at = text.IndexOf('某', at + 1))
+            if (at + 1 < text.Length && text[at + 1] != '些') return true;
+        return false;
     }
 
     private static bool NamesABody(string text)
