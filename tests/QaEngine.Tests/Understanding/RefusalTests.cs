@@ -1,4 +1,3 @@
-using GovAssistant.QaEngine.Answering;
 using GovAssistant.QaEngine.Understanding;
 
 namespace GovAssistant.QaEngine.Tests.Understanding;
@@ -14,9 +13,7 @@ public class RefusalTests(SeedEngineFixture seed)
     public void ARefusalToldIsNotAnsweredWithTheUsualProcedure()
     {
         // Written for this test: the employer keeps the maternity allowance; YB-009 tells how it is claimed.
-        var r = seed.Engine.Ask("生完孩子以后单位把我的生育津贴领走了，到现在都不发给我，怎么办");
-        Assert.False(r is { Decision: AnswerDecision.Answered } && r.Entry!.Id == "YB-009", $"{r.Decision} {r.Entry?.Id}");
-        Assert.Contains(r.Choices, c => c.Id == "YB-009");
+        seed.AssertOfferedNotAnswered("生完孩子以后单位把我的生育津贴领走了，到现在都不发给我，怎么办", "YB-009");
         seed.AssertAnsweredWith("生完孩子以后单位帮我申领生育津贴，钱什么时候发给我", "YB-009");
     }
 
