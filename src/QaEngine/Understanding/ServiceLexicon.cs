@@ -160,12 +160,39 @@ public sealed class ServiceLexicon
         return false;
     }
 
+    // What tells a thing is still at hand ("营业执照还在", "回乡证没丢"): it is not what is asked about, unless more follows
+    // in the clause ("还在有效期内").
+    private static readonly string[] StillAtHand = ["还在", "都在", "没丢", "没有丢", "没弄丢", "还有"];
+
+    // A thing still at hand is set aside only beside another of its family that is named ("香港身份证丢了，回乡证还在"):
+    // alone ("房产证还在，要去注销吗") it is still what is asked about.
+    private ObjectSet NotSetAside(ObjectSet atHand, ObjectSet named)
+    {
+        if (atHand.IsEmpty) return atHand;
+        var kept = atHand;
+        foreach (var family in Families)
+            if (!(atHand & family).IsEmpty && !(named & family).IsEmpty) kept &= ~family;
+        return kept;
+    }
+
+    private static bool IsStillAtHand(ReadOnlySpan<char> after)
+    {
+        foreach (var marker in StillAtHand)
+        {
+            if (!after.StartsWith(marker, StringComparison.Ordinal)) continue;
+            var rest = after[marker.Length..];
+            return rest.IsEmpty || rest[0] == ' ' || ("哩呢的啊吧呀嘞".Contains(rest[0]) && (rest.Length == 1 || rest[1] == ' '));
+        }
+        return false;
+    }
+
     private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message)
     {
         ulong needs = 0;
         var objects = ObjectSet.Empty;
         List<(string Word, int Group)>? defaults = null;
         var needEnd = 0;
+        var atHand = ObjectSet.Empty;
         for (var i = 0; i < normalized.Length;)
         {
             var step = 1;
@@ -182,6 +209,13 @@ public sealed class ServiceLexicon
                         break;
                     }
                     if (isNeed && IsPurpose(normalized[(i + word.Length)..])) break;
+                    if (!isNeed && !isDefault && IsStillAtHand(normalized[(i + word.Length)..]))
+                    {
+                        atHand |= ObjectSet.Of(group);
+                        step = word.Length;
+                        words?.Add(word);
+                        break;
+                    }
                     if (isNeed)
                     {
                         needs |= 1UL << group;
@@ -199,6 +233,7 @@ public sealed class ServiceLexicon
             }
             i += step;
         }
+        objects |= NotSetAside(atHand, objects);
         // A word for the usual one of several stands for it only where none of the others is named.
         if (defaults is null) return new ServiceProfile(needs, objects);
         ObjectSet? namedElsewhere = null;

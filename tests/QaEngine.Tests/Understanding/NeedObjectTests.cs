@@ -34,6 +34,24 @@ public class NeedObjectTests
         Assert.False((read.Objects & Lexicon.Read(named).Objects).IsEmpty);
     }
 
+    // "香港身份证丢了，回乡证还在": a thing still at hand beside another of its family is not what is asked about; alone
+    // ("房产证还在，要去注销吗") or with more said of it ("还在有效期内") it is.
+    [Theory]
+    [InlineData("我的香港身份证在深圳搞丢了 回乡证还在 怎么处理", "回乡证", "香港身份证")]
+    [InlineData("食品经营许可证找不着了 咋补 营业执照还在哩", "营业执照", "食品经营许可证")]
+    public void AThingStillAtHandBesideAnotherOfItsKindIsNotNamed(string question, string atHand, string named)
+    {
+        var read = Lexicon.Read(question);
+        Assert.True((read.Objects & Lexicon.Read(atHand).Objects).IsEmpty);
+        Assert.False((read.Objects & Lexicon.Read(named).Objects).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("老房子塌了 房产证还在 要去注销不", "房产证")]
+    [InlineData("身份证还在有效期内 能提前换吗", "身份证")]
+    public void AThingStillAtHandAloneIsStillNamed(string question, string thing) =>
+        Assert.False((Lexicon.Read(question).Objects & Lexicon.Read(thing).Objects).IsEmpty);
+
     [Fact]
     public void AskingWhetherIsNoDenial() => Assert.NotEqual(0UL, Lexicon.Read("身份证是不是补办").Needs & Lexicon.Read("补办").Needs);
 

@@ -143,4 +143,9 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     public void AThingNamedInAClauseSayingWhenIsACircumstance() =>
         // Written for this test: the car loan tells when the tax certificate was asked for.
         seed.AssertAnsweredWith("办车贷的时候银行让我开个人所得税的完税证明，手机上能开吗", "SW-014");
+
+    [Fact]
+    public void ALostThingIsAskedAboutNotTheOneStillAtHand() =>
+        // Written for this test: the food permit is lost, the business licence is not.
+        seed.AssertOfferedNotAnswered("我家饭店的食品经营许可证不见了，营业执照还在，要怎么补办", "QY-009");
 }
