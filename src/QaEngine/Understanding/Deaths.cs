@@ -8,7 +8,7 @@ namespace GovAssistant.QaEngine.Understanding;
 public static class Deaths
 {
     // How citizens say that someone died ("走了", "不在了" say it too, but as often say someone left).
-    private static readonly string[] Said = ["去世", "过世", "病逝", "离世", "逝世", "死亡", "身故", "亡故", "人没了", "去逝"];
+    private static readonly string[] Said = ["去世", "过世", "病逝", "病故", "已故", "故去", "离世", "逝世", "死亡", "身故", "亡故", "人没了", "去逝"];
 
     // The aftermath of a death: what an entry about it speaks of, and what tells of a death in a message too.
     private static readonly string[] Aftermath = ["继承", "遗产", "丧葬", "遗属", "抚恤", "遗嘱", "死者"];

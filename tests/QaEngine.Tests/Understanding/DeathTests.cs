@@ -35,4 +35,14 @@ public class DeathTests(SeedEngineFixture seed)
     [InlineData("我爸腿脚不好想弄个轮椅", true)]
     public void AMessageTellsNoDeathOnlyWhenNoWordOfOneIsFound(string message, bool none) =>
         Assert.Equal(none, Deaths.AreNotToldIn(message));
+
+    // A letter's words for a death (病故, 已故) say it as surely as 去世; 走了 says it only perhaps.
+    [Theory]
+    [InlineData("本人父亲已于去年病故", true)]
+    [InlineData("能否查询已故亲属的出入境记录", true)]
+    [InlineData("奶奶前年去世了", true)]
+    [InlineData("我爸上个月走了", false)]
+    [InlineData("故意不给办", false)]
+    public void AMessageSaysSomeoneDiedInPlainOrFormalWords(string message, bool said) =>
+        Assert.Equal(said, Deaths.AreSaidIn(message));
 }
