@@ -237,6 +237,7 @@ public class NeedObjectTests
     [InlineData("失业补助金", "失业保险金")]
     [InlineData("公基金", "公积金")]
     [InlineData("休旅车", "汽车")]
+    [InlineData("卖烟的那个证", "烟草专卖许可证")]
     public void OlderRegionalAndPolicyNamesOfAThingAreThatObject(string a, string b)
     {
         Assert.NotEqual(ObjectSet.Empty, Lexicon.Read(a).Objects);
