@@ -75,6 +75,19 @@ public sealed class SeedEngineFixture : IDisposable
         return r;
     }
 
+    /// <summary>
+    /// Asks <paramref name="question"/> and asserts the citizen is asked to choose for <paramref name="reason"/>, entry
+    /// <paramref name="id"/> among the choices.
+    /// </summary>
+    public AnswerResult AssertOfferedFor(string question, string reason, string id)
+    {
+        var r = Engine.Ask(question);
+        Assert.Equal(AnswerDecision.Clarify, r.Decision);
+        Assert.Equal(reason, r.Reason);
+        Assert.Contains(r.Choices, c => c.Id == id);
+        return r;
+    }
+
     public void Dispose() => Engine.Dispose();
 }
 

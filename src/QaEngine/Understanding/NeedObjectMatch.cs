@@ -87,10 +87,10 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     /// </summary>
     public bool NamesALoneObjectNeverSpokenOf(ServiceProfile question, string reading, IndexedEntry entry)
     {
-        var lone = question.Objects & ~_inFamilies;
-        if (lone.IsEmpty) return false;
+        var lone = question with { Objects = question.Objects & ~_inFamilies };
+        if (!NamesAnObjectNeverSpokenOf(lone, entry)) return false;
         var outsideWhen = lexicon.Read(TimeClause().Replace(reading, " ")).Objects;
-        return NamesAnObjectNeverSpokenOf(question with { Objects = lone & outsideWhen }, entry);
+        return NamesAnObjectNeverSpokenOf(lone with { Objects = lone.Objects & outsideWhen }, entry);
     }
 
     private readonly ObjectSet _inFamilies = lexicon.Families.Aggregate(new ObjectSet(), (all, family) => all | family);
