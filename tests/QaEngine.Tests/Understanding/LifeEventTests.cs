@@ -87,6 +87,14 @@ public class LifeEventTests(SeedEngineFixture seed)
         Assert.Contains(services, s => s.Contains("赠与"));
     }
 
+    // Written for this test: a home elsewhere and a passport, a certificate just earned, a company run from home.
+    [Theory]
+    [InlineData("我户口在外地 人在宁波打工 护照能在宁波办吗", "异地办护照 全国通办 出入境证件")]
+    [InlineData("我刚考下来一个高级电工证 社保那边能领补贴吗", "技能提升补贴 证书 失业保险")]
+    [InlineData("我租不起办公室 想用自己住的房子注册公司", "住宅 注册公司 经营场所")]
+    public void AnEventToldNamesTheServiceItLeadsTo(string message, string service) =>
+        Assert.Contains(service, LifeEvents.Default.ServicesIn(message));
+
     [Fact]
     public void AMessageTellingNoEventNamesNoService() =>
         Assert.Empty(LifeEvents.Default.ServicesIn("身份证丢了怎么补办"));
