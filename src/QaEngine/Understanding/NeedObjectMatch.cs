@@ -93,7 +93,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         return NamesAnObjectNeverSpokenOf(lone with { Objects = lone.Objects & outsideWhen }, entry);
     }
 
-    private readonly ObjectSet _inFamilies = lexicon.Families.Aggregate(new ObjectSet(), (all, family) => all | family);
+    private readonly ObjectSet _inFamilies = lexicon.Families.Aggregate(ObjectSet.Empty, (all, family) => all | family);
 
     // A clause ending in 时, 的时候 or 之时 (办车贷时, 买房的时候), up to ten characters; not 临时, 及时, 同时, 小时 … nor 时间,
     // 时候 standing alone.
@@ -137,7 +137,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     /// asked of 第一次办护照, nor "外籍配偶…协议离婚" of the usual divorce.
     /// </summary>
     public bool SpeaksForAForeignerTheEntryIsNotFor(string message, IndexedEntry entry) =>
-        Identities.NamesAForeignNational(message) && !_entries.GetValue(entry, Build).SpeaksOfForeigners;
+        !_entries.GetValue(entry, Build).SpeaksOfForeigners && Identities.NamesAForeignNational(message);
 
     // The documents issued by residency (身份证, 户口簿, 居住证, 残疾人证 …); not the cards of a system anyone working here
     // joins (社保卡, 医保卡) or a bank's.
@@ -172,7 +172,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     /// <paramref name="message"/> (normalised) tells nothing that did not (怎么才能在广州直接用医保结算).
     /// </summary>
     public bool AssumesWhatTheMessageDoesNotTell(string message, IndexedEntry entry) =>
-        _entries.GetValue(entry, Build).AsksAfterWhatDidNotHappen && Negations.AreNotToldIn(message);
+        Negations.PremiseNotToldIn(entry.Phrasings[0].Normalized, message);
 
     /// <summary>
     /// True when <paramref name="entry"/>'s questions name one of the needs and one of the objects of
@@ -229,7 +229,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     /// get past one.
     /// </summary>
     public bool TellsOfARefusalTheEntryIsNotAbout(string message, IndexedEntry entry) =>
-        Refusals.AreToldIn(message) && !_entries.GetValue(entry, Build).SpeaksOfARefusal;
+        !_entries.GetValue(entry, Build).SpeaksOfARefusal && Refusals.AreToldIn(message);
 
     private EntryProfile Build(IndexedEntry entry)
     {
@@ -247,7 +247,6 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
             SpeaksOfForeigners = SpeaksOfForeigners(answerText) || entry.Phrasings.Any(p => SpeaksOfForeigners(p.Normalized)),
             SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
             AsksAfterADeath = Deaths.AreSaidIn(entry.Phrasings[0].Normalized),
-            AsksAfterWhatDidNotHappen = Negations.AreSaidIn(entry.Phrasings[0].Normalized),
             SpeaksOfARefusal = Refusals.AreNamedIn(answerText) || entry.Phrasings.Any(p => Refusals.AreSpokenOfIn(p.Normalized))
                 || !Negations.AreNotToldIn(entry.Phrasings[0].Normalized),
         };
@@ -285,9 +284,6 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
 
         // Its own question is about someone who died (…去世了, …死亡后).
         public bool AsksAfterADeath { get; init; }
-
-        // Its own question is about something that did not happen (没能…结算, 一直没有户口).
-        public bool AsksAfterWhatDidNotHappen { get; init; }
 
         // Its questions speak of someone refusing or of a dispute (不给, 配合, 投诉, 仲裁 …), its own question of something that
         // did not happen (老板没钱发工资), or its answer names a refusal.
