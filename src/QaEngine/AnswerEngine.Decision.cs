@@ -175,6 +175,7 @@ public sealed partial class AnswerEngine
         if (complaint || _options.AnswerThreshold > 1 || confidence >= bar || confidence < _options.AgreedAnswerThreshold)
             return bar;
         if (TheUsualServiceAskedByName(question, message, profile, ranked)) return _options.AgreedAnswerThreshold;
+        if (TheOneEntryOfAThingAskedByName(question, message, profile, ranked)) return _options.AgreedAnswerThreshold;
         if (!_match.NamesNeedAndObject(profile, ranked[0].Entry)) return bar;
         for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
             if (_match.NamesNeedAndObject(profile, ranked[i].Entry)) return bar;
@@ -299,6 +300,17 @@ public sealed partial class AnswerEngine
         if (!IsTheUsualService(ranked[0].Entry, profile)) return false;
         for (int i = 1, rivals = CloseRivals(ranked); i <= rivals; i++)
             if (IsTheUsualService(ranked[i].Entry, profile)) return false;
+        return true;
+    }
+
+    // A short question naming a thing and no need ("独生子女证怎么办理") whose best entry is the one candidate whose own
+    // question is about that thing: what the bank says of it is that entry.
+    private bool TheOneEntryOfAThingAskedByName(AnalyzedText question, string message, ServiceProfile profile, List<ScoredCandidate> ranked)
+    {
+        if (profile.Needs != 0 || profile.Objects.IsEmpty || !AsksOnlyByName(question, message)) return false;
+        if (_match.StandardOf(ranked[0].Entry).Objects != profile.Objects || _usual.Particulars(ranked[0].Entry) != 0) return false;
+        for (var i = 1; i < Math.Min(ranked.Count, _options.MaxCandidates); i++)
+            if (!(_match.StandardOf(ranked[i].Entry).Objects & profile.Objects).IsEmpty) return false;
         return true;
     }
 

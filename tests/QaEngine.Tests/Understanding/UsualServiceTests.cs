@@ -116,4 +116,26 @@ public class UsualServiceTests(SeedEngineFixture seed)
     {
         seed.AssertAnsweredWith("可以申请高龄津贴吗", "YL-001");
     }
+
+    // No need named, and the one candidate whose own question is about the thing asks nothing besides it: that entry is
+    // what the bank says of it, whatever the script or the letter's scaffolding.
+    [Theory]
+    [InlineData("独生子女证怎么办理")]
+    [InlineData("獨生子女證怎麼辦理")]
+    [InlineData("关于C市独生子女证办理的咨询")]
+    public void AThingWithOneEntryAskedByNameIsAnsweredWithIt(string q)
+    {
+        seed.AssertAnsweredWith(q, "SY-009");
+    }
+
+    // The one entry about a phone number or a house number is about it on another document (驾驶证, 房产证): not what a
+    // question naming the thing alone asks.
+    [Theory]
+    [InlineData("手机号怎么弄", "JT-017")]
+    [InlineData("门牌怎么办理", "BD-015")]
+    public void AThingWhoseOneEntryNamesAnotherThingIsNotAnsweredWithIt(string q, string other)
+    {
+        var r = Ask(q);
+        Assert.False(r.Decision == AnswerDecision.Answered && r.Entry?.Id == other, $"{r.Decision} {r.Entry?.Id}");
+    }
 }
