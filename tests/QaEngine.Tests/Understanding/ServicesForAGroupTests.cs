@@ -54,11 +54,13 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     // Written for this test. The 港澳台 twin of the entry for everyone (GA-014 beside JZ-005) is as close in words and a
     // little ahead in score; a citizen who names no such group is not asking for it, so it is no rival: the entry for
     // everyone is answered. Named, the group's entry is; a 大学生 asking where their 档案 goes is one of the graduates the
-    // 毕业生档案 entry (JY-006) is for, though the message never says 毕业.
+    // 毕业生档案 entry (JY-006) is for, though the message never says 毕业; a 农民工's child is one of the
+    // families from elsewhere (a 农民工 alone is not: the wages owed to them are no question of a 外地户口).
     [Theory]
     [InlineData("居住证丢了，补办要多久", "JZ-005")]
     [InlineData("台湾居民居住证弄丢了，补一张要多久", "GA-014")]
     [InlineData("大学生档案放哪里", "JY-006")]
+    [InlineData("农民工子女入学需要哪些资料", "JX-004")]
     public void AnEntryForAGroupAnswersWhoNamesItAndIsNoRivalForOthers(string question, string id)
     {
         seed.AssertAnsweredWith(question, id);
