@@ -45,7 +45,8 @@ public sealed partial class AnswerEngine
                 ?? (Directions.Reverses(ranked[0].Entry.Phrasings[0].Normalized, message) ? "direction" : null)
                 ?? (_match.IsAboutADeathTheMessageDoesNotTell(message, ranked[0].Entry) ? "object" : null)
                 ?? (_match.AssumesWhatTheMessageDoesNotTell(message, ranked[0].Entry) ? "need" : null)
-                ?? (_match.TellsOfARefusalTheEntryIsNotAbout(message, ranked[0].Entry) ? "need" : null);
+                ?? (_match.TellsOfARefusalTheEntryIsNotAbout(message, ranked[0].Entry) ? "need" : null)
+                ?? (_match.GuessesAThingAndMissesTheOneNamed(profile, question.Normalized, message, ranked[0].Entry) ? "object" : null);
             if (nearMiss is null)
             {
                 // The usual service may have been put before the best entry by words (AParticularCaseOfABareQuestion).

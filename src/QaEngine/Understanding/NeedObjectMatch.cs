@@ -93,6 +93,24 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         return NamesAnObjectNeverSpokenOf(lone with { Objects = lone.Objects & outsideWhen }, entry);
     }
 
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) names none of the things the entry's own question is about, and what
+    /// is asked of names a thing the entry never speaks of: the words matched the entry by guess ("…刷他们的医保卡开药，想反映，
+    /// 该找哪里" is no complaint of wages owed). What is asked of is the things <paramref name="reading"/> names, or for a
+    /// bare question (该怎么处理) those the story names; not in a clause saying when, nor workplaces and schools.
+    /// </summary>
+    public bool GuessesAThingAndMissesTheOneNamed(ServiceProfile question, string reading, string message, IndexedEntry entry)
+    {
+        var own = _entries.GetValue(entry, Build).Standard.Objects;
+        if (own.IsEmpty) return false;
+        if (!(lexicon.Read(message).Objects & own).IsEmpty) return false;
+        // A bare question (该怎么处理, 该找哪里) asks of what the story named.
+        var told = question.Objects.IsEmpty ? message : reading;
+        var asked = lexicon.Read(TimeClause().Replace(told, " ")).Objects & ~_workplacesAndSchools;
+        if (!question.Objects.IsEmpty) asked &= question.Objects;
+        return NamesAnObjectNeverSpokenOf(question with { Objects = asked }, entry);
+    }
+
     private readonly ObjectSet _inFamilies = lexicon.Families.Aggregate(ObjectSet.Empty, (all, family) => all | family);
 
     // A clause ending in 时, 的时候 or 之时 (办车贷时, 买房的时候), up to ten characters; not 临时, 及时, 同时, 小时 … nor 时间,

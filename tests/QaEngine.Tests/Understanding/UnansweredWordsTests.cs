@@ -148,4 +148,19 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     public void ALostThingIsAskedAboutNotTheOneStillAtHand() =>
         // Written for this test: the food permit is lost, the business licence is not.
         seed.AssertOfferedNotAnswered("我家饭店的食品经营许可证不见了，营业执照还在，要怎么补办", "QY-009");
+
+    // Written for this test: nothing the best entry is about (wages owed, a company's annual report) is named, and what
+    // is asked of names a thing it never speaks of (the medical insurance card of the story a bare 该找哪里 asks about,
+    // the income tax): the words matched by guess.
+    [Theory]
+    [InlineData("楼下诊所总拉老人去免费体检，再刷他们的医保卡开药，我觉得不对，想反映，该找哪里", "JY-009")]
+    [InlineData("个税汇算过了6月30号没弄，会怎么样，还能补吗", "QY-013")]
+    public void AnEntryAboutNoThingNamedDoesNotAnswerAMessageNamingAnother(string question, string guessed) =>
+        seed.AssertOfferedNotAnswered(question, guessed);
+
+    // Written for this test: the question names the leave (护理假) the entry speaks of; the birth (生了二胎) is the story
+    // told before it, not what is asked.
+    [Fact]
+    public void TheStoryOfAQuestionNamingAThingDoesNotHoldBackTheEntryAboutIt() =>
+        seed.AssertAnsweredWith("媳妇生了二胎，我在外地出差，现在回来了，问问单位给男的护理假一般几天？", "SY-007");
 }
