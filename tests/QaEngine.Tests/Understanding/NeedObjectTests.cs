@@ -260,12 +260,22 @@ public class NeedObjectTests
     [InlineData("诊所怎么申请成为医保定点")]
     [InlineData("培训学校如何纳入定点")]
     [InlineData("快餐店有意承接老年助餐服务")]
+    [InlineData("请问如何当人民调解员")]
     public void BecomingAProviderIsANeedOfItsOwn(string question)
     {
         var needs = Lexicon.Read(question).Needs;
         Assert.NotEqual(0UL, needs);
         Assert.Equal(needs, Lexicon.Read("申请成为").Needs);
         Assert.Equal(0UL, needs & Lexicon.Read("在定点药店买药能报销吗").Needs);
+    }
+
+    // No entry speaks of points taken off a licence by studying: a need of its own, not the 满分学习 of 12 points.
+    [Fact]
+    public void PointsTakenOffByStudyingAreANeedOfTheirOwn()
+    {
+        var needs = Lexicon.Read("扣了3分 听说网上学法可以减分").Needs;
+        Assert.NotEqual(0UL, needs);
+        Assert.Equal(0UL, needs & Lexicon.Read("驾驶证记满12分了怎么办").Needs);
     }
 
     [Fact]

@@ -163,4 +163,9 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     [Fact]
     public void TheStoryOfAQuestionNamingAThingDoesNotHoldBackTheEntryAboutIt() =>
         seed.AssertAnsweredWith("媳妇生了二胎，我在外地出差，现在回来了，问问单位给男的护理假一般几天？", "SY-007");
+
+    // Written for this test: becoming a mediator is not asking for mediation.
+    [Fact]
+    public void BecomingAProviderIsNotAnsweredWithTheService() =>
+        seed.AssertOfferedNotAnswered("请问如何当人民调解员", "FL-015");
 }
