@@ -138,16 +138,20 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
 
     /// <summary>
     /// True when <paramref name="message"/> (normalised) says the citizen is a resident of Hong Kong, Macao or Taiwan and
-    /// the entry is about a document (证件) and never speaks of them (nor of life abroad), in its questions or its answer:
-    /// "本人是香港居民…可以在内地申请残疾人证吗" is not answered by how a mainland resident applies where the 户口 is. A
-    /// system they join like anyone working here (社保 and its card, 公积金) is theirs too: its entries are not held back.
+    /// the entry never speaks of them (nor of life abroad), in its questions or its answer, and is about a document (证件)
+    /// or a benefit, aid or service of the mainland (创业补贴, 法律援助, 康复救助): "本人是香港居民…可以在内地申请残疾人证吗" is
+    /// not answered by how a mainland resident applies where the 户口 is. A system they join like anyone working here
+    /// (社保 and its card, 公积金, 个税), which the entry's questions name, is theirs too: its entries are not held back.
     /// </summary>
     public bool SpeaksForAResidentTheEntryIsNotFor(string message, IndexedEntry entry)
     {
         if (!Identities.NamesAHongKongMacaoOrTaiwanResident(message)) return false;
         var e = _entries.GetValue(entry, Build);
-        return !(e.Standard.Objects & _documents).IsEmpty && !e.SpeaksOfAbroad;
+        return !e.SpeaksOfAbroad && (!(e.Standard.Objects & _documents).IsEmpty || (e.Phrasings.Objects & _joinedByAnyone).IsEmpty);
     }
+
+    // The schemes and cards of a system anyone working here joins, and the income tax anyone earning here pays.
+    private readonly ObjectSet _joinedByAnyone = lexicon.Read("养老保险 医疗保险 失业保险 工伤 学平险 公积金 年金 社保 社保卡 医保卡 银行卡 个税").Objects;
 
     /// <summary>
     /// True when <paramref name="message"/> (normalised) names a foreign national and the entry never speaks of foreigners

@@ -119,6 +119,11 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void ATaiwanResidentIsNotAnsweredWithAnAidOfMainlandResidents() =>
+        // Written for this test: legal aid as the mainland's entries tell it says nothing of a Taiwan resident.
+        seed.AssertOfferedFor("本人是台湾居民，在厦门和房东有纠纷，能申请法律援助吗", "identity", "FL-010");
+
+    [Fact]
     public void AHongKongResidentWorkingHereIsAnsweredAboutTheSystemTheyJoined()
     {
         seed.AssertAnsweredWith("我是香港人，在深圳上班交了社保，社保卡丢了怎么补", "SB-006");
