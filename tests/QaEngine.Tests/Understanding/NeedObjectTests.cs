@@ -278,6 +278,16 @@ public class NeedObjectTests
         Assert.Equal(0UL, needs & Lexicon.Read("驾驶证记满12分了怎么办").Needs);
     }
 
+    // No entry speaks of a nursing room: a thing of its own, which the entry about nursing time does not answer.
+    [Fact]
+    public void ANursingRoomIsAThingOfItsOwn()
+    {
+        var room = Lexicon.Read("单位必须设置哺乳室吗").Objects;
+        Assert.False(room.IsEmpty);
+        Assert.Equal(room, Lexicon.Read("母婴室").Objects);
+        Assert.True((room & Lexicon.Read("哺乳期上班每天有喂奶时间吗").Objects).IsEmpty);
+    }
+
     [Fact]
     public void ALexiconLineNamesItsKindFamilyAndWords()
     {
