@@ -92,6 +92,12 @@ public class LifeEventTests(SeedEngineFixture seed)
     [InlineData("我户口在外地 人在宁波打工 护照能在宁波办吗", "异地办护照 全国通办 出入境证件")]
     [InlineData("我刚考下来一个高级电工证 社保那边能领补贴吗", "技能提升补贴 证书 失业保险")]
     [InlineData("我租不起办公室 想用自己住的房子注册公司", "住宅 注册公司 经营场所")]
+    // The fifth batch: a record asked for by another office, a loan the fund does not cover, a licence expiring far from
+    // home, a shop selling packaged snacks.
+    [InlineData("办居住证那边要看社保交了几年 这个证明去哪打", "参保证明 缴费明细 打印")]
+    [InlineData("公积金额度不够 剩下的只能找银行贷", "组合贷款 公积金 商贷")]
+    [InlineData("驾照是在老家考的 人在外地打工 下个月就到期了", "驾驶证 异地换证 全国通办")]
+    [InlineData("开了个小卖部 想卖点饮料和袋装零食 要办什么证", "预包装食品 备案 零食 小卖部")]
     public void AnEventToldNamesTheServiceItLeadsTo(string message, string service) =>
         Assert.Contains(service, LifeEvents.Default.ServicesIn(message));
 
