@@ -168,4 +168,12 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     [Fact]
     public void BecomingAProviderIsNotAnsweredWithTheService() =>
         seed.AssertOfferedNotAnswered("请问如何当人民调解员", "FL-015");
+
+    // Written for this test: being granted homestead land to build on is not getting the certificate of a house built.
+    [Fact]
+    public void AHomesteadAskedForIsNotAnsweredWithTheCertificateOfAHouseBuilt()
+    {
+        seed.AssertOfferedFor("想在老家批一块宅基地盖房，要什么条件", "need", "BD-012");
+        seed.AssertAnsweredWith("老家宅基地上盖的房子怎么办房产证", "BD-012");
+    }
 }
