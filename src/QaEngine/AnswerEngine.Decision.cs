@@ -46,7 +46,8 @@ public sealed partial class AnswerEngine
                 ?? (_match.IsAboutADeathTheMessageDoesNotTell(message, ranked[0].Entry) ? "object" : null)
                 ?? (_match.AssumesWhatTheMessageDoesNotTell(message, ranked[0].Entry) ? "need" : null)
                 ?? (_match.TellsOfARefusalTheEntryIsNotAbout(message, ranked[0].Entry) ? "need" : null)
-                ?? (_match.GuessesAThingAndMissesTheOneNamed(profile, question.Normalized, message, ranked[0].Entry) ? "object" : null);
+                ?? (_match.GuessesAThingAndMissesTheOneNamed(profile, question.Normalized, message, ranked[0].Entry) ? "object" : null)
+                ?? (_match.TellsOfAnExpiryTheEntryIsNotAbout(question.Normalized, ranked[0].Entry) ? "need" : null);
             if (nearMiss is null)
             {
                 // The usual service may have been put before the best entry by words (AParticularCaseOfABareQuestion).

@@ -175,6 +175,25 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     private static bool SpeaksOfForeigners(string text) => WordLists.AnyIn(text, ForeignerWords) || Identities.NamesAForeignNational(text);
 
     /// <summary>
+    /// True when <paramref name="reading"/> (normalised: the question, not the story around it) tells of a document's term
+    /// running out (到期, 过期) and the entry's own question asks another need than its renewal (补领, 更正 …), never speaking
+    /// of a term running out in its questions or its answer: "港澳台居民居住证五年到期了怎么换新的" is not asked of the card
+    /// lost or damaged, whose answer says only 遗失或损坏…补领或换领.
+    /// </summary>
+    public bool TellsOfAnExpiryTheEntryIsNotAbout(string reading, IndexedEntry entry)
+    {
+        if (!WordLists.AnyIn(reading, ExpiryWords)) return false;
+        var e = _entries.GetValue(entry, Build);
+        return !e.SpeaksOfExpiry && e.Standard.Needs != 0 && (e.Standard.Needs & _renewal) == 0;
+    }
+
+    private readonly ulong _renewal = lexicon.Read("到期").Needs;
+
+    // A term running out: 到期, 过期 (not 期满 or 届满, a term served: 服役期满, 记分周期届满; nor 有效期 alone, a fact an
+    // answer states).
+    private static readonly string[] ExpiryWords = ["到期", "过期", "有效期到了", "有效期快到了"];
+
+    /// <summary>
     /// True when <paramref name="message"/> (normalised) says that someone died and the entry never speaks of a death or
     /// its aftermath, in its questions or its answer: "我哥上个月去世了，他的居住证家属要去注销吗" is not asked of
     /// 离开这个城市了居住证要注销吗.
@@ -269,6 +288,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
             SpeaksOfForeigners = SpeaksOfForeigners(answerText) || entry.Phrasings.Any(p => SpeaksOfForeigners(p.Normalized)),
             SpeaksOfADeath = Deaths.AreSpokenOfIn(answerText) || entry.Phrasings.Any(p => Deaths.AreSpokenOfIn(p.Normalized)),
             AsksAfterADeath = Deaths.AreSaidIn(entry.Phrasings[0].Normalized),
+            SpeaksOfExpiry = WordLists.AnyIn(answerText, ExpiryWords) || entry.Phrasings.Any(p => WordLists.AnyIn(p.Normalized, ExpiryWords)),
             SpeaksOfARefusal = Refusals.AreNamedIn(answerText) || entry.Phrasings.Any(p => Refusals.AreSpokenOfIn(p.Normalized))
                 || !Negations.AreNotToldIn(entry.Phrasings[0].Normalized),
         };
@@ -303,6 +323,9 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
 
         // Its questions or answer speak of a death or its aftermath (去世, 继承, 丧葬 …).
         public bool SpeaksOfADeath { get; init; }
+
+        // Its questions or answer speak of a document's term running out (到期, 过期, 期满 …).
+        public bool SpeaksOfExpiry { get; init; }
 
         // Its own question is about someone who died (…去世了, …死亡后).
         public bool AsksAfterADeath { get; init; }

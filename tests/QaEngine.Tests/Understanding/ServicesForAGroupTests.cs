@@ -123,6 +123,14 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         // Written for this test: legal aid as the mainland's entries tell it says nothing of a Taiwan resident.
         seed.AssertOfferedFor("本人是台湾居民，在厦门和房东有纠纷，能申请法律援助吗", "identity", "FL-010");
 
+    // Written for this test: the card's five years running out is not the card lost or damaged, the one entry about it.
+    [Fact]
+    public void AResidencePermitOfAResidentRunningOutIsNotAnsweredWithTheOneLost()
+    {
+        seed.AssertOfferedFor("台湾居民居住证到期了去哪换", "need", "GA-014");
+        seed.AssertAnsweredWith("港澳台居民居住证丢了怎么补", "GA-014");
+    }
+
     [Fact]
     public void AHongKongResidentWorkingHereIsAnsweredAboutTheSystemTheyJoined()
     {
