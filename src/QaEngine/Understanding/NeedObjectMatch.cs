@@ -89,7 +89,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     {
         var lone = question with { Objects = question.Objects & ~_inFamilies };
         if (!NamesAnObjectNeverSpokenOf(lone, entry)) return false;
-        var outsideWhen = lexicon.Read(TimeClause().Replace(reading, " ")).Objects;
+        var outsideWhen = NamedOutsideWhen(reading);
         return NamesAnObjectNeverSpokenOf(lone with { Objects = lone.Objects & outsideWhen }, entry);
     }
 
@@ -106,7 +106,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         if (!(lexicon.Read(message).Objects & own).IsEmpty) return false;
         // A bare question (该怎么处理, 该找哪里) asks of what the story named.
         var told = question.Objects.IsEmpty ? message : reading;
-        var asked = lexicon.Read(TimeClause().Replace(told, " ")).Objects & ~_workplacesAndSchools;
+        var asked = NamedOutsideWhen(told) & ~_workplacesAndSchools;
         if (!question.Objects.IsEmpty) asked &= question.Objects;
         return NamesAnObjectNeverSpokenOf(question with { Objects = asked }, entry);
     }
@@ -117,6 +117,9 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     // 时候 standing alone.
     [GeneratedRegex(@"[^\s，,。；;？?！!]{1,10}?(?:的时候|之时|(?<![临及同小当平暂随按准届那有何定超过实计适])时(?![间候刻期代效]))")]
     private static partial Regex TimeClause();
+
+    // The objects the text names outside a clause saying when.
+    private ObjectSet NamedOutsideWhen(string text) => lexicon.Read(TimeClause().Replace(text, " ")).Objects;
 
     // Not the events a scheme pays for (生孩子, 工亡), which a story tells.
     private readonly ObjectSet _schemes = lexicon.Read("养老保险 医疗保险 失业保险 工伤 学平险 公积金 年金").Objects;
