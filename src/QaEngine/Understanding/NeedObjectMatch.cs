@@ -121,8 +121,10 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     // The objects the text names outside a clause saying when.
     private ObjectSet NamedOutsideWhen(string text) => lexicon.Read(TimeClause().Replace(text, " ")).Objects;
 
-    // Not the events a scheme pays for (生孩子, 工亡), which a story tells.
-    private readonly ObjectSet _schemes = lexicon.Read("养老保险 医疗保险 失业保险 工伤 学平险 公积金 年金").Objects;
+    // The schemes a citizen pays into; not the events a scheme pays for (生孩子, 工亡), which a story tells.
+    private const string SchemeNames = "养老保险 医疗保险 失业保险 工伤 学平险 公积金 年金";
+
+    private readonly ObjectSet _schemes = lexicon.Read(SchemeNames).Objects;
 
     private readonly ObjectSet _workplacesAndSchools = lexicon.Family("机构") | lexicon.Family("学段");
 
@@ -154,7 +156,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     }
 
     // The schemes and cards of a system anyone working here joins, and the income tax anyone earning here pays.
-    private readonly ObjectSet _joinedByAnyone = lexicon.Read("养老保险 医疗保险 失业保险 工伤 学平险 公积金 年金 社保 社保卡 医保卡 银行卡 个税").Objects;
+    private readonly ObjectSet _joinedByAnyone = lexicon.Read(SchemeNames + " 社保 社保卡 医保卡 银行卡 个税").Objects;
 
     /// <summary>
     /// True when <paramref name="message"/> (normalised) names a foreign national and the entry never speaks of foreigners
@@ -327,7 +329,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         // Its questions or answer speak of a death or its aftermath (去世, 继承, 丧葬 …).
         public bool SpeaksOfADeath { get; init; }
 
-        // Its questions or answer speak of a document's term running out (到期, 过期, 期满 …).
+        // Its questions or answer speak of a document's term running out (到期, 过期, 有效期到了).
         public bool SpeaksOfExpiry { get; init; }
 
         // Its own question is about someone who died (…去世了, …死亡后).
