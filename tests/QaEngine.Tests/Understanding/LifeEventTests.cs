@@ -98,6 +98,12 @@ public class LifeEventTests(SeedEngineFixture seed)
     [InlineData("公积金额度不够 剩下的只能找银行贷", "组合贷款 公积金 商贷")]
     [InlineData("驾照是在老家考的 人在外地打工 下个月就到期了", "驾驶证 异地换证 全国通办")]
     [InlineData("开了个小卖部 想卖点饮料和袋装零食 要办什么证", "预包装食品 备案 零食 小卖部")]
+    // The sixth batch: a number someone else holds too, a document left at home, an invoice a client asks for, a name
+    // misprinted on the deed.
+    [InlineData("银行说我的身份证号跟别人一模一样 卡都办不了", "身份证号 重号 更正")]
+    [InlineData("今天出门居住证落家里了 一会办事还要用", "电子居住证 手机")]
+    [InlineData("客户要求我们公司开专票 财务刚来不会弄", "数电发票 开具 公司 蓝字")]
+    [InlineData("房本拿到手才发现我的名字写错了一个字", "房本 写错 更正登记 房产证")]
     public void AnEventToldNamesTheServiceItLeadsTo(string message, string service) =>
         Assert.Contains(service, LifeEvents.Default.ServicesIn(message));
 
