@@ -124,6 +124,7 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("回乡证在香港丢了怎么办", "GA-003")]
     [InlineData("台胞证在台湾过期了怎么换", "GA-006")]
     [InlineData("在新加坡生的孩子回国上户口要什么", "HJ-001")]
+    [InlineData("在泰国旅游期间急诊住院了，回国后医保能报销吗", "YB-004")]
     // Another card or document in the frame of an entry about the identity card, the driving licence, the number plate
     // or the disabled person's card; another kind of leave, exam, bed or registration; a need no entry speaks of (解挂).
     [InlineData("办健康证可以用自己带的照片吗", "SF-008")]
