@@ -146,14 +146,20 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     /// the entry never speaks of them (nor of life abroad), in its questions or its answer, and is about a document (证件)
     /// or a benefit, aid or service of the mainland (创业补贴, 法律援助, 康复救助): "本人是香港居民…可以在内地申请残疾人证吗" is
     /// not answered by how a mainland resident applies where the 户口 is. A system they join like anyone working here
-    /// (社保 and its card, 公积金, 个税), which the entry's questions name, is theirs too: its entries are not held back.
+    /// (社保 and its card, 公积金, 个税), which the entry's questions name and the message speaks of, is theirs too: its
+    /// entries are not held back. A benefit one of whose questions names such a system in passing (育儿补贴要交个税吗) is not.
     /// </summary>
     public bool SpeaksForAResidentTheEntryIsNotFor(string message, IndexedEntry entry)
     {
         if (!Identities.NamesAHongKongMacaoOrTaiwanResident(message)) return false;
         var e = _entries.GetValue(entry, Build);
-        return !e.SpeaksOfAbroad && (!(e.Standard.Objects & _documents).IsEmpty || (e.Phrasings.Objects & _joinedByAnyone).IsEmpty);
+        return !e.SpeaksOfAbroad && (!(e.Standard.Objects & _documents).IsEmpty || (e.Phrasings.Objects & _joinedByAnyone).IsEmpty
+            || !WordLists.AnyIn(message, JoinedSystemWords));
     }
+
+    // How citizens speak of a system they joined (交了社保, 参保, 个税): the schemes themselves and the words for all of them.
+    private static readonly string[] JoinedSystemWords =
+        ["社保", "社会保险", "参保", "养老保险", "医保", "医疗保险", "失业保险", "工伤", "公积金", "年金", "个税", "个人所得税"];
 
     // The schemes and cards of a system anyone working here joins, and the income tax anyone earning here pays.
     private readonly ObjectSet _joinedByAnyone = lexicon.Read(SchemeNames + " 社保 社保卡 医保卡 银行卡 个税").Objects;
