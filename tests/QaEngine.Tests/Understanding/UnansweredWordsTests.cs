@@ -91,6 +91,16 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         // leaves out.
         seed.AssertAnsweredWith(question, id);
     }
+    // Written for this test: who asks by their work (新手爸爸, 司机) is said, not asked about.
+    [Theory]
+    [InlineData("新手爸爸陪产假有几天", "SY-007")]
+    [InlineData("货车司机驾驶证审验在哪办", "JT-003")]
+    public void WhoAsksByTheirWorkDoesNotStopAnAnswer(string question, string id) => seed.AssertAnsweredWith(question, id);
+
+    // Written for this test: a townsman (城里人) is where someone lives, which decides whether a homestead is theirs to buy.
+    [Fact]
+    public void WhereSomeoneLivesStillStopsAnAnswer() => seed.AssertOfferedFor("城里人能在农村买宅基地吗", "word", "BD-012");
+
     [Fact]
     public void AWordInsideOneOfTheEntrysQuestionsAsJiebaCutItAnotherWayIsUsed()
     {
