@@ -60,6 +60,9 @@ public static partial class OwnCase
     // "一般多久", "通常几天": the usual case, not the citizen's own.
     private static readonly string[] Typically = ["一般", "通常", "正常情况", "一般情况"];
 
+    // How long something takes ("多久能批下来"): the usual case too, unless the citizen says it was applied for already.
+    private static readonly string[] HowLong = ["多久", "多长时间"];
+
     private static readonly string[] HowToLookUp = ["想查", "怎么查", "如何查", "在哪查", "哪里查", "在哪里查", "怎样查", "咋查", "咋个查", "查询方式", "怎么查询"];
 
     private static readonly string[] Owners =
@@ -220,6 +223,8 @@ public static partial class OwnCase
         if (!owned) return false;
         // "生育津贴一般多久能批下来": how long it usually takes, which the bank answers, whoever's it is.
         if (WordLists.AnyIn(text, Typically)) return false;
+        // "我老公…护理补贴怎么申请？要准备哪些材料？多久能批下来": how long it takes, asked before anything was handed in.
+        if (WordLists.AnyIn(text, HowLong) && !AlreadyApplied().IsMatch(text) && !Waited().IsMatch(text)) return false;
         if (DoneYet().IsMatch(text) || DoneYetInAClause().IsMatch(clause) || NoLongerWorks().IsMatch(text)) return true;
         foreach (var s in StatusWithOwner)
             if (text.Contains(s, StringComparison.Ordinal) && !(s is "怎么回事" or "咋回事" && HeardOfARule().IsMatch(text)) && !(s is "是多少" && RateAsked().IsMatch(text))) return true;

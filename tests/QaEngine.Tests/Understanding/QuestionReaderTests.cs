@@ -360,6 +360,7 @@ public class QuestionReaderTests
     [InlineData("公积金提取被驳回了怎么办")]
     [InlineData("孩子出生三个月了还没上户口，怎么办")]
     [InlineData("我老婆上个月生了二胎，请问生育津贴一般多久能批下来")]
+    [InlineData("我爸八十多了，高龄津贴怎么申请？要带哪些材料？多久能批下来？")] // nothing handed in yet
     [InlineData("公积金贷款申请后尚未放款，一般需要多久")]
     [InlineData("我和老公分居两年了，两个人都同意离，去民政局办离婚多久能拿到离婚证")] // the years apart are no wait for an application
     public void HowLongAServiceTakesOrAStoryOfWaitingIsNotAnOwnCase(string message) => Assert.False(Reader.Read(message).OwnCase);
