@@ -158,8 +158,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     }
 
     // How citizens speak of a system they joined (交了社保, 参保, 个税): the schemes themselves and the words for all of them.
-    private static readonly string[] JoinedSystemWords =
-        ["社保", "社会保险", "参保", "养老保险", "医保", "医疗保险", "失业保险", "工伤", "公积金", "年金", "个税", "个人所得税"];
+    private static readonly string[] JoinedSystemWords = [.. SchemeNames.Split(' '), "社保", "社会保险", "参保", "医保", "个税", "个人所得税"];
 
     // The schemes and cards of a system anyone working here joins, and the income tax anyone earning here pays.
     private readonly ObjectSet _joinedByAnyone = lexicon.Read(SchemeNames + " 社保 社保卡 医保卡 银行卡 个税").Objects;
