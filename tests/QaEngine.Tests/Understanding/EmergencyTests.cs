@@ -21,6 +21,8 @@ public class EmergencyTests(SeedEngineFixture seed)
     [InlineData("我不想活了", Emergencies.SelfHarm)]
     [InlineData("救命啊", Emergencies.Danger)]
     [InlineData("出车祸了怎么办", Emergencies.Danger)]
+    [InlineData("我被车撞了流了很多血", Emergencies.Danger)]
+    [InlineData("我爸突然不省人事了", Emergencies.Danger)]
     [InlineData("家里煤气泄漏了", Emergencies.Danger)]
     [InlineData("老人在家摔倒了怎么办", Emergencies.Danger)]
     [InlineData("我爸被困在河里了快救命", Emergencies.Danger)]
