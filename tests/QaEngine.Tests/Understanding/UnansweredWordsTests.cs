@@ -97,6 +97,12 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
     [InlineData("货车司机驾驶证审验在哪办", "JT-003")]
     public void WhoAsksByTheirWorkDoesNotStopAnAnswer(string question, string id) => seed.AssertAnsweredWith(question, id);
 
+    // Written for this test: going back home (返乡, 回原籍) says where the service is wanted, not which one.
+    [Theory]
+    [InlineData("退伍兵返乡上户口要带什么", "HJ-017")]
+    [InlineData("应届毕业生档案放回原籍怎么办", "JY-006")]
+    public void GoingBackHomeDoesNotStopAnAnswer(string question, string id) => seed.AssertAnsweredWith(question, id);
+
     // Written for this test: a townsman (城里人) is where someone lives, which decides whether a homestead is theirs to buy.
     [Fact]
     public void WhereSomeoneLivesStillStopsAnAnswer() => seed.AssertOfferedFor("城里人能在农村买宅基地吗", "word", "BD-012");
