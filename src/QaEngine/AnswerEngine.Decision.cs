@@ -203,8 +203,8 @@ public sealed partial class AnswerEngine
         {
             // Latin letters and digits (AND, 12123, C1) are codes or stray syntax, not the thing asked about.
             if (w.Length < 2 || FollowUps.IsAspectWord(w) || !w.Any(char.IsLetter) || w.All(char.IsAscii)) continue;
-            // 教师, 职工 of 事业单位职工 tell who asks, 返乡, 原籍 where to.
-            if (SaysNothingOfWhat(w) || WhoAsks.Contains(w) || GoingHome.Contains(w)) continue;
+            // 教师, 职工 of 事业单位职工 tell who asks, 返乡, 原籍 where they go back to.
+            if (SaysNothingOfWhat(w) || AskerCircumstances.Contains(w)) continue;
             // 重庆 tells where the citizen is, unless the bank asks about it (台湾).
             if (_analysis.Lexicon.CircumstanceWords.Contains(w) && !_index.Bank.Words.Contains(w)) continue;
             if (Array.IndexOf(entry.AllPhrasingWords, w) >= 0 || Array.IndexOf(entry.AnswerWords, w) >= 0) continue;
