@@ -10,6 +10,9 @@ public static class Directions
     // The verbs that say which way: what stands before is what moves, what follows is where it goes.
     private static readonly string[] Verbs = ["投靠", "换", "转"];
 
+    // The same way said by the citizen in other words: 把公司改回个体户, 想变成个体户.
+    private static readonly string[] OtherVerbs = ["改回", "改成", "改为", "变回", "变成"];
+
     // Who or what moves or receives, each with the words that name it.
     private static readonly string[][] Sides =
     [
@@ -33,19 +36,32 @@ public static class Directions
         {
             var inEntry = entryQuestion.IndexOf(verb, StringComparison.Ordinal);
             if (inEntry < 0) continue;
-            var inMessage = message.IndexOf(verb, StringComparison.Ordinal);
-            if (inMessage < 0) return false;
+            var inMessage = FirstVerbIn(message, verb);
+            if (inMessage.At < 0) return false;
             // A side before the verb in the entry and after it in the message, and another the other way round.
             bool movedAfter = false, movedBefore = false;
             foreach (var side in Sides)
             {
-                var (entry, said) = (Nearest(entryQuestion, side, inEntry, verb.Length), Nearest(message, side, inMessage, verb.Length));
+                var (entry, said) = (Nearest(entryQuestion, side, inEntry, verb.Length), Nearest(message, side, inMessage.At, inMessage.Length));
                 movedAfter |= entry == true && said == false;
                 movedBefore |= entry == false && said == true;
             }
             return movedAfter && movedBefore;
         }
         return false;
+    }
+
+    // Where the message first says which way, with the entry's verb or another (改回, 变成 …), and how long that word is.
+    private static (int At, int Length) FirstVerbIn(string message, string verb)
+    {
+        var first = (At: message.IndexOf(verb, StringComparison.Ordinal), verb.Length);
+        if (verb == "投靠") return first;
+        foreach (var other in OtherVerbs)
+        {
+            var at = message.IndexOf(other, StringComparison.Ordinal);
+            if (at >= 0 && (first.At < 0 || at < first.At)) first = (at, other.Length);
+        }
+        return first;
     }
 
     // Whether the word of the side nearest the verb stands before it (true) or after it (false); null when none is named.

@@ -1,3 +1,4 @@
+using GovAssistant.QaEngine.Answering;
 using GovAssistant.QaEngine.Understanding;
 
 namespace GovAssistant.QaEngine.Tests.Understanding;
@@ -17,6 +18,14 @@ public class DirectionTests(SeedEngineFixture seed)
     public void TheOtherWayRoundIsOfferedNotAnswered(string question, string entry) =>
         seed.AssertOfferedFor(question, "direction", entry);
 
+    [Fact]
+    public void TheOtherWayRoundInTheCitizensOwnVerbIsNotAnswered()
+    {
+        var r = seed.Engine.Ask("这两年生意不好，想把有限公司改回个体户，可以直接转吗");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == "QY-017");
+    }
+
     [Theory]
     [InlineData("父母投靠子女落户的条件", "HJ-006")]
     [InlineData("香港驾照换内地驾照要什么材料", "GA-012")]
@@ -31,6 +40,9 @@ public class DirectionTests(SeedEngineFixture seed)
     [InlineData("香港驾照可以换内地驾照吗", "内地驾照换香港驾照", true)]
     // 城乡居民 is one side, not 居民 of it and another.
     [InlineData("城乡居民养老保险能转成职工养老保险吗", "城乡居民养老保险转职工养老保险", false)]
+    // The citizen's own verb says which way as well: 改回, 变成.
+    [InlineData("个体户想转成公司怎么办", "生意不好想把有限公司改回个体户，能直接转回去吗", true)]
+    [InlineData("个体户想转成公司怎么办", "小店做大了想把个体户变成公司", false)]
     public void OnlyTheSameTwoSidesCrossingTheVerbTheOtherWayReverse(string entryQuestion, string message, bool reverses) =>
         Assert.Equal(reverses, Directions.Reverses(entryQuestion, message));
 }

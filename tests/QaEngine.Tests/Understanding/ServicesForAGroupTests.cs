@@ -123,6 +123,18 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         // Written for this test: legal aid as the mainland's entries tell it says nothing of a Taiwan resident.
         seed.AssertOfferedFor("本人是台湾居民，在厦门和房东有纠纷，能申请法律援助吗", "identity", "FL-010");
 
+    [Theory]
+    // Written for this test: a student from Taiwan or Hong Kong studying here says who they are by being a student of
+    // there; the mainland's student loan and graduates' subsidy are offered, not answered.
+    [InlineData("我是台湾学生，在大陆上大学，学费有困难，能申请生源地信用助学贷款吗", "JX-011")]
+    [InlineData("我是香港学生，在深圳读大学，今年毕业，家里困难，能申请求职创业补贴吗？", "JY-007")]
+    public void AStudentFromHongKongOrTaiwanIsNotAnsweredWithAnAidOfMainlandStudents(string question, string nearest)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == nearest);
+    }
+
     // Written for this test: the card's five years running out is not the card lost or damaged, the one entry about it.
     [Fact]
     public void AResidencePermitOfAResidentRunningOutIsNotAnsweredWithTheOneLost()
