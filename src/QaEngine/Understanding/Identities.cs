@@ -116,7 +116,26 @@ public static class Identities
     /// True when <paramref name="message"/> (normalised) names someone as a foreign national ("女朋友是英国人", "外籍配偶",
     /// "我是韩国人"), not only a foreign country (去日本旅游).
     /// </summary>
-    public static bool NamesAForeignNational(string message) => WordLists.AnyIn(message, ForeignNationals);
+    public static bool NamesAForeignNational(string message) => WordLists.AnyIn(message, ForeignNationals) || NamesAPersonOfACountry(message);
+
+    // People named by where they are from (一对德国夫妻, 我的韩国同事, 日本留学生), not a country where someone goes (去日本玩).
+    private static readonly string[] PeopleOfACountry =
+    [
+        "夫妻", "夫妇", "朋友", "同事", "同学", "客人", "租客", "房客", "游客", "留学生", "老公", "老婆", "丈夫", "妻子",
+        "媳妇", "女婿", "男友", "女友", "男朋友", "女朋友", "小伙", "姑娘", "员工", "工程师", "专家", "外教", "友人", "籍",
+    ];
+
+    private static bool NamesAPersonOfACountry(string message)
+    {
+        foreach (var country in Countries)
+            for (var at = message.IndexOf(country, StringComparison.Ordinal); at >= 0; at = message.IndexOf(country, at + 1, StringComparison.Ordinal))
+            {
+                var after = message.AsSpan(at + country.Length);
+                foreach (var person in PeopleOfACountry)
+                    if (after.StartsWith(person, StringComparison.Ordinal)) return true;
+            }
+        return false;
+    }
 
     /// <summary>True when <paramref name="text"/> (normalised) names one of the groups some services are only for.</summary>
     public static bool NamesAGroup(string text)

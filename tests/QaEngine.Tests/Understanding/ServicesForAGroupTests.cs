@@ -135,6 +135,16 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         Assert.Contains(r.Choices, c => c.Id == nearest);
     }
 
+    [Fact]
+    public void ForeignersNamedByTheirCountryAreNotAnsweredWithTheResidenceRegistrationOfCitizens()
+    {
+        // Written for this test: 一对法国夫妻 are foreign nationals though no word says 外国人; how citizens from elsewhere
+        // register where they live does not tell a landlord what to do for them.
+        var r = seed.Engine.Ask("我在成都有套空房子，上个月租给了一对法国夫妻，住半年，我这个房东需要带他们去办什么手续吗？");
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Equal("identity", r.Reason);
+    }
+
     // Written for this test: the card's five years running out is not the card lost or damaged, the one entry about it.
     [Fact]
     public void AResidencePermitOfAResidentRunningOutIsNotAnsweredWithTheOneLost()
@@ -174,6 +184,9 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     [InlineData("我是韩国人", true)]
     [InlineData("我要去日本旅游，第一次办护照要带什么", false)]
     [InlineData("在美国读书的孩子回国", false)]
+    [InlineData("我的韩国同事来出差", true)]
+    [InlineData("房子租给了一对德国夫妻", true)]
+    [InlineData("要办英国学生签证", false)]
     public void AForeignNationalIsNamedNotAForeignCountry(string message, bool named) =>
         Assert.Equal(named, Identities.NamesAForeignNational(message));
 }
