@@ -147,11 +147,13 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         seed.AssertAnsweredWith("我换了新手机号，驾驶证上的联系电话要去哪里改", "JT-017");
     }
 
-    // Written for this test: a drugstore and homestead land are not what the best entry speaks of (a food business
-    // permit, a 公积金 loan for a home bought elsewhere).
+    // Written for this test: a drugstore, homestead land and a right of residence are not what the best entry speaks of
+    // (a food business permit, a 公积金 loan for a home bought elsewhere, a home given to a child).
     [Theory]
     [InlineData("我想在小区门口开一家药店，除了营业执照还要办什么证", "QY-002")]
     [InlineData("我在老家的宅基地上盖房子，这个能用公积金贷款吗", "GJ-012")]
+    // A right of residence (居住权) kept in a home given away is not the gift itself.
+    [InlineData("房子准备过户给女儿，我们老两口想登记个居住权保证能一直住，怎么办理？", "BD-008")]
     public void AThingOfItsOwnTheEntryNeverSpeaksOfHoldsBackAnAnswerInALongMessage(string question, string resembles) =>
         seed.AssertOfferedNotAnswered(question, resembles);
 
