@@ -10,14 +10,15 @@ public static class Directions
     // The verbs that say which way: what stands before is what moves, what follows is where it goes.
     private static readonly string[] Verbs = ["投靠", "换", "转"];
 
-    // The same way said by the citizen in other words: 把公司改回个体户, 想变成个体户.
-    private static readonly string[] OtherVerbs = ["改回", "改成", "改为", "变回", "变成"];
+    // The same way said by the citizen in other words: 把公司改回个体户, 想变成个体户; 把娃的户口迁到俺老两口这.
+    private static readonly string[] OtherVerbsOfChange = ["改回", "改成", "改为", "变回", "变成"];
+    private static readonly string[] OtherVerbsOfJoining = ["迁到", "迁回", "迁来", "迁进", "落到"];
 
     // Who or what moves or receives, each with the words that name it.
     private static readonly string[][] Sides =
     [
-        ["父母", "爸妈", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "老人"],
-        ["子女", "儿子", "女儿", "孩子", "儿女"],
+        ["父母", "爸妈", "父亲", "母亲", "爸爸", "妈妈", "老爸", "老妈", "老人", "老两口", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷"],
+        ["子女", "儿子", "女儿", "孩子", "儿女", "娃", "孙子", "孙女", "外孙", "闺女"],
         ["内地", "大陆"],
         ["香港", "澳门", "台湾", "港澳"],
         ["个体户", "个体工商户"],
@@ -51,12 +52,11 @@ public static class Directions
         return false;
     }
 
-    // Where the message first says which way, with the entry's verb or another (改回, 变成 …), and how long that word is.
+    // Where the message first says which way, with the entry's verb or another (改回, 变成, 迁到 …), and how long that word is.
     private static (int At, int Length) FirstVerbIn(string message, string verb)
     {
         var first = (At: message.IndexOf(verb, StringComparison.Ordinal), verb.Length);
-        if (verb == "投靠") return first;
-        foreach (var other in OtherVerbs)
+        foreach (var other in verb == "投靠" ? OtherVerbsOfJoining : OtherVerbsOfChange)
         {
             var at = message.IndexOf(other, StringComparison.Ordinal);
             if (at >= 0 && (first.At < 0 || at < first.At)) first = (at, other.Length);

@@ -43,6 +43,8 @@ public class DirectionTests(SeedEngineFixture seed)
     // The citizen's own verb says which way as well: 改回, 变成.
     [InlineData("个体户想转成公司怎么办", "生意不好想把有限公司改回个体户，能直接转回去吗", true)]
     [InlineData("个体户想转成公司怎么办", "小店做大了想把个体户变成公司", false)]
+    [InlineData("父母年纪大了能把户口投靠到子女这里吗", "孩子爸妈在外打工，想把娃的户口迁到我们老两口这", true)]
+    [InlineData("父母年纪大了能把户口投靠到子女这里吗", "想把爸妈的户口迁到我这里来", false)]
     public void OnlyTheSameTwoSidesCrossingTheVerbTheOtherWayReverse(string entryQuestion, string message, bool reverses) =>
         Assert.Equal(reverses, Directions.Reverses(entryQuestion, message));
 }
