@@ -118,6 +118,7 @@ public class NeedObjectTests
     [InlineData("店不开了，执照怎么关掉", "营业执照注销")]
     [InlineData("房贷还清了", "还款")]
     [InlineData("车贷还完了", "还贷")]
+    [InlineData("社保卡密码输错被锁住了", "忘记密码怎么重置")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
@@ -146,6 +147,8 @@ public class NeedObjectTests
     [InlineData("孩子病好了想回学校复学", "孩子想休学一年")]
     [InlineData("灵活就业人员医保要交多少年", "灵活就业人员交社保有补贴吗")]
     [InlineData("养老保险交不够十五年怎么办", "养老保险怎么交")]
+    // Setting a password again after forgetting it is not getting the card.
+    [InlineData("社保卡密码忘了怎么重新设置", "电子社保卡怎么领取")]
     public void OppositeOrNeighbouringNeedsOfOneThingAreDifferentNeeds(string a, string b)
     {
         var (first, second) = (Lexicon.Read(a).Needs, Lexicon.Read(b).Needs);
@@ -230,6 +233,7 @@ public class NeedObjectTests
     [InlineData("公基金", "公积金")]
     [InlineData("休旅车", "汽车")]
     [InlineData("卖烟的那个证", "烟草专卖许可证")]
+    [InlineData("学习类的居留许可", "学习类居留许可")]
     public void OlderRegionalAndPolicyNamesOfAThingAreThatObject(string a, string b)
     {
         Assert.NotEqual(ObjectSet.Empty, Lexicon.Read(a).Objects);

@@ -98,6 +98,12 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         Assert.Contains(r.Candidates, c => c.Id == nearest);
     }
 
+    [Fact]
+    public void MovingOnesHukouToHongKongPlacesTheCitizenThere() =>
+        // Written for this test: the disabled person's card moved with a 户口 inside the mainland says nothing of a
+        // 户口 moved to Hong Kong.
+        seed.AssertOfferedFor("户口迁到香港定居以后，这边的残疾人证还能继续用吗？", "object", "CJ-015");
+
     [Theory]
     [InlineData("我在国外护照丢了怎么办", "CR-003")]
     [InlineData("在国外定居了户口要注销吗", "HJ-019")]
