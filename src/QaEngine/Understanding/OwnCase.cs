@@ -31,7 +31,7 @@ public static partial class OwnCase
     private static partial Regex LookUpForMe();
 
     // What a government office keeps on record of a citizen (a parcel's tracking is not asked of this desk).
-    [GeneratedRegex("社保|医保|公积金|个税|养老|退休金|档案|户口|户籍|居住证|身份证|护照|通行证|签注|驾照|驾驶证|违章|扣分|低保|补贴|津贴|房产|不动产|学籍|进度", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("社保|医保|公积金|个税|养老|退休金|档案|户口|户籍|居住证|身份证|护照|通行证|签注|驾照|驾驶证|违章|扣分|低保|补贴|津贴|补助|扶助金|奖励金|救助金|抚恤金|房产|不动产|学籍|进度", RegexOptions.CultureInvariant)]
     private static partial Regex Records();
 
     // Words that ask how a service works, which the bank answers even when put as "帮我查一下…要什么材料".

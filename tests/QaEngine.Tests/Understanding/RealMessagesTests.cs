@@ -189,6 +189,7 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("我老公的失业金被停了")]
     // Why this month's payment has not come; how a complaint one made has gone.
     [InlineData("高龄津贴这个月怎么没到账")]
+    [InlineData("独生子女父母的奖励扶助金今年怎么没打到卡上")]
     [InlineData("我上周举报了一家黑诊所，处理得怎么样了")]
     public void AnOwnCaseQuestionOffersAPersonOrTheLookupChannel(string question)
     {
