@@ -164,6 +164,17 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void AFormalLettersConsultationFramingIsSetAside()
+    {
+        // Written for this test: "本人系…", "现就…事宜咨询如下", "敬请答复" frame the letter; only what it is about is read.
+        var read = Reader.Read("您好！本人系绍兴市居民，拟为父亲申请门诊慢特病待遇。现就认定所需材料及办理时限事宜咨询如下，敬请答复。");
+        Assert.DoesNotContain("答复", read.Whole);
+        Assert.DoesNotContain("如下", read.Whole);
+        Assert.DoesNotContain("系", read.Whole);
+        Assert.Contains("申请门诊慢特病待遇", read.Whole);
+    }
+
+    [Fact]
     public void AShortTitleAboutAPolicyStillAsksNothing() =>
         // Two clauses, but a title: 关于独生子女 names what the policy is about, not a question.
         Assert.False(Reader.Read("关于独生子女，政策").Asked);
