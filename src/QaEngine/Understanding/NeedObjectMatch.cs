@@ -152,12 +152,17 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     public bool SpeaksForAResidentTheEntryIsNotFor(string message, IndexedEntry entry)
     {
         if (!Identities.NamesAHongKongMacaoOrTaiwanResident(message)) return false;
+        // "我是香港人，妈妈户籍在广州…想申请入住公办养老院": the one served has a 户口 here; the asker is not who it is for.
+        if (WordLists.AnyIn(message, MainlandHukou)) return false;
         var e = _entries.GetValue(entry, Build);
         return !e.SpeaksOfAbroad && (!(e.Standard.Objects & _documents).IsEmpty || (e.Phrasings.Objects & _joinedByAnyone).IsEmpty
             || !WordLists.AnyIn(message, JoinedSystemWords));
     }
 
     // How citizens speak of a system they joined (交了社保, 参保, 个税): the schemes themselves and the words for all of them.
+    // Words telling that someone the message speaks of has a 户口 in the mainland.
+    private static readonly string[] MainlandHukou = ["户籍在", "户口在", "本地户口", "户口都在", "户籍地在"];
+
     private static readonly string[] JoinedSystemWords = [.. SchemeNames.Split(' '), "社保", "社会保险", "参保", "医保", "个税", "个人所得税"];
 
     // The schemes and cards of a system anyone working here joins, and the income tax anyone earning here pays.

@@ -170,6 +170,11 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void AResidentAskingForAParentRegisteredHereIsAnsweredAboutTheParentsService() =>
+        // Written for this test: the one to live in the home has her 户口 in Xiamen; her child living in Taiwan asks.
+        seed.AssertAnsweredWith("我是台湾人，我妈户籍在厦门思明区，中风后生活不能自理，想申请住进公办养老院，要准备什么材料？", "YL-002");
+
+    [Fact]
     public void AHongKongResidentWorkingHereIsAnsweredAboutTheSystemTheyJoined()
     {
         seed.AssertAnsweredWith("我是香港人，在深圳上班交了社保，社保卡丢了怎么补", "SB-006");
