@@ -2,8 +2,8 @@ namespace GovAssistant.QaEngine.Understanding;
 
 /// <summary>
 /// Services that move someone or something one way: 父母投靠子女, 香港驾照换内地驾照, 个体户转成公司, 城乡居民养老保险转成职工
-/// 养老保险. The same words the other way round ("子女投靠父母", "内地驾照换成香港驾照", "公司转个体户") ask for another service,
-/// which the entry does not answer.
+/// 养老保险. The same words the other way round ("子女投靠父母", "内地驾照换成香港驾照", "公司转个体户", or in the citizen's own
+/// verbs: "把公司改回个体户", "把孙子的户口迁到我们老两口这") ask for another service, which the entry does not answer.
 /// </summary>
 public static class Directions
 {

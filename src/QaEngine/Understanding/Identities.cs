@@ -122,7 +122,7 @@ public static class Identities
     private static readonly string[] PeopleOfACountry =
     [
         "夫妻", "夫妇", "朋友", "同事", "同学", "客人", "租客", "房客", "游客", "留学生", "老公", "老婆", "丈夫", "妻子",
-        "媳妇", "女婿", "男友", "女友", "男朋友", "女朋友", "小伙", "姑娘", "员工", "工程师", "专家", "外教", "友人", "籍",
+        "媳妇", "女婿", "男友", "女友", "男朋友", "女朋友", "小伙", "姑娘", "员工", "工程师", "专家", "外教", "友人",
     ];
 
     private static bool NamesAPersonOfACountry(string message)

@@ -159,10 +159,10 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
             || !WordLists.AnyIn(message, JoinedSystemWords));
     }
 
-    // How citizens speak of a system they joined (交了社保, 参保, 个税): the schemes themselves and the words for all of them.
     // Words telling that someone the message speaks of has a 户口 in the mainland.
     private static readonly string[] MainlandHukou = ["户籍在", "户口在", "本地户口", "户口都在", "户籍地在"];
 
+    // How citizens speak of a system they joined (交了社保, 参保, 个税): the schemes themselves and the words for all of them.
     private static readonly string[] JoinedSystemWords = [.. SchemeNames.Split(' '), "社保", "社会保险", "参保", "医保", "个税", "个人所得税"];
 
     // The schemes and cards of a system anyone working here joins, and the income tax anyone earning here pays.

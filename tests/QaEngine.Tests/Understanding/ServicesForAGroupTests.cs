@@ -134,22 +134,14 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
     // there; the mainland's student loan and graduates' subsidy are offered, not answered.
     [InlineData("我是台湾学生，在大陆上大学，学费有困难，能申请生源地信用助学贷款吗", "JX-011")]
     [InlineData("我是香港学生，在深圳读大学，今年毕业，家里困难，能申请求职创业补贴吗？", "JY-007")]
-    public void AStudentFromHongKongOrTaiwanIsNotAnsweredWithAnAidOfMainlandStudents(string question, string nearest)
-    {
-        var r = seed.Engine.Ask(question);
-        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
-        Assert.Contains(r.Choices, c => c.Id == nearest);
-    }
+    public void AStudentFromHongKongOrTaiwanIsNotAnsweredWithAnAidOfMainlandStudents(string question, string nearest) =>
+        seed.AssertOfferedNotAnswered(question, nearest);
 
     [Fact]
-    public void ForeignersNamedByTheirCountryAreNotAnsweredWithTheResidenceRegistrationOfCitizens()
-    {
+    public void ForeignersNamedByTheirCountryAreNotAnsweredWithTheResidenceRegistrationOfCitizens() =>
         // Written for this test: 一对法国夫妻 are foreign nationals though no word says 外国人; how citizens from elsewhere
         // register where they live does not tell a landlord what to do for them.
-        var r = seed.Engine.Ask("我在成都有套空房子，上个月租给了一对法国夫妻，住半年，我这个房东需要带他们去办什么手续吗？");
-        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
-        Assert.Equal("identity", r.Reason);
-    }
+        seed.AssertOfferedFor("我在成都有套空房子，上个月租给了一对法国夫妻，住半年，我这个房东需要带他们去办什么手续吗？", "identity", "JZ-003");
 
     // Written for this test: the card's five years running out is not the card lost or damaged, the one entry about it.
     [Fact]
