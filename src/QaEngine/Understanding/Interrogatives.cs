@@ -89,8 +89,19 @@ public static class Interrogatives
             var after = at + marker.Length;
             if (after < clause.Length && clause[after] is '也' or '都') continue;
             if (marker[0] == '几' && at > 0 && IsAFew(clause, at)) continue;
+            if (marker == "多少" && IsNotMuch(clause, at)) continue;
             return true;
         }
+        return false;
+    }
+
+    // "家里也拿不出多少", "没剩多少": not much, said after a negation, asks nothing.
+    private static readonly string[] NegationsBeforeNotMuch = ["不出", "不了", "不到", "不剩", "没剩", "没挣", "没有", "没"];
+
+    private static bool IsNotMuch(string clause, int at)
+    {
+        foreach (var n in NegationsBeforeNotMuch)
+            if (at >= n.Length && clause.AsSpan(0, at).EndsWith(n, StringComparison.Ordinal)) return true;
         return false;
     }
 

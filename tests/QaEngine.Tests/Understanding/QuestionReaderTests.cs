@@ -236,6 +236,8 @@ public class QuestionReaderTests
     [InlineData("到了那边想多耍几天")]
     [InlineData("住院住了十几天")]
     [InlineData("材料交上去等了20几天")]
+    [InlineData("家里也拿不出多少")]
+    [InlineData("卡里没剩多少钱了")]
     public void AFewDaysAgoAndNoMatterHowAskNothing(string clause) => Assert.False(Interrogatives.Asks(clause));
 
     [Theory]
@@ -245,6 +247,8 @@ public class QuestionReaderTests
     [InlineData("这样办行么")]
     [InlineData("最多几天能办好")]
     [InlineData("能多住几天吗")]
+    [InlineData("最多能贷多少")]
+    [InlineData("不知道要交多少")]
     public void HowManyAndHowStillAsk(string clause) => Assert.True(Interrogatives.Asks(clause));
 
     [Fact]
