@@ -7,12 +7,16 @@ namespace GovAssistant.QaEngine.Understanding;
 /// </summary>
 public static class Directions
 {
-    // The verbs that say which way: what stands before is what moves, what follows is where it goes.
-    private static readonly string[] Verbs = ["投靠", "换", "转"];
+    // The verbs that say which way (what stands before is what moves, what follows is where it goes), each with the words
+    // a citizen says the same way in: 把娃的户口迁到俺老两口这, 把公司改回个体户.
+    private static readonly string[] VerbsOfChange = ["改回", "改成", "改为", "变回", "变成"];
 
-    // The same way said by the citizen in other words: 把公司改回个体户, 想变成个体户; 把娃的户口迁到俺老两口这.
-    private static readonly string[] OtherVerbsOfChange = ["改回", "改成", "改为", "变回", "变成"];
-    private static readonly string[] OtherVerbsOfJoining = ["迁到", "迁回", "迁来", "迁进", "落到"];
+    private static readonly (string Verb, string[] SaidAlso)[] Verbs =
+    [
+        ("投靠", ["迁到", "迁回", "迁来", "迁进", "落到"]),
+        ("换", VerbsOfChange),
+        ("转", VerbsOfChange),
+    ];
 
     // Who or what moves or receives, each with the words that name it.
     private static readonly string[][] Sides =
@@ -33,11 +37,11 @@ public static class Directions
     /// </summary>
     public static bool Reverses(string entryQuestion, string message)
     {
-        foreach (var verb in Verbs)
+        foreach (var (verb, saidAlso) in Verbs)
         {
             var inEntry = entryQuestion.IndexOf(verb, StringComparison.Ordinal);
             if (inEntry < 0) continue;
-            var inMessage = FirstVerbIn(message, verb);
+            var inMessage = FirstVerbIn(message, verb, saidAlso);
             if (inMessage.At < 0) return false;
             // A side before the verb in the entry and after it in the message, and another the other way round.
             bool movedAfter = false, movedBefore = false;
@@ -52,11 +56,11 @@ public static class Directions
         return false;
     }
 
-    // Where the message first says which way, with the entry's verb or another (改回, 变成, 迁到 …), and how long that word is.
-    private static (int At, int Length) FirstVerbIn(string message, string verb)
+    // Where the message first says which way, with the entry's verb or one said the same way, and how long that word is.
+    private static (int At, int Length) FirstVerbIn(string message, string verb, string[] saidAlso)
     {
         var first = (At: message.IndexOf(verb, StringComparison.Ordinal), verb.Length);
-        foreach (var other in verb == "投靠" ? OtherVerbsOfJoining : OtherVerbsOfChange)
+        foreach (var other in saidAlso)
         {
             var at = message.IndexOf(other, StringComparison.Ordinal);
             if (at >= 0 && (first.At < 0 || at < first.At)) first = (at, other.Length);

@@ -108,9 +108,8 @@ public static class Identities
         return false;
     }
 
-    // The words for a foreign national.
-    private static readonly string[] ForeignNationals =
-        ["外国人", "老外", "外籍", "外国籍", "外国公民", .. Countries.Select(c => c + "人"), .. Countries.Select(c => c + "籍")];
+    // The words for a foreign national of no country in particular.
+    private static readonly string[] ForeignNationals = ["外国人", "老外", "外籍", "外国籍", "外国公民"];
 
     /// <summary>
     /// True when <paramref name="message"/> (normalised) names someone as a foreign national ("女朋友是英国人", "外籍配偶",
@@ -118,10 +117,11 @@ public static class Identities
     /// </summary>
     public static bool NamesAForeignNational(string message) => WordLists.AnyIn(message, ForeignNationals) || NamesAPersonOfACountry(message);
 
-    // People named by where they are from (一对德国夫妻, 我的韩国同事, 日本留学生), not a country where someone goes (去日本玩).
+    // People named by where they are from (越南人, 英国籍, 一对德国夫妻, 我的韩国同事, 日本留学生), not a country where someone
+    // goes (去日本玩).
     private static readonly string[] PeopleOfACountry =
     [
-        "夫妻", "夫妇", "朋友", "同事", "同学", "客人", "租客", "房客", "游客", "留学生", "老公", "老婆", "丈夫", "妻子",
+        "人", "籍", "夫妻", "夫妇", "朋友", "同事", "同学", "客人", "租客", "房客", "游客", "留学生", "老公", "老婆", "丈夫", "妻子",
         "媳妇", "女婿", "男友", "女友", "男朋友", "女朋友", "小伙", "姑娘", "员工", "工程师", "专家", "外教", "友人",
     ];
 
