@@ -104,6 +104,11 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
                     var before = !c.HasTopic ? told.LastOrDefault(p => p.NamesService) ?? told.LastOrDefault()
                         : c.Named is { Needs: not 0, Objects.IsEmpty: true } ? told.LastOrDefault(p => !p.Named.Objects.IsEmpty) ?? told.LastOrDefault()
                         : told.LastOrDefault();
+                    // A thing the story says is lacking (…想给他也办个居住证，孩子还没身份证，拿什么办) is why the question
+                    // is asked, not what it asks for: the clause before it naming a service goes with it.
+                    if (!c.HasTopic && before is not null && TellsOfALack(before)
+                        && told.Take(told.IndexOf(before)).LastOrDefault(p => p.NamesService && !TellsOfALack(p)) is { } wanted)
+                        sb.Append(wanted.Text).Append(' ');
                     if (before is not null) sb.Append(before.Text).Append(' ');
                 }
                 groups.Add(sb.Append(c.Text));
@@ -112,6 +117,10 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         }
         return groups.Select(g => g.ToString()).ToList();
     }
+
+    // A clause naming a thing and no need, saying it is not there (孩子还没身份证, 家里没有户口本).
+    private static bool TellsOfALack(Clause clause) =>
+        clause.Named is { Needs: 0, Objects.IsEmpty: false } && clause.Text.Contains('没', StringComparison.Ordinal);
 
     // A question takes the circumstance right before it (我是香港人，…能办居住证吗), unless it names its own need and
     // object (…哥哥现在要用证去办补贴手续，残疾证丢了要去哪里补办): then only one saying who asks (台湾同胞在大陆上班) does.

@@ -89,6 +89,15 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void AThingTheStorySaysIsLackingGoesWithTheServiceWantedBeforeIt()
+    {
+        // The child has no 身份证 yet: that is why the 居住证 question is asked, not what it asks for.
+        var read = Reader.Read("我们两口子在这边厂里上班，儿子三岁一直跟着我们住，想给他也办个居住证，孩子还没身份证，拿什么办？");
+
+        Assert.Equal("想给他也办个居住证 孩子还没身份证 拿什么办", read.Questions[0]);
+    }
+
+    [Fact]
     public void ANeedAskedWithoutItsObjectIsMatchedNotTakenForAnAspect() =>
         // 怎么补办 after the story is what is wanted of the 驾驶证, not which part of an answer to show (as 要多少钱 would be).
         Assert.EndsWith("怎么补办", Reader.Read("搬家收拾完发现驾驶证不知道放哪了，翻了好几遍都没有，怎么补办？").Whole);
