@@ -42,6 +42,7 @@ public sealed partial class AnswerEngine
                 ?? (Identities.NamesAnotherAge(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null)
                 ?? (_match.SpeaksForAResidentTheEntryIsNotFor(message, ranked[0].Entry) ? "identity" : null)
                 ?? (_match.SpeaksForAForeignerTheEntryIsNotFor(message, ranked[0].Entry) ? "identity" : null)
+                ?? (Negations.DeniesWhatTheEntryIsAbout(ranked[0].Entry.Phrasings[0].Normalized, message) ? "identity" : null)
                 ?? (Directions.Reverses(ranked[0].Entry.Phrasings[0].Normalized, message) ? "direction" : null)
                 ?? (_match.IsAboutADeathTheMessageDoesNotTell(message, ranked[0].Entry) ? "object" : null)
                 ?? (_match.AssumesWhatTheMessageDoesNotTell(message, ranked[0].Entry) ? "need" : null)

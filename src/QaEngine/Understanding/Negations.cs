@@ -29,6 +29,29 @@ public static partial class Negations
     /// <paramref name="message"/> (normalised) tells nothing that did not.</summary>
     public static bool PremiseNotToldIn(string entryQuestion, string message) => AreSaidIn(entryQuestion) && AreNotToldIn(message);
 
+    /// <summary>
+    /// True when <paramref name="message"/> (normalised) says someone is not what <paramref name="entryQuestion"/>
+    /// (normalised) is about: "我自己不是残疾人…个税能不能少交" is not asked of 残疾人上班挣的工资…个税能减免吗, "不是有限公司"
+    /// not of 注册一家有限公司. Not 是不是 (asked both ways), nor 如果不是 (a supposition), nor "不是免费的吗" (said to be so), nor a negation of what the
+    /// entry's question never names (我们不是本地户口 against 持居住证孩子能在当地上小学吗).
+    /// </summary>
+    public static bool DeniesWhatTheEntryIsAbout(string entryQuestion, string message)
+    {
+        foreach (Match m in Denied().Matches(message))
+        {
+            var denied = m.Groups[1].Value;
+            if (m.Groups[2].Success) continue;
+            for (var length = denied.Length; length >= 2; length--)
+                if (entryQuestion.Contains(denied[..length], StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    // 不是 said of someone (我不是, 自己不是, 他也不是, 并不是; not 如果不是, 你不是, 是不是) and what follows it to the end of
+    // the clause (up to eight characters), and whether the clause ends 吗.
+    [GeneratedRegex(@"(?<=[我己人他她们也又并但可都俺咱])不是([^\s，,。；;？?！!、）)]{2,8}?)(的?吗)?(?=[\s，,。；;？?！!、）)]|$|也|而|就|又|还|更|又)")]
+    private static partial Regex Denied();
+
     [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[不没]\1")]
     private static partial Regex AskedBothWays();
 }

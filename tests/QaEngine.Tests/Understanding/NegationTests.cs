@@ -31,3 +31,33 @@ public class NegationTests(SeedEngineFixture seed)
     public void APaymentThatWasNotSettledIsAnsweredWithTheManualClaim() =>
         seed.AssertAnsweredWith("当时在医院没刷上医保，自己垫了钱，回来怎么报销", "YB-013");
 }
+
+/// <summary>
+/// A message saying the citizen (or the person asked for) is not what an entry is about (我自己不是残疾人, 不是有限公司) is
+/// not answered with that entry; a denial of what the entry never names (不是低保户 against 医疗救助) changes nothing.
+/// </summary>
+[Collection(SeedEngineCollection.Name)]
+public class DenialTests(SeedEngineFixture seed)
+{
+    [Theory]
+    [InlineData("残疾人上班挣的工资 个人所得税能减免吗", "我哥是残疾人 我自己不是残疾人 工资个税能少交吗", true)]
+    [InlineData("注册1家有限公司要怎么办营业执照", "我们不是有限公司也不是个体户 是合作社", true)]
+    // 不是低保户 against an entry whose question never names 低保.
+    [InlineData("家里困难看病负担重 怎么申请医疗救助", "家里不是低保户 看病困难能申请救助吗", false)]
+    // Asked both ways, supposed, said to someone, or said to be so.
+    [InlineData("残疾人上班挣的工资 个人所得税能减免吗", "我是不是残疾人 个税能减免吗", false)]
+    [InlineData("残疾人上班挣的工资 个人所得税能减免吗", "如果不是残疾人 个税能减免吗", false)]
+    [InlineData("法律援助怎么申请", "我这个案子不是法律援助的吗", false)]
+    public void ADenialOfWhatTheEntryIsAboutIsANearMiss(string entryQuestion, string message, bool nearMiss) =>
+        Assert.Equal(nearMiss, Negations.DeniesWhatTheEntryIsAbout(entryQuestion, message));
+
+    [Fact]
+    public void SomeoneWhoSaysTheyAreNotDisabledIsNotAnsweredWithTheDisabledWorkersTaxCut() =>
+        // Written for this test: the brother is disabled, the one asking is not.
+        seed.AssertOfferedFor("我哥是残疾人，我自己不是残疾人，我上班挣的工资个税能减免吗？", "identity", "CJ-010");
+
+    [Fact]
+    public void ADenialOfWhatTheEntryNeverNamesStillGetsTheAnswer() =>
+        // Written for this test.
+        seed.AssertAnsweredWith("老公尿毒症好几年了，我们不是低保户，看病花光了积蓄，能申请医疗救助吗？", "YB-016");
+}
