@@ -157,6 +157,8 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     [InlineData("残联发的轮椅现在不用了，需要归还吗", "need", "CJ-005")]
     [InlineData("公积金按月冲还贷签了以后能取消吗", "need", "GJ-010")]
     [InlineData("合同纠纷怎么申请仲裁", "object", "JY-008")]
+    // Closing a care home (关门, 不办了) is not opening one.
+    [InlineData("我那家小养老院开不下去了，打算关门不办了，要去民政局办什么手续？", "need", "YL-011")]
     public void AnotherObjectOrTheUndoingOfAServiceIsOfferedNotAnswered(string question, string reason, string nearest)
     {
         var result = seed.Engine.Ask(question);
