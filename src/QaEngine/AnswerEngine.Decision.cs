@@ -11,7 +11,7 @@ namespace GovAssistant.QaEngine;
 public sealed partial class AnswerEngine
 {
     private AnswerResult Decide(AnalyzedText question, bool statement, ServiceProfile profile, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates, bool bareTopic,
-        string message, double? answerBar = null)
+        string message, double? answerBar = null, string? asking = null)
     {
         if (ranked.Count == 0)
             return NoAnswer("noMatch", NoAnswerReply, 0, candidates);
@@ -29,6 +29,7 @@ public sealed partial class AnswerEngine
             nearMiss = _match.Disagreement(profile, ranked[0].Entry) ?? (SharesTopicWord(question, ranked[0].Entry) ? null : "word")
                 ?? (LeavesWordUnused(question, ranked[0].Entry, confidence) ? "word" : null)
                 ?? (NamesAnObjectTheEntryLacks(question, profile, ranked[0].Entry) ? "object" : null)
+                ?? (asking is not null && _match.AsksOfAnotherOfTheFamily(asking, ranked[0].Entry) ? "object" : null)
                 ?? (_match.NamesASchemeNeverSpokenOf(profile, ranked[0].Entry) ? "object" : null)
                 ?? (_match.NamesALoneObjectNeverSpokenOf(profile, question.Normalized, ranked[0].Entry) ? "object" : null)
                 ?? (_match.PlacesTheCitizenWhereTheEntryIsNot(message, ranked[0].Entry) ? "object" : null)

@@ -12,7 +12,7 @@ public sealed partial class AnswerEngine
     private AnswerResult Decide(AnalyzedText analyzed, ReadQuestion read, List<ScoredCandidate> ranked, double confidence, List<AnswerCandidate> candidates,
         double? answerBar = null) =>
         Decide(analyzed, IsStatement(analyzed, read), _match.Of(analyzed.Normalized, read.Message), ranked, confidence, candidates,
-            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Message, answerBar);
+            bareTopic: FollowUps.IsBareTopic(analyzed), message: read.Message, answerBar, asking: read.Asked ? read.Asking : null);
 
     // A title, a list of keywords or a complaint: neither the reading nor the message asks anything (no 怎么, 吗, 能否 …).
     private static bool IsStatement(AnalyzedText analyzed, ReadQuestion read) => !read.Asked && !Interrogatives.Asks(analyzed.Normalized);

@@ -168,6 +168,15 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Contains(result.Choices, c => c.Id == nearest);
     }
 
+    // Written for this test: what was heard of care homes (养老机构) is the story; the clause that asks is about a nursery
+    // (托育机构), which YL-018's subsidy is not for. A paper to bring (要带台湾身分证吗) is no such other thing.
+    [Fact]
+    public void TheThingTheAskingClauseNamesDecidesOverOneTheStoryHeardOf()
+    {
+        seed.AssertOfferedFor("您好，我们在A市办了一家托育机构，听说民办养老机构可以领运营补贴，托育机构能不能也申请运营补贴？", "object", "YL-018");
+        seed.AssertAnsweredWith("我是在苏州上班的台湾人，台胞证快到期了，换证要带台湾身分证吗？", "GA-006");
+    }
+
     [Fact]
     public void HowManyYearsToPayIsNotAnsweredByTheEntryAboutASubsidyForPaying()
     {

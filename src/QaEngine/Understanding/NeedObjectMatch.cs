@@ -60,6 +60,27 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="asking"/> (the clause that asks, normalised) names an object of a family (托育机构 of 机构)
+    /// and the entry's questions name another of it and not that one: "获悉民办养老机构可申领运营补贴，托育机构能否申请类似的
+    /// 运营补贴" asks about the 托育机构, whatever the clause before it says of 养老机构.
+    /// </summary>
+    public bool AsksOfAnotherOfTheFamily(string asking, IndexedEntry entry)
+    {
+        // What is to be brought (换发要带台湾身份证吗) is a paper asked about, not the thing asked of.
+        var brought = asking.IndexOf('带', StringComparison.Ordinal);
+        var asked = lexicon.Read(brought < 0 ? asking : asking[..brought]).Objects;
+        if (asked.IsEmpty) return false;
+        var named = _entries.GetValue(entry, Build).Phrasings.Objects;
+        foreach (var family in lexicon.Families)
+        {
+            var q = asked & family;
+            var en = named & family;
+            if (!q.IsEmpty && !en.IsEmpty && (q & en).IsEmpty) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when the question names an object the entry never speaks of, in its questions or its answer.</summary>
     public bool NamesAnObjectNeverSpokenOf(ServiceProfile question, IndexedEntry entry) =>
         !(question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty;

@@ -69,7 +69,8 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         var telling = matched.Where(c => !questions[0].Contains(c.Text, StringComparison.Ordinal) && c.NamesService).ToList();
         var services = telling.Count == 0 ? core
             : string.Join(' ', matched.Where(c => telling.Contains(c) || questions[0].Contains(c.Text, StringComparison.Ordinal)).Select(c => c.Text));
-        return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, Services = services, SeveralServices = several };
+        var asking = clauses.LastOrDefault(c => c.Asks && questions[0].EndsWith(c.Text, StringComparison.Ordinal))?.Text ?? questions[0];
+        return new ReadQuestion(core, questions, region, ownCase, true) { Whole = whole, Services = services, SeveralServices = several, Asking = asking };
     }
 
     // The names of the things the clauses name, in order (居住证, 社保卡): what a pointer (这个证) may point back to.

@@ -26,4 +26,11 @@ public sealed record ReadQuestion(string Core, IReadOnlyList<string> Questions, 
 
     /// <summary>True when the clauses ask about different services (then matching them together falls between).</summary>
     public bool SeveralServices { get; init; }
+
+    /// <summary>
+    /// The clause of the main question that asks (…获悉民办养老机构可申领运营补贴，现就<b>托育机构能否申请类似的运营补贴</b>):
+    /// what it names is what is asked about, whatever else the clauses before it name; the same as <see cref="Core"/>
+    /// when the message asks nothing.
+    /// </summary>
+    public string Asking { get; init; } = Core;
 }

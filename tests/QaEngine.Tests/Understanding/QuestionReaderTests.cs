@@ -98,6 +98,15 @@ public class QuestionReaderTests
     }
 
     [Fact]
+    public void TheClauseThatAsksIsKeptApartFromWhatTheStoryHeard()
+    {
+        var read = Reader.Read("您好，我们在A市办了一家托育机构，听说民办养老机构可以领运营补贴，托育机构能不能也申请运营补贴？");
+
+        Assert.Equal("托育机构能不能也申请运营补贴", read.Asking);
+        Assert.Contains("养老机构", read.Questions[0]);
+    }
+
+    [Fact]
     public void ANeedAskedWithoutItsObjectIsMatchedNotTakenForAnAspect() =>
         // 怎么补办 after the story is what is wanted of the 驾驶证, not which part of an answer to show (as 要多少钱 would be).
         Assert.EndsWith("怎么补办", Reader.Read("搬家收拾完发现驾驶证不知道放哪了，翻了好几遍都没有，怎么补办？").Whole);
