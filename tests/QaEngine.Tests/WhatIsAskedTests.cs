@@ -168,6 +168,13 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         Assert.Contains(result.Choices, c => c.Id == nearest);
     }
 
+    // Written for this test: a rent subsidy (租房补贴) is not public rental housing (公租房, JZ-014), which no entry's
+    // answer offers in its place.
+    [Fact]
+    public void ARentSubsidyIsNotPublicRentalHousing() =>
+        seed.AssertOfferedFor("尊敬的住房保障部门：您好！本人系外来务工人员，持居住证已满三年，在城郊租房。现就住房租赁补贴事宜咨询如下：外地户籍人员能否申请租房补贴？申请条件如何？特此咨询，敬请答复。",
+            "object", "JZ-014");
+
     // Written for this test: what was heard of care homes (养老机构) is the story; the clause that asks is about a nursery
     // (托育机构), which YL-018's subsidy is not for. A paper to bring (要带台湾身分证吗) is no such other thing.
     [Fact]
