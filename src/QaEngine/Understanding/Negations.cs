@@ -30,13 +30,15 @@ public static partial class Negations
     public static bool PremiseNotToldIn(string entryQuestion, string message) => AreSaidIn(entryQuestion) && AreNotToldIn(message);
 
     /// <summary>
-    /// True when <paramref name="message"/> (normalised) says someone is not what <paramref name="entryQuestion"/>
-    /// (normalised) is about: "我自己不是残疾人…个税能不能少交" is not asked of 残疾人上班挣的工资…个税能减免吗, "不是有限公司"
-    /// not of 注册一家有限公司. Not 是不是 (asked both ways), nor 如果不是 (a supposition), nor "不是免费的吗" (said to be so), nor a negation of what the
-    /// entry's question never names (我们不是本地户口 against 持居住证孩子能在当地上小学吗).
+    /// True when <paramref name="message"/> (normalised) says someone is not, or has not, what
+    /// <paramref name="entryQuestion"/> (normalised) is about: "我自己不是残疾人…个税能不能少交" is not asked of 残疾人上班
+    /// 挣的工资…个税能减免吗, "不是有限公司" not of 注册一家有限公司, "她没有办残疾证" not of 残疾人…怎么申请辅助器具. Not 是不是
+    /// (asked both ways), 如果不是 (a supposition) or "不是免费的吗" (said to be so); not a negation of what the entry's question
+    /// never names (我们不是本地户口 against 持居住证孩子能在当地上小学吗); not for an entry about something missing (一直没有户口的人).
     /// </summary>
     public static bool DeniesWhatTheEntryIsAbout(string entryQuestion, string message)
     {
+        if (AreSaidIn(entryQuestion)) return false;
         foreach (Match m in Denied().Matches(message))
         {
             var denied = m.Groups[1].Value;
@@ -47,9 +49,9 @@ public static partial class Negations
         return false;
     }
 
-    // 不是 said of someone (我不是, 自己不是, 他也不是, 并不是; not 如果不是, 你不是, 是不是) and what follows it to the end of
-    // the clause (up to eight characters), and whether the clause ends 吗.
-    [GeneratedRegex(@"(?<=[我己人他她们也又并但可都俺咱])不是([^\s，,。；;？?！!、）)]{2,8}?)(的?吗)?(?=[\s，,。；;？?！!、）)]|$|也|而|就|又|还|更|又)")]
+    // 不是 or 没有 said of someone (我不是, 自己不是, 他也不是, 并不是, 她没有办; not 如果不是, 你不是, 是不是) and what follows it
+    // to the end of the clause (up to eight characters), and whether the clause ends 吗.
+    [GeneratedRegex(@"(?<=[我己人他她们也又并但可都俺咱])(?:不是|没有办|没办|没有)([^\s，,。；;？?！!、）)]{2,8}?)(的?吗)?(?=[\s，,。；;？?！!、）)]|$|也|而|就|又|还|更)")]
     private static partial Regex Denied();
 
     [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[不没]\1")]
