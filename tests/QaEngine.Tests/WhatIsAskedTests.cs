@@ -157,6 +157,8 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     [InlineData("残联发的轮椅现在不用了，需要归还吗", "need", "CJ-005")]
     [InlineData("公积金按月冲还贷签了以后能取消吗", "need", "GJ-010")]
     [InlineData("合同纠纷怎么申请仲裁", "object", "JY-008")]
+    // Written for this test: making a temporary ID card last longer (能不能续) is not how to get one (SF-005).
+    [InlineData("临时身份证下周就到期了，新证还没办好，临时的能不能续？", "need", "SF-005")]
     // Closing a care home (关门, 不办了) is not opening one.
     [InlineData("我那家小养老院开不下去了，打算关门不办了，要去民政局办什么手续？", "need", "YL-011")]
     public void AnotherObjectOrTheUndoingOfAServiceIsOfferedNotAnswered(string question, string reason, string nearest)

@@ -117,6 +117,7 @@ public class NeedObjectTests
     [InlineData("公积金余额在哪能查", "公积金怎么查询")]
     [InlineData("店不开了，执照怎么关掉", "营业执照注销")]
     [InlineData("养老院只能关门了", "养老机构注销")]
+    [InlineData("临时的能不能续", "有效期延长")]
     [InlineData("这个托管班我们不办了", "注销登记")]
     [InlineData("房贷还清了", "还款")]
     [InlineData("车贷还完了", "还贷")]
