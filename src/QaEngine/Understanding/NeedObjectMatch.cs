@@ -46,8 +46,7 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         foreach (var family in lexicon.Families)
         {
             var q = question.Objects & family;
-            var en = e.Phrasings.Objects & family;
-            if (!q.IsEmpty && !en.IsEmpty && (q & en).IsEmpty) return "object";
+            if (NameOthersOf(family, question.Objects, e.Phrasings.Objects)) return "object";
             // An object most of the entry's questions name, which the question leaves out while naming another of the family, is
             // what the entry is about: "城乡居民医保住院能报销多少" is not asked of 居民医保 for 生孩子, "临时身份证丢了" not
             // of 忘带身份证 whose every phrasing names the 身份证 alone.
@@ -73,12 +72,16 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         if (asked.IsEmpty) return false;
         var named = _entries.GetValue(entry, Build).Phrasings.Objects;
         foreach (var family in lexicon.Families)
-        {
-            var q = asked & family;
-            var en = named & family;
-            if (!q.IsEmpty && !en.IsEmpty && (q & en).IsEmpty) return true;
-        }
+            if (NameOthersOf(family, asked, named)) return true;
         return false;
+    }
+
+    // Both name an object of the family, and none the same.
+    private static bool NameOthersOf(ObjectSet family, ObjectSet question, ObjectSet entry)
+    {
+        var q = question & family;
+        var en = entry & family;
+        return !q.IsEmpty && !en.IsEmpty && (q & en).IsEmpty;
     }
 
     /// <summary>True when the question names an object the entry never speaks of, in its questions or its answer.</summary>
