@@ -177,6 +177,24 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         seed.AssertOfferedFor("尊敬的住房保障部门：您好！本人系外来务工人员，持居住证已满三年，在城郊租房。现就住房租赁补贴事宜咨询如下：外地户籍人员能否申请租房补贴？申请条件如何？特此咨询，敬请答复。",
             "object", "JZ-014");
 
+    // Written for this test: what a city pays the talent it brings in (安家补贴, 购房补贴) is not how they settle their
+    // household registration (HJ-007), though the message names that first.
+    [Fact]
+    public void ASubsidyForTalentIsNotTheirSettlement()
+    {
+        seed.AssertOfferedFor("B市引进本科人才落户后的安家补贴如何申请", "object", "HJ-007");
+        seed.AssertAnsweredWith("人才引进落户怎么办理，要多久", "HJ-007");
+    }
+
+    // Written for this test: being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016), whose entry
+    // says nothing of pregnancy.
+    [Fact]
+    public void ATimeOfPregnancyIsNotTheTimeOfBreastfeeding()
+    {
+        seed.AssertOfferedFor("怀孕期间单位能安排我上夜班吗", "object", "SY-016");
+        seed.AssertAnsweredWith("哺乳期可以不上夜班吗", "SY-016");
+    }
+
     // Written for this test: what was heard of care homes (养老机构) is the story; the clause that asks is about a nursery
     // (托育机构), which YL-018's subsidy is not for. A paper to bring (要带台湾身分证吗) is no such other thing.
     [Fact]
