@@ -23,7 +23,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         string? region = null;
         var clauses = new List<Clause>();
-        foreach (var (raw, asked) in Split(Unpunctuated(text) ? Fillers.Mark(text) : text))
+        foreach (var (raw, asked) in Split(Unpunctuated(text) ? Fillers.Mark(text) : SpokenWithSpaces(text) && Compact(text).Length > ShortMessage ? AspectPiecesApart(text) : text))
         {
             var (rest, found) = regions.Remove(homophones.Repair(normalizer.Normalize(raw)));
             region ??= found;
@@ -196,6 +196,36 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         foreach (var c in text) if (IsBreak(c) || c == '、' || c == ' ') return false;
         return true;
+    }
+
+    // Voice input whose pauses are spaces, with no punctuation mark: "我那个社保卡 用了好多年 … 换张新的 要钱吗 去哪换".
+    private static bool SpokenWithSpaces(string text)
+    {
+        var spaced = false;
+        foreach (var c in text)
+        {
+            if (IsBreak(c) || c == '、') return false;
+            spaced |= c == ' ';
+        }
+        return spaced;
+    }
+
+    // In a long spoken message, a piece that only asks for an aspect (要钱吗, 要带什么, 几天能拿) is a clause of its own, as
+    // it would be after a comma: it says which part of the answer to show, not which entry. Not in a short list of
+    // keywords (法援 带什么 多久批), matched whole like any short message; not a piece naming a need (去哪里补): that is
+    // the question. The other pieces stay one clause: where the speaker paused is not where the question's words part
+    // (补一个要去哪里 要不要 登报纸啊).
+    private string AspectPiecesApart(string text)
+    {
+        var sb = new StringBuilder(text.Length + 4);
+        foreach (var piece in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var apart = Interrogatives.Asks(piece) && !Interrogatives.HasTopic(piece) && Interrogatives.NamesAnAspect(piece) && lexicon.Read(piece).Needs == 0;
+            if (sb.Length > 0) sb.Append(apart ? '，' : ' ');
+            sb.Append(piece);
+            if (apart) sb.Append('，');
+        }
+        return sb.ToString();
     }
 
     private static bool IsBreak(char c) => c is '。' or '！' or '!' or '？' or '?' or '；' or ';' or '\n' or '\r' or '，' or ',' or '…' or '～' or '~' or '：' or ':';

@@ -224,6 +224,15 @@ public class QuestionReaderTests
         Assert.DoesNotContain("就是", read.Whole);
     }
 
+    // Written for this test: spoken with spaces for pauses, the pieces asking only for an aspect (要带什么, 要不要钱) are
+    // apart from the question, as after a comma; a short list of keywords is matched whole.
+    [Fact]
+    public void AspectsAskedAfterAPauseInLongVoiceInputAreLeftOutOfTheMatch()
+    {
+        Assert.Equal("我老伴 前年中风了 腿脚不灵便 想给他办个残疾证", Reader.Read("嗯 我老伴 前年中风了 腿脚不灵便 想给他办个残疾证 就是要去哪里 要带什么 要不要钱").Whole);
+        Assert.Equal("残疾证 办理 要带什么", Reader.Read("残疾证 办理 要带什么").Whole);
+    }
+
     [Theory]
     [InlineData("同志你好我想问一下我那个身份证过期了我腿脚不方便能不能叫人上门来给我办", "我的身份证过期了我腿脚不方便能不能叫人上门来给我办")]
     [InlineData("小伙子问一下老年卡在哪里办", "老年卡在哪里办")]

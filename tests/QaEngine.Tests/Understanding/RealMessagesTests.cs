@@ -244,6 +244,12 @@ public class RealMessagesTests(SeedEngineFixture seed)
     [InlineData("休完产假回去上班有哺乳假吗", "SY-016")]
     public void EachKindOfLeaveIsAnsweredByItsOwnEntry(string question, string id) => seed.AssertAnsweredWith(question, id);
 
+    // Written for this test: elderly voice input with spaces for pauses, several aspects asked at the end; the story and
+    // the service named decide the entry, the aspects only which part of the answer to show.
+    [Fact]
+    public void LongVoiceInputEndingInSeveralAspectsIsAnsweredByTheServiceItNames() =>
+        seed.AssertAnsweredWith("我儿子 开了个小饭馆 一直没交社保 他那个养老保险 能不能自己交 要去哪里弄啊 一年多少钱", "SB-001");
+
     [Fact]
     public void ABookingThatCannotBeHadIsAnsweredByTheEntryAboutBooking() => seed.AssertAnsweredWith("结婚登记预约不上怎么办", "HY-011");
 
