@@ -186,6 +186,15 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         seed.AssertAnsweredWith("人才引进落户怎么办理，要多久", "HJ-007");
     }
 
+    // Written for this test: a branch (分公司) of a company is registered otherwise than a company (QY-001).
+    [Fact]
+    public void ABranchOfACompanyIsNotTheCompany()
+    {
+        seed.AssertOfferedFor("分公司营业执照怎么办", "object", "QY-001");
+        seed.AssertOfferedFor("分公司怎么注册", "object", "QY-001");
+        seed.AssertAnsweredWith("注册一家有限公司要什么材料", "QY-001");
+    }
+
     // Written for this test: being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016), whose entry
     // says nothing of pregnancy.
     [Fact]

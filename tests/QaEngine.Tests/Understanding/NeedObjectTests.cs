@@ -37,6 +37,18 @@ public class NeedObjectTests
         Assert.False((read.Objects & Lexicon.Read(named).Objects).IsEmpty);
     }
 
+    // Passing through (转机, 过境免签) is a thing of its own beside a visa; going abroad (出过境) is not passing through.
+    [Theory]
+    [InlineData("外国朋友在上海转机要不要签证", true)]
+    [InlineData("外国人过境免签能停留几天", true)]
+    [InlineData("我从来没出过境，去台湾要办什么证件", false)]
+    public void PassingThroughIsNamedApartFromAVisa(string question, bool passingThrough)
+    {
+        var read = Lexicon.Read(question);
+        Assert.Equal(passingThrough, !(read.Objects & Lexicon.Read("转机").Objects).IsEmpty);
+        Assert.True((Lexicon.Read("转机").Objects & Lexicon.Read("签证").Objects).IsEmpty);
+    }
+
     // A thing still at hand alone ("房产证还在，要去注销吗") or with more said of it ("还在有效期内") is what is asked about.
     [Theory]
     [InlineData("老房子塌了 房产证还在 要去注销不", "房产证")]
