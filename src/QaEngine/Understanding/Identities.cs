@@ -13,9 +13,16 @@ public static class Identities
     // without those marking its entries (whoever names a 居住证 at all is of the 外地 group, a 大学生 of the graduates').
     private sealed record Group(string[] Words, string[] EntryMarks, string[] SelfNames)
     {
+        // Said of someone, these name them as not of the group (还没毕业, 没有毕业证): the words inside are no naming.
+        public string[] Denials { get; init; } = [];
+
         public bool Marks(string entryQuestion) => WordLists.AnyIn(entryQuestion, Words) || WordLists.AnyIn(entryQuestion, EntryMarks);
 
-        public bool IsNamedIn(string text) => WordLists.AnyIn(text, Words) || WordLists.AnyIn(text, SelfNames);
+        public bool IsNamedIn(string text)
+        {
+            foreach (var d in Denials) text = text.Replace(d, " ", StringComparison.Ordinal);
+            return WordLists.AnyIn(text, Words) || WordLists.AnyIn(text, SelfNames);
+        }
     }
 
     // Countries citizens name, as where someone is from (越南人, 英国籍) or where they go.
@@ -34,7 +41,10 @@ public static class Identities
         new(["外地户口", "外地户籍", "户口在外地", "非本地户籍", "非本市户籍", "非户籍", "随迁", "外来务工",
             "务工", "打工", "外地人", "外省户口", "异地户口", "流动人口", "外地的孩子", "外地孩子"],
             ["持居住证", "有居住证", "持有居住证"], ["居住证", "暂住证", "居住凭证", "农民工子女", "农民工的孩子", "农民工孩子", "农民工的子女"]),
-        new(["毕业", "应届", "报到证", "学历", "学位"], [], ["大学生", "研究生", "大专生", "本科生", "硕士", "博士"]),
+        new(["毕业", "应届", "报到证", "学历", "学位"], [], ["大学生", "研究生", "大专生", "本科生", "硕士", "博士"])
+        {
+            Denials = ["没毕业", "未毕业", "没有毕业", "不能毕业", "毕业不了", "没拿到毕业", "没领到毕业", "没能毕业"],
+        },
     ];
 
     /// <summary>The groups <paramref name="entryQuestion"/> (normalised) is only for, one bit per group.</summary>

@@ -41,6 +41,20 @@ public class ServicesForAGroupTests(SeedEngineFixture seed)
         Assert.Contains(r.Choices, c => c.Id == "HJ-014");
     }
 
+    // Written for this test: a student who left without graduating (没有毕业证, 没拿到毕业证, 还没毕业) is not of the
+    // graduates the entry on a graduate's 户口 is for, though the words name 毕业.
+    [Theory]
+    [InlineData("我大三退学了，没有毕业证，学校集体户口要怎么迁回老家")]
+    [InlineData("女儿读研一就退学了，没拿到毕业证，学校集体户的户口怎么迁走")]
+    [InlineData("还没毕业，户口在学校集体户里，怎么迁出来")]
+    public void OneWhoDidNotGraduateIsNotAnsweredWithTheEntryForGraduates(string question)
+    {
+        var r = seed.Engine.Ask(question);
+        Assert.NotEqual(AnswerDecision.Answered, r.Decision);
+        Assert.Contains(r.Choices, c => c.Id == "HJ-016");
+        Assert.Equal(0, Identities.GroupsNamedIn(question) & Identities.GroupsMarking("大学毕业后户口放在学校的怎么迁出来"));
+    }
+
     [Fact]
     public void AnEntryAboutEmployeesInsuranceIsNotPutFirstForOneWhoNamesResidentsInsurance()
     {
