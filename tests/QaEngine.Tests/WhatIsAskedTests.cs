@@ -195,6 +195,15 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         seed.AssertAnsweredWith("注册一家有限公司要什么材料", "QY-001");
     }
 
+    // Written for this test: the interest a 公积金 account earns (结息) is no entry's; not the loan rate's (GJ-019) nor
+    // any other 公积金 entry's.
+    [Fact]
+    public void TheInterestAnAccountEarnsIsNotTheRateOfALoan()
+    {
+        seed.AssertOfferedFor("公积金每年什么时候结息", "object", "GJ-008");
+        seed.AssertAnsweredWith("公积金贷款利率是多少", "GJ-019");
+    }
+
     // Written for this test: being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016), whose entry
     // says nothing of pregnancy.
     [Fact]
