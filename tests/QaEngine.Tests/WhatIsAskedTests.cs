@@ -204,6 +204,14 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         seed.AssertAnsweredWith("公积金贷款利率是多少", "GJ-019");
     }
 
+    // Written for this test: a care worker's fee (护工费) in hospital is not the hospital costs the insurance pays (YB-006).
+    [Fact]
+    public void ACareWorkersFeeIsNotAHospitalCost()
+    {
+        seed.AssertOfferedFor("我妈住院请了个护工，一天两百多，这个护工费医保能报销不？", "object", "YB-006");
+        seed.AssertAnsweredWith("住院费用医保怎么报销", "YB-006");
+    }
+
     // Written for this test: being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016), whose entry
     // says nothing of pregnancy.
     [Fact]
