@@ -212,6 +212,15 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         seed.AssertAnsweredWith("住院费用医保怎么报销", "YB-006");
     }
 
+    // Written for this test: becoming a general VAT taxpayer (一般纳税人) is neither a new company's tax registration
+    // (SW-016) nor the small taxpayer's exemption (SW-011).
+    [Fact]
+    public void BecomingAGeneralTaxpayerIsNotANewCompanysRegistration()
+    {
+        seed.AssertOfferedFor("公司怎么登记成一般纳税人", "object", "SW-016");
+        seed.AssertOfferedFor("小规模纳税人 转 一般纳税人 流程", "object", "SW-011");
+    }
+
     // Written for this test: being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016), whose entry
     // says nothing of pregnancy.
     [Fact]
