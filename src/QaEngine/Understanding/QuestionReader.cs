@@ -23,7 +23,7 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
     {
         string? region = null;
         var clauses = new List<Clause>();
-        foreach (var (raw, asked) in Split(Unpunctuated(text) ? Fillers.Mark(text) : SpokenWithSpaces(text) && Compact(text).Length > ShortMessage ? AspectPiecesApart(text) : text))
+        foreach (var (raw, asked) in Split(PausesMarked(text)))
         {
             var (rest, found) = regions.Remove(homophones.Repair(normalizer.Normalize(raw)));
             region ??= found;
@@ -197,6 +197,13 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         foreach (var c in text) if (IsBreak(c) || c == '、' || c == ' ') return false;
         return true;
     }
+
+    // Voice input marked where a comma would be: without a single mark, at its hesitations; spoken with spaces and long,
+    // before and after each piece asking only for an aspect.
+    private string PausesMarked(string text) =>
+        Unpunctuated(text) ? Fillers.Mark(text)
+        : SpokenWithSpaces(text) && Compact(text).Length > ShortMessage ? AspectPiecesApart(text)
+        : text;
 
     // Voice input whose pauses are spaces, with no punctuation mark: "我那个社保卡 用了好多年 … 换张新的 要钱吗 去哪换".
     private static bool SpokenWithSpaces(string text)
