@@ -177,58 +177,32 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
         seed.AssertOfferedFor("尊敬的住房保障部门：您好！本人系外来务工人员，持居住证已满三年，在城郊租房。现就住房租赁补贴事宜咨询如下：外地户籍人员能否申请租房补贴？申请条件如何？特此咨询，敬请答复。",
             "object", "JZ-014");
 
-    // Written for this test: what a city pays the talent it brings in (安家补贴, 购房补贴) is not how they settle their
-    // household registration (HJ-007), though the message names that first.
-    [Fact]
-    public void ASubsidyForTalentIsNotTheirSettlement()
-    {
-        seed.AssertOfferedFor("B市引进本科人才落户后的安家补贴如何申请", "object", "HJ-007");
-        seed.AssertAnsweredWith("人才引进落户怎么办理，要多久", "HJ-007");
-    }
+    // Written for this test: things of their own beside the entry nearest in words, which the citizen is offered rather
+    // than answered with: what a city pays the talent it brings in (安家补贴) is not how they settle their 户口 (HJ-007); a
+    // branch (分公司) is registered otherwise than a company (QY-001); the interest a 公积金 account earns (结息) is not
+    // the loan rate (GJ-019) nor any 公积金 entry's; a care worker's fee (护工费) is no hospital cost the insurance pays
+    // (YB-006); becoming a general VAT taxpayer (一般纳税人) is neither a new company's tax registration (SW-016) nor the
+    // small taxpayer's exemption (SW-011); being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016).
+    [Theory]
+    [InlineData("B市引进本科人才落户后的安家补贴如何申请", "HJ-007")]
+    [InlineData("分公司营业执照怎么办", "QY-001")]
+    [InlineData("分公司怎么注册", "QY-001")]
+    [InlineData("公积金每年什么时候结息", "GJ-008")]
+    [InlineData("我妈住院请了个护工，一天两百多，这个护工费医保能报销不？", "YB-006")]
+    [InlineData("公司怎么登记成一般纳税人", "SW-016")]
+    [InlineData("小规模纳税人 转 一般纳税人 流程", "SW-011")]
+    [InlineData("怀孕期间单位能安排我上夜班吗", "SY-016")]
+    public void AThingOfItsOwnIsOfferedNotAnsweredWithItsNeighbour(string question, string nearest) =>
+        seed.AssertOfferedFor(question, "object", nearest);
 
-    // Written for this test: a branch (分公司) of a company is registered otherwise than a company (QY-001).
-    [Fact]
-    public void ABranchOfACompanyIsNotTheCompany()
-    {
-        seed.AssertOfferedFor("分公司营业执照怎么办", "object", "QY-001");
-        seed.AssertOfferedFor("分公司怎么注册", "object", "QY-001");
-        seed.AssertAnsweredWith("注册一家有限公司要什么材料", "QY-001");
-    }
-
-    // Written for this test: the interest a 公积金 account earns (结息) is no entry's; not the loan rate's (GJ-019) nor
-    // any other 公积金 entry's.
-    [Fact]
-    public void TheInterestAnAccountEarnsIsNotTheRateOfALoan()
-    {
-        seed.AssertOfferedFor("公积金每年什么时候结息", "object", "GJ-008");
-        seed.AssertAnsweredWith("公积金贷款利率是多少", "GJ-019");
-    }
-
-    // Written for this test: a care worker's fee (护工费) in hospital is not the hospital costs the insurance pays (YB-006).
-    [Fact]
-    public void ACareWorkersFeeIsNotAHospitalCost()
-    {
-        seed.AssertOfferedFor("我妈住院请了个护工，一天两百多，这个护工费医保能报销不？", "object", "YB-006");
-        seed.AssertAnsweredWith("住院费用医保怎么报销", "YB-006");
-    }
-
-    // Written for this test: becoming a general VAT taxpayer (一般纳税人) is neither a new company's tax registration
-    // (SW-016) nor the small taxpayer's exemption (SW-011).
-    [Fact]
-    public void BecomingAGeneralTaxpayerIsNotANewCompanysRegistration()
-    {
-        seed.AssertOfferedFor("公司怎么登记成一般纳税人", "object", "SW-016");
-        seed.AssertOfferedFor("小规模纳税人 转 一般纳税人 流程", "object", "SW-011");
-    }
-
-    // Written for this test: being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016), whose entry
-    // says nothing of pregnancy.
-    [Fact]
-    public void ATimeOfPregnancyIsNotTheTimeOfBreastfeeding()
-    {
-        seed.AssertOfferedFor("怀孕期间单位能安排我上夜班吗", "object", "SY-016");
-        seed.AssertAnsweredWith("哺乳期可以不上夜班吗", "SY-016");
-    }
+    // The neighbours themselves, asked for, are still answered.
+    [Theory]
+    [InlineData("人才引进落户怎么办理，要多久", "HJ-007")]
+    [InlineData("注册一家有限公司要什么材料", "QY-001")]
+    [InlineData("公积金贷款利率是多少", "GJ-019")]
+    [InlineData("住院费用医保怎么报销", "YB-006")]
+    [InlineData("哺乳期可以不上夜班吗", "SY-016")]
+    public void TheNeighbourAskedForIsStillAnswered(string question, string id) => seed.AssertAnsweredWith(question, id);
 
     // Written for this test: what was heard of care homes (养老机构) is the story; the clause that asks is about a nursery
     // (托育机构), which YL-018's subsidy is not for. A paper to bring (要带台湾身分证吗) is no such other thing.
