@@ -182,7 +182,8 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     // branch (分公司) is registered otherwise than a company (QY-001); the interest a 公积金 account earns (结息) is not
     // the loan rate (GJ-019) nor any 公积金 entry's; a care worker's fee (护工费) is no hospital cost the insurance pays
     // (YB-006); becoming a general VAT taxpayer (一般纳税人) is neither a new company's tax registration (SW-016) nor the
-    // small taxpayer's exemption (SW-011); being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016).
+    // small taxpayer's exemption (SW-011); being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016);
+    // a school's fees (学费) are not a house a family's 公积金 helps buy (GJ-020).
     [Theory]
     [InlineData("B市引进本科人才落户后的安家补贴如何申请", "HJ-007")]
     [InlineData("分公司营业执照怎么办", "QY-001")]
@@ -192,6 +193,7 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     [InlineData("公司怎么登记成一般纳税人", "SW-016")]
     [InlineData("小规模纳税人 转 一般纳税人 流程", "SW-011")]
     [InlineData("怀孕期间单位能安排我上夜班吗", "SY-016")]
+    [InlineData("孩子考上大学，学费能用父母的公积金提出来交吗？", "GJ-020")]
     public void AThingOfItsOwnIsOfferedNotAnsweredWithItsNeighbour(string question, string nearest) =>
         seed.AssertOfferedFor(question, "object", nearest);
 
