@@ -191,30 +191,14 @@ public sealed class QuestionReader(TextNormalizer normalizer, RegionNames region
         }
     }
 
-    // Voice input without a single punctuation mark: its hesitations (嗯, 那个, 就是) are where the speaker paused.
-    private static bool Unpunctuated(string text)
+    // Voice input has no punctuation mark. Without spaces either, its hesitations (嗯, 那个, 就是) are where the speaker
+    // paused; spoken with spaces and long ("我那个社保卡 用了好多年 … 换张新的 要钱吗"), each piece asking only for an
+    // aspect stands apart.
+    private string PausesMarked(string text)
     {
-        foreach (var c in text) if (IsBreak(c) || c == '、' || c == ' ') return false;
-        return true;
-    }
-
-    // Voice input marked where a comma would be: without a single mark, at its hesitations; spoken with spaces and long,
-    // before and after each piece asking only for an aspect.
-    private string PausesMarked(string text) =>
-        Unpunctuated(text) ? Fillers.Mark(text)
-        : SpokenWithSpaces(text) && Compact(text).Length > ShortMessage ? AspectPiecesApart(text)
-        : text;
-
-    // Voice input whose pauses are spaces, with no punctuation mark: "我那个社保卡 用了好多年 … 换张新的 要钱吗 去哪换".
-    private static bool SpokenWithSpaces(string text)
-    {
-        var spaced = false;
-        foreach (var c in text)
-        {
-            if (IsBreak(c) || c == '、') return false;
-            spaced |= c == ' ';
-        }
-        return spaced;
+        foreach (var c in text) if (IsBreak(c) || c == '、') return text;
+        if (!text.Contains(' ', StringComparison.Ordinal)) return Fillers.Mark(text);
+        return Compact(text).Length > ShortMessage ? AspectPiecesApart(text) : text;
     }
 
     // In a long spoken message, a piece that only asks for an aspect (要钱吗, 要带什么, 几天能拿) is a clause of its own, as
