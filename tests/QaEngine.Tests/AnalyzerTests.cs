@@ -102,6 +102,11 @@ public class AnalyzerTests
     public void QuestionsGiveExactWordLists(string text, string expected) =>
         Assert.Equal(expected, Words(text));
 
+    [Fact]
+    public void WhereToGetSomethingDoneIsNotReadAsAnAlley() =>
+        // 去哪|里弄 was jieba's cut of 去哪里弄, and 里弄 (a Shanghai lane) a synonym of 胡同.
+        Assert.DoesNotContain("胡同", TextAnalysis.Tokens(Analysis.WordAnalyzer, "高龄津贴要去哪里弄"));
+
     [Theory]
     [InlineData("的")]
     [InlineData("了")]
