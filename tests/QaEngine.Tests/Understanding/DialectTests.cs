@@ -36,6 +36,7 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("身份证唔见咗点样补办", "SF-001")]
     [InlineData("屋企老人过身咗户口点样注销", "HJ-010")]
     [InlineData("侬好，阿拉身份证掉了哪能补", "SF-001")]   // Shanghainese: 侬好 greets, 阿拉 is "I/we"
+    [InlineData("小饭馆不开了，执照要去哪销掉", "QY-007")]  // 销掉: 注销 as it is spoken
     public void ADialectQuestionIsAnsweredAsItsMandarinTwinWouldBe(string question, string id)
     {
         seed.AssertAnsweredWith(question, id);
