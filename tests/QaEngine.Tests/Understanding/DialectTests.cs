@@ -37,6 +37,7 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("屋企老人过身咗户口点样注销", "HJ-010")]
     [InlineData("侬好，阿拉身份证掉了哪能补", "SF-001")]   // Shanghainese: 侬好 greets, 阿拉 is "I/we"
     [InlineData("小饭馆不开了，执照要去哪销掉", "QY-007")]  // 销掉: 注销 as it is spoken
+    [InlineData("房产证找不着了 补一个要去哪里", "BD-003")]  // 找不着 (northern): 找不到, lost
     public void ADialectQuestionIsAnsweredAsItsMandarinTwinWouldBe(string question, string id)
     {
         seed.AssertAnsweredWith(question, id);
