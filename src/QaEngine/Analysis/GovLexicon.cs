@@ -187,8 +187,14 @@ public sealed class GovLexicon
         foreach (var line in EmbeddedResources.ReadDataLines("gov-userdict.txt"))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            userWords.Add(parts[0]);
             var freq = parts.Length > 1 && int.TryParse(parts[1], out var f) ? f : 3000;
+            // A frequency of 0 takes a word jieba's own dictionary has out of it: never cut, and no government term.
+            if (freq == 0)
+            {
+                segmenter.DeleteWord(parts[0]);
+                continue;
+            }
+            userWords.Add(parts[0]);
             segmenter.AddWord(parts[0], freq, parts.Length > 2 ? parts[2] : "n");
         }
 
