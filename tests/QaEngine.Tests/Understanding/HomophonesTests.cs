@@ -28,6 +28,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     // Misspellings the synonyms list under the name they spell, which jieba would cut into other words (公|基金).
     [InlineData("那个公基金的余额要在哪里查", "那个公积金的余额要在哪里查")]
     [InlineData("我家户口薄找不着了", "我家户口本找不着了")]
+    [InlineData("高龄进每个月有多少", "高龄金每个月有多少")]     // 高龄金 names the 高龄津贴
     public void AServiceNameWrittenWithASameSoundingCharacterIsRepaired(string heard, string meant) =>
         Assert.Equal(meant, Repairer.Repair(heard));
 
@@ -58,6 +59,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("驾使证到期了在外地能换不", "JT-010")]
     [InlineData("营业执找丢了咋个补", "QY-011")]
     [InlineData("嗯那个公基金的余额要在哪里查啊", "GJ-014")]
+    [InlineData("我退秀了，公积金怎么全部取出来", "GJ-004")]   // 退秀: 退休 as voice input writes it
     [InlineData("嗯我是台湾人在厦门住了好多年了那个台包正过期了就是要换新的是在这边换还是要回台湾", "GA-006")]
     public void ARepairedQuestionIsAnsweredAsTheServiceMeant(string heard, string id)
     {
