@@ -5,7 +5,7 @@ namespace GovAssistant.QaEngine.Tests.Understanding;
 
 /// <summary>
 /// Citizens type as they speak: 咋个, 啥子, 娃儿, 扯证, 老汉 (Southwest), 点样, 边度, 唔见咗, 过身 (Cantonese), 么子
-/// (Hunan), 哪疙瘩 (Northeast), 中不中 (Henan), a trailing 不 for a
+/// (Hunan), 哪疙瘩 (Northeast), 中不中 (Henan), 寻勿着, 落脱, 几钞票 (Shanghainese), a trailing 不 for a
 /// yes-no question. Such a question reaches the entry a Mandarin one would.
 /// </summary>
 [Collection(SeedEngineCollection.Name)]
@@ -38,6 +38,9 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("侬好，阿拉身份证掉了哪能补", "SF-001")]   // Shanghainese: 侬好 greets, 阿拉 is "I/we"
     [InlineData("小饭馆不开了，执照要去哪销掉", "QY-007")]  // 销掉: 注销 as it is spoken
     [InlineData("房产证找不着了 补一个要去哪里", "BD-003")]  // 找不着 (northern): 找不到, lost
+    [InlineData("阿拉身份证寻勿着了，哪能补？", "SF-001")]    // Shanghainese: 寻勿着 can't find, 哪能 how
+    [InlineData("身份证落脱了哪能办", "SF-001")]             // 落脱: lost
+    [InlineData("侬好，户口本寻勿着了，补一本要几钞票", "HJ-004")] // 几钞票: 多少钱
     public void ADialectQuestionIsAnsweredAsItsMandarinTwinWouldBe(string question, string id)
     {
         seed.AssertAnsweredWith(question, id);
