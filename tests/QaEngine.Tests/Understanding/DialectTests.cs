@@ -41,6 +41,8 @@ public class DialectTests(SeedEngineFixture seed)
     [InlineData("阿拉身份证寻勿着了，哪能补？", "SF-001")]    // Shanghainese: 寻勿着 can't find, 哪能 how
     [InlineData("身份证落脱了哪能办", "SF-001")]             // 落脱: lost
     [InlineData("侬好，户口本寻勿着了，补一本要几钞票", "HJ-004")] // 几钞票: 多少钱
+    [InlineData("社保卡搞脱了咋个补", "SB-006")]              // Southwest: 搞脱 lost
+    [InlineData("驾照整没了咋整", "JT-002")]                  // Northeast: 整没 lost
     public void ADialectQuestionIsAnsweredAsItsMandarinTwinWouldBe(string question, string id)
     {
         seed.AssertAnsweredWith(question, id);
