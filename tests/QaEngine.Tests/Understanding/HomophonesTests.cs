@@ -29,6 +29,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("那个公基金的余额要在哪里查", "那个公积金的余额要在哪里查")]
     [InlineData("我家户口薄找不着了", "我家户口本找不着了")]
     [InlineData("高龄进每个月有多少", "高龄金每个月有多少")]     // 高龄金 names the 高龄津贴
+    [InlineData("公正书要去哪里办", "公证书要去哪里办")]         // 公正 is a word, so the spelling 公正书 is listed
     public void AServiceNameWrittenWithASameSoundingCharacterIsRepaired(string heard, string meant) =>
         Assert.Equal(meant, Repairer.Repair(heard));
 
@@ -60,6 +61,7 @@ public class HomophonesTests(SeedEngineFixture seed)
     [InlineData("营业执找丢了咋个补", "QY-011")]
     [InlineData("嗯那个公基金的余额要在哪里查啊", "GJ-014")]
     [InlineData("我退秀了，公积金怎么全部取出来", "GJ-004")]   // 退秀: 退休 as voice input writes it
+    [InlineData("营业只照搞不见了要去哪补", "QY-011")]           // 只 is never taken for a slip (它只…), so the spelling is listed
     [InlineData("行使证掉了要去哪里补", "JT-013")]             // 行使证: the commonest slip for 行驶证, though 行使 is a word
     [InlineData("嗯我是台湾人在厦门住了好多年了那个台包正过期了就是要换新的是在这边换还是要回台湾", "GA-006")]
     public void ARepairedQuestionIsAnsweredAsTheServiceMeant(string heard, string id)
