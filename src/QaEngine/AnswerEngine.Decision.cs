@@ -228,7 +228,8 @@ public sealed partial class AnswerEngine
     // its questions or its answer. In a message that is not long the objects it names are what it asks about; a long one
     // names them as circumstances too (在公司上班…).
     private bool NamesAnObjectTheEntryLacks(AnalyzedText question, ServiceProfile profile, IndexedEntry entry) =>
-        question.Compact.Length <= _options.LongMessageLength && _match.NamesAnObjectNeverSpokenOf(profile, entry);
+        question.Compact.Length <= _options.LongMessageLength && _match.NamesAnObjectNeverSpokenOf(profile, entry)
+        && !_match.NamesOnlyWhoAsksBesideWhatItSpeaksOf(profile, entry);
 
     // "卡丢了怎么办", "证件丢了怎么办", "要交多少钱": a short question naming no object, only a kind of thing (卡, 证件, 证)
     // or none at all, is not answered with an entry about one particular object (社保卡丢了, 结婚证丢了, 身份证收费): which

@@ -206,6 +206,15 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     [InlineData("哺乳期可以不上夜班吗", "SY-016")]
     public void TheNeighbourAskedForIsStillAnswered(string question, string id) => seed.AssertAnsweredWith(question, id);
 
+    // Who asks (a self-employed owner, 个体户) beside the thing asked of (the car whose loan is paid off) is no other thing
+    // asked: the entry about the car answers. A business asked of alone is still a thing of its own (公司 ≠ 成年人改名).
+    [Fact]
+    public void WhoAsksBesideTheThingAskedOfIsNoOtherThingAsked()
+    {
+        seed.AssertAnsweredWith("我是个体户 车贷结清 解除抵押", "JT-019");
+        seed.AssertOfferedFor("公司想改名字怎么办", "object", "HJ-008");
+    }
+
     // Written for this test: what was heard of care homes (养老机构) is the story; the clause that asks is about a nursery
     // (托育机构), which YL-018's subsidy is not for. A paper to bring (要带台湾身分证吗) is no such other thing.
     [Fact]

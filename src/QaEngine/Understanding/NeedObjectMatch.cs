@@ -89,6 +89,14 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         !(question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty;
 
     /// <summary>
+    /// True when the entry speaks of an object the question names, in its questions or its answer, and every other
+    /// object it names that the entry never speaks of is an organisation or a school stage: who asks or where they work
+    /// ("个体户车贷结清后车辆解押" is asked of the car by a self-employed owner, not of registering a business).
+    /// </summary>
+    public bool NamesOnlyWhoAsksBesideWhatItSpeaksOf(ServiceProfile question, IndexedEntry entry) =>
+        !(question.Objects & _entries.GetValue(entry, Build).Everything.Objects).IsEmpty && !NamesAThingAskedTheEntryNeverSpeaksOf(question, entry);
+
+    /// <summary>
     /// <see cref="NamesAnObjectNeverSpokenOf"/>, leaving aside the organisations and school stages (公司, 小学) a story
     /// names as where someone works or studies even in its question ("被公司调到重庆分公司…中途转学需要走什么流程").
     /// </summary>
