@@ -76,6 +76,15 @@ public class UnansweredWordsTests(SeedEngineFixture seed)
         seed.AssertAnsweredWith(question, id);
     }
 
+    [Theory]
+    [InlineData("公积金那边每月能取多少来付房租", "GJ-002")]
+    [InlineData("帮我看看护照丢了怎么补", "CR-003")]
+    public void WordsOfWhereHowOftenAndMannerSaidInPassingDoNotStopAnAnswer(string question, string id)
+    {
+        // 那边, 每月, 看看 (and 一点, 基本, 突然): where and how often, and how the citizen asks, not what.
+        seed.AssertAnsweredWith(question, id);
+    }
+
 
     [Theory]
     [InlineData("拍护照照片有什么讲究", "CR-017")]
