@@ -183,7 +183,8 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     // the loan rate (GJ-019) nor any 公积金 entry's; a care worker's fee (护工费) is no hospital cost the insurance pays
     // (YB-006); becoming a general VAT taxpayer (一般纳税人) is neither a new company's tax registration (SW-016) nor the
     // small taxpayer's exemption (SW-011); being pregnant (怀孕期间) is not the breastfeeding time after the birth (SY-016);
-    // a school's fees (学费) are not a house a family's 公积金 helps buy (GJ-020).
+    // a school's fees (学费) are not a house a family's 公积金 helps buy (GJ-020); a commercial insurance (商业保险, 惠民保)
+    // is not the family members a 医保 account pays for (YB-010).
     [Theory]
     [InlineData("B市引进本科人才落户后的安家补贴如何申请", "HJ-007")]
     [InlineData("分公司营业执照怎么办", "QY-001")]
@@ -194,6 +195,7 @@ public class WhatIsAskedTests(SeedEngineFixture seed)
     [InlineData("小规模纳税人 转 一般纳税人 流程", "SW-011")]
     [InlineData("怀孕期间单位能安排我上夜班吗", "SY-016")]
     [InlineData("孩子考上大学，学费能用父母的公积金提出来交吗？", "GJ-020")]
+    [InlineData("我医保个人账户的钱，可不可以用来买商业保险？", "YB-010")]
     public void AThingOfItsOwnIsOfferedNotAnsweredWithItsNeighbour(string question, string nearest) =>
         seed.AssertOfferedFor(question, "object", nearest);
 
