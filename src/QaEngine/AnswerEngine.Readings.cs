@@ -76,6 +76,23 @@ public sealed partial class AnswerEngine
         return new AnswerResult(AnswerDecision.Clarify, null, confidence, candidates, ChoicesFrom(candidates), null, ClarifyReply, false);
     }
 
+    // The words naming the message's need and object alone find an entry, sure of it (房产证 补办 for "那个 我家房产证
+    // 找不着了 老伴收起来放哪了都不记得 就是要重新补一个 咋补"), and it is the entry the message's words matched best too:
+    // two readings that share only the service agree on it, and what keeps the first one's confidence low is the
+    // story around it, spoken without a stop. It is answered, the near-miss checks all the same; a named service the
+    // message's words put behind another entry stays an offer. The named reading is held to the bar for questions,
+    // not the lower ones for long messages: a service named beside someone's own case (本人提交的公积金贷款申请…是否
+    // 已审批通过) is named as surely as a service asked for.
+    private AnswerResult? AnsweredAsNamed(AnalyzedText analyzed, ReadQuestion read, AnswerResult named, string? first, double confidence,
+        List<AnswerCandidate> candidates)
+    {
+        if (_options.AnswerThreshold > 1 || first is null || named.Candidates[0].Id != first || named.Confidence < _options.AnswerThreshold) return null;
+        var agreed = Decide(analyzed, read, Rank(analyzed, read.Message), confidence, candidates, answerBar: 0);
+        // Its confidence is the named reading's, the one trusted.
+        return agreed is { Decision: AnswerDecision.Answered, Entry: { } entry } && !AsksOfAThingTheEntryNeverSpeaksOf(analyzed, read, entry)
+            ? agreed with { Confidence = named.Confidence } : null;
+    }
+
     // A question (not a title, a list of keywords or a complaint: those ask nothing in particular) naming a need or an
     // object of a service, that no reading was sure of but whose first reading still reached the topic bar: the entries
     // nearest it are offered as guesses (reason "unsure"); "如果都不是" the citizen rephrases or asks for a person, rather

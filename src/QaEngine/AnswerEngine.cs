@@ -172,8 +172,9 @@ public sealed partial class AnswerEngine : IDisposable
         if (result.Decision == AnswerDecision.NoAnswer && result.Reason == "lowConfidence" && !usedContext && NamedServiceOf(read) is { } named)
         {
             // No reading is sure of anything, but the message names one need of one object (…驾驶证不知道放哪了，翻了好几遍都
-            // 没有，怎么补办): the entry whose questions name both, and disagree with nothing, is offered first.
-            result = named;
+            // 没有，怎么补办): the entry whose questions name both, and disagree with nothing, is offered first; answered
+            // where the whole message's words matched it best too.
+            result = AnsweredAsNamed(analyzed, read, named, first, confidence, candidates) ?? named;
         }
         if (result.Decision == AnswerDecision.NoAnswer && result.Reason == "lowConfidence" && !usedContext && GuessesFor(read, analyzed, confidence, candidates) is { } guessed)
         {

@@ -136,6 +136,25 @@ public class QuestionAfterAStoryTests(SeedEngineFixture seed)
     }
 
     [Fact]
+    public void ASpokenStoryWhoseNamedServiceIsWhatItsWordsMatchedBestIsAnswered()
+    {
+        // Written for this test: voice input spoken with pauses and no stop, the loss told around the need. No reading
+        // of the whole is sure of anything; the words naming the need and the thing (营业执照 补) are, and the whole
+        // message's words matched the same entry best.
+        var result = seed.AssertAnsweredWith("那个 我那个 营业执照 前些天 店里 装修 工人 收拾垃圾 给一块 扔了 嗯 没了 补一个 咋个补 要登报不", "QY-011");
+
+        Assert.True(result.Confidence >= seed.Engine.Options.AnswerThreshold, $"confidence {result.Confidence}");
+    }
+
+    [Fact]
+    public void ASpokenStoryWhoseWordsMatchedAnotherEntryBestIsOnlyOfferedTheNamedService()
+    {
+        // Written for this test: 补办 of 驾驶证 is named surely, but the whole message's words (出门买菜, 一上午) put another
+        // entry first: the service named is offered first, not answered.
+        seed.AssertOfferedFirst("那个 我的驾驶证 出门买菜 不晓得掉哪了 嗯 找了一上午 没找着 补一个 咋弄", "JT-002");
+    }
+
+    [Fact]
     public void AStoryWhoseWordsSpreadOverManyEntriesIsOfferedItsBestGuesses()
     {
         // Written for this test: a house, a 户口 moved, a birth date, and at the end when to enrol and what to bring; the
