@@ -5,7 +5,7 @@ namespace GovAssistant.QaEngine.Understanding;
 
 /// <summary>
 /// Recognises place names in normalised text — real ones (西安市, 商州区, 新河镇, from the place-name entries of
-/// jieba's dictionary) and the placeholders of anonymised messages (a市, k8县, d12市) — so that a region is read as
+/// jieba's dictionary) and the placeholders of anonymised messages (a市, k8县, d12市, 某街道) — so that a region is read as
 /// where the citizen is, not as a topic word of the question.
 /// </summary>
 public sealed partial class RegionNames
@@ -70,7 +70,12 @@ public sealed partial class RegionNames
 
     private static int PlaceholderAt(string text, int start)
     {
-        // Only a letter can begin one: the regex is not run at every character of every question.
+        // Only a letter or 某 can begin one: the regex is not run at every character of every question.
+        if (text[start] == '某')
+        {
+            var some = SomePlace().Match(text, start);
+            return some.Success ? some.Length : 0;
+        }
         if (text[start] is < 'a' or > 'z' || start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])) return 0;
         var m = Placeholder().Match(text, start);
         return m.Success ? m.Length : 0;
@@ -132,6 +137,10 @@ public sealed partial class RegionNames
     // Anonymised places: a letter and up to two digits before an administrative unit (A市, K8县, D12市, M1区).
     [GeneratedRegex(@"\G[a-z]\d{0,2}(省|市|区|县|镇|乡|村|街道)")]
     private static partial Regex Placeholder();
+
+    // A place left unnamed (某街道, 某县, 某社区), but not 某市民, 某区域, 某村委 or 某县级: a person, a kind of area or an office.
+    [GeneratedRegex(@"\G某(省|市|区|县|镇|乡|村|街道|社区)(?![民域委级长干])")]
+    private static partial Regex SomePlace();
 
     private static RegionNames LoadDefault()
     {

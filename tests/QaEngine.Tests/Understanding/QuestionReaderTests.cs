@@ -35,11 +35,24 @@ public class QuestionReaderTests
     [InlineData("咨询K8县户口迁移问题", "k8县")]
     [InlineData("我在西安市上班，社保怎么转", "西安市")]
     [InlineData("商州区的居住证在哪办", "商州区")]
+    [InlineData("咨询某街道个体店营业执照遗失补领问题", "某街道")]
+    [InlineData("关于某县农村低保申请的咨询", "某县")]
     public void ThePlaceNamedIsKeptAsRegionNotTopic(string message, string region)
     {
         var read = Reader.Read(message);
         Assert.Equal(region, read.Region);
         Assert.DoesNotContain(region, read.Core);
+    }
+
+    [Theory]
+    [InlineData("某市民反映小区停车难", "某市民")]
+    [InlineData("某区域的学校划片怎么查", "某区域")]
+    [InlineData("某村委会开证明要带什么", "某村委会")]
+    public void AnUnnamedPersonAreaOrOfficeIsNoPlace(string message, string kept)
+    {
+        var read = Reader.Read(message);
+        Assert.Null(read.Region);
+        Assert.Contains(kept, read.Core);
     }
 
     [Fact]
