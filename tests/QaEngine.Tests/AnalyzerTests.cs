@@ -48,6 +48,9 @@ public class AnalyzerTests
     [InlineData("涂销", "注销")]
     [InlineData("抵押设定", "抵押")]
     [InlineData("房屋权状", "房产证")]
+    [InlineData("坐车", "乘车")]
+    [InlineData("借宿", "住宿")]
+    [InlineData("途中", "路上")]
     public void SynonymsMeetOnTheCanonicalToken(string synonym, string canonical)
     {
         var synonymTokens = TextAnalysis.Tokens(Analysis.WordAnalyzer, synonym);
