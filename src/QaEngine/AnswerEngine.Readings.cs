@@ -93,6 +93,12 @@ public sealed partial class AnswerEngine
             ? agreed with { Confidence = named.Confidence } : null;
     }
 
+    // The entries for the thing named and the need of replacing it, when replacing what was lost is all the message needs
+    // (…房产证找不着了…要补一个) and it does not say a thing is still at hand (回乡证还在): a need no other service shares,
+    // and the one a loss told in passing leads to.
+    private AnswerResult? ReplacementNamed(ReadQuestion read) =>
+        _match.NeedsOnlyAReplacement(_match.Of(read.Whole)) && !_match.TellsTheThingIsAtHand(read.Whole) ? NamedServiceOf(read) : null;
+
     // A question (not a title, a list of keywords or a complaint: those ask nothing in particular) naming a need or an
     // object of a service, that no reading was sure of but whose first reading still reached the topic bar: the entries
     // nearest it are offered as guesses (reason "unsure"); "如果都不是" the citizen rephrases or asks for a person, rather

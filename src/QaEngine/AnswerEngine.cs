@@ -176,6 +176,13 @@ public sealed partial class AnswerEngine : IDisposable
             // where the whole message's words matched it best too.
             result = AnsweredAsNamed(analyzed, read, named, first, confidence, candidates) ?? named;
         }
+        else if (result is { Decision: AnswerDecision.Clarify, Reason: null or "topic" } && !usedContext && ReplacementNamed(read) is { } replacement
+            && AnsweredAsNamed(analyzed, read, replacement, first, confidence, candidates) is { } replaced)
+        {
+            // A lost thing to be replaced (…户口本找不着了…咋补), offered its entries by a reading unsure of the story around
+            // it: answered where the entry for replacing it is what the message's words matched best too.
+            result = replaced;
+        }
         if (result.Decision == AnswerDecision.NoAnswer && result.Reason == "lowConfidence" && !usedContext && GuessesFor(read, analyzed, confidence, candidates) is { } guessed)
         {
             // A question nothing was sure of, that still matched something: the nearest entries, offered as guesses.

@@ -84,6 +84,15 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
         return !q.IsEmpty && !en.IsEmpty && (q & en).IsEmpty;
     }
 
+    // The need of replacing what was lost (补办: 丢了, 找不着了, 被偷).
+    private readonly ulong _replacing = lexicon.Read("补办").Needs;
+
+    /// <summary>True when the only need named is replacing something lost (补办, told as 丢了, 找不着了 …).</summary>
+    public bool NeedsOnlyAReplacement(ServiceProfile question) => question.Needs == _replacing;
+
+    /// <summary>True when <paramref name="normalized"/> tells a thing it names is still at hand or found (回乡证还在).</summary>
+    public bool TellsTheThingIsAtHand(string normalized) => lexicon.TellsAThingIsAtHand(normalized);
+
     /// <summary>True when the question names an object the entry never speaks of, in its questions or its answer.</summary>
     public bool NamesAnObjectNeverSpokenOf(ServiceProfile question, IndexedEntry entry) =>
         !(question.Objects & ~_entries.GetValue(entry, Build).Everything.Objects).IsEmpty;

@@ -120,19 +120,19 @@ public sealed class ServiceLexicon
     /// The needs and objects named in <paramref name="normalized"/>. An object inside a need's word (医保 of 买医保, 公积金
     /// of 取公积金, 驾照 of 考驾照) is named too; one that runs past its end (领证 across 换领|证件) is not.
     /// </summary>
-    public ServiceProfile Read(ReadOnlySpan<char> normalized) => Read(normalized, null, default);
+    public ServiceProfile Read(ReadOnlySpan<char> normalized) => Read(normalized, null, default, out _);
 
     /// <summary>
     /// As <see cref="Read(ReadOnlySpan{char})"/>, for a part of a message: a word for the usual one of several objects
     /// (通行证) stands for the one the whole <paramref name="message"/> names ("去台湾…" earlier in it).
     /// </summary>
-    public ServiceProfile Read(ReadOnlySpan<char> normalized, ReadOnlySpan<char> message) => Read(normalized, null, message);
+    public ServiceProfile Read(ReadOnlySpan<char> normalized, ReadOnlySpan<char> message) => Read(normalized, null, message, out _);
 
     /// <summary>The words of <paramref name="normalized"/> that name its needs and objects, in the order they occur.</summary>
     public IReadOnlyList<string> NamingWords(ReadOnlySpan<char> normalized)
     {
         var words = new List<string>();
-        Read(normalized, words, default);
+        Read(normalized, words, default, out _);
         return words;
     }
 
@@ -160,9 +160,9 @@ public sealed class ServiceLexicon
         return false;
     }
 
-    // What tells a thing is still at hand ("营业执照还在", "回乡证没丢"): it is not what is asked about, unless more follows
-    // in the clause ("还在有效期内").
-    private static readonly string[] StillAtHand = ["还在", "都在", "没丢", "没有丢", "没弄丢", "还有"];
+    // What tells a thing is still at hand ("营业执照还在", "回乡证没丢") or found again ("身份证找到了"): it is not what is
+    // asked about, unless more follows in the clause ("还在有效期内").
+    private static readonly string[] StillAtHand = ["还在", "都在", "没丢", "没有丢", "没弄丢", "还有", "找到了", "找着了", "找回来了"];
 
     // A thing still at hand is set aside only beside another of its family that is named ("香港身份证丢了，回乡证还在"):
     // alone ("房产证还在，要去注销吗") it is still what is asked about.
@@ -186,13 +186,20 @@ public sealed class ServiceLexicon
         return false;
     }
 
-    private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message)
+    /// <summary>True when <paramref name="normalized"/> tells a thing it names is still at hand or found (回乡证还在, 身份证找到了).</summary>
+    public bool TellsAThingIsAtHand(ReadOnlySpan<char> normalized)
+    {
+        Read(normalized, null, default, out var atHand);
+        return !atHand.IsEmpty;
+    }
+
+    private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message, out ObjectSet atHand)
     {
         ulong needs = 0;
         var objects = ObjectSet.Empty;
         List<(string Word, int Group)>? defaults = null;
         var needEnd = 0;
-        var atHand = ObjectSet.Empty;
+        atHand = ObjectSet.Empty;
         for (var i = 0; i < normalized.Length;)
         {
             var step = 1;
@@ -242,7 +249,7 @@ public sealed class ServiceLexicon
             var others = _yieldsTo[word];
             if (!(objects & others).IsEmpty) continue;
             // Named elsewhere in the message (去台湾…), the word is that one here too; the message is read only then.
-            namedElsewhere ??= message.IsEmpty ? ObjectSet.Empty : Read(message, null, default).Objects;
+            namedElsewhere ??= message.IsEmpty ? ObjectSet.Empty : Read(message, null, default, out _).Objects;
             objects |= !(namedElsewhere.Value & others).IsEmpty ? namedElsewhere.Value & others : ObjectSet.Of(group);
         }
         return new ServiceProfile(needs, objects);

@@ -30,6 +30,7 @@ public class NeedObjectTests
     [InlineData("不想弄有限公司，想办普通合伙企业", "公司", "合伙企业")]
     [InlineData("我的香港身份证在深圳搞丢了 回乡证还在 怎么处理", "回乡证", "香港身份证")]
     [InlineData("食品经营许可证找不着了 咋补 营业执照还在哩", "营业执照", "食品经营许可证")]
+    [InlineData("身份证丢了 驾驶证找到了 怎么补", "驾驶证", "身份证")]
     public void AThingDeniedOrStillAtHandBesideAnotherIsNotNamed(string question, string setAside, string named)
     {
         var read = Lexicon.Read(question);
@@ -134,6 +135,7 @@ public class NeedObjectTests
     [InlineData("房贷还清了", "还款")]
     [InlineData("车贷还完了", "还贷")]
     [InlineData("社保卡密码输错被锁住了", "忘记密码怎么重置")]
+    [InlineData("个通行证烂咗，点样换过张新", "换领")]
     public void DifferentWordsForOneNeedAgree(string a, string b) =>
         Assert.True((Lexicon.Read(a).Needs & Lexicon.Read(b).Needs) != 0);
 
