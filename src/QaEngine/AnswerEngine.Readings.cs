@@ -61,9 +61,11 @@ public sealed partial class AnswerEngine
     }
 
     // The entries for the words naming the message's need and object alone, as choices, when the best of them names both.
-    private AnswerResult? NamedServiceOf(ReadQuestion read)
+    private AnswerResult? NamedServiceOf(ReadQuestion read) => NamedServiceOf(read, _match.Of(read.Whole));
+
+    // As NamedServiceOf(read), the message whole already read for its need and object.
+    private AnswerResult? NamedServiceOf(ReadQuestion read, ServiceProfile profile)
     {
-        var profile = _match.Of(read.Whole);
         if (System.Numerics.BitOperations.PopCount(profile.Needs) != 1 || profile.Objects.Count != 1) return null;
         var named = _analysis.AnalyzeNormalized(string.Join(' ', _match.NamingWordsOf(read.Whole)));
         if (named.IsEmpty) return null;
@@ -96,8 +98,11 @@ public sealed partial class AnswerEngine
     // The entries for the thing named and the need of replacing it, when replacing what was lost is all the message needs
     // (…房产证找不着了…要补一个) and it does not say a thing is still at hand (回乡证还在): a need no other service shares,
     // and the one a loss told in passing leads to.
-    private AnswerResult? ReplacementNamed(ReadQuestion read) =>
-        _match.NeedsOnlyAReplacement(_match.Of(read.Whole)) && !_match.TellsTheThingIsAtHand(read.Whole) ? NamedServiceOf(read) : null;
+    private AnswerResult? ReplacementNamed(ReadQuestion read)
+    {
+        var profile = _match.Of(read.Whole, out var atHand);
+        return _match.NeedsOnlyAReplacement(profile) && atHand.IsEmpty ? NamedServiceOf(read, profile) : null;
+    }
 
     // A question (not a title, a list of keywords or a complaint: those ask nothing in particular) naming a need or an
     // object of a service, that no reading was sure of but whose first reading still reached the topic bar: the entries

@@ -90,8 +90,11 @@ public sealed partial class NeedObjectMatch(ServiceLexicon lexicon)
     /// <summary>True when the only need named is replacing something lost (补办, told as 丢了, 找不着了 …).</summary>
     public bool NeedsOnlyAReplacement(ServiceProfile question) => question.Needs == _replacing;
 
-    /// <summary>True when <paramref name="normalized"/> tells a thing it names is still at hand or found (回乡证还在).</summary>
-    public bool TellsTheThingIsAtHand(string normalized) => lexicon.TellsAThingIsAtHand(normalized);
+    /// <summary>
+    /// The needs and objects of a question, with the things it tells are still at hand or found (回乡证还在, 找到了): not
+    /// what was lost.
+    /// </summary>
+    public ServiceProfile Of(string normalizedQuestion, out ObjectSet atHand) => lexicon.Read(normalizedQuestion, out atHand);
 
     /// <summary>True when the question names an object the entry never speaks of, in its questions or its answer.</summary>
     public bool NamesAnObjectNeverSpokenOf(ServiceProfile question, IndexedEntry entry) =>

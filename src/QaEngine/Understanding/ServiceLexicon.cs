@@ -186,12 +186,11 @@ public sealed class ServiceLexicon
         return false;
     }
 
-    /// <summary>True when <paramref name="normalized"/> tells a thing it names is still at hand or found (回乡证还在, 身份证找到了).</summary>
-    public bool TellsAThingIsAtHand(ReadOnlySpan<char> normalized)
-    {
-        Read(normalized, null, default, out var atHand);
-        return !atHand.IsEmpty;
-    }
+    /// <summary>
+    /// As <see cref="Read(ReadOnlySpan{char})"/>, with the things <paramref name="normalized"/> tells are still at hand or
+    /// found (回乡证还在, 身份证找到了), named or set aside.
+    /// </summary>
+    public ServiceProfile Read(ReadOnlySpan<char> normalized, out ObjectSet atHand) => Read(normalized, null, default, out atHand);
 
     private ServiceProfile Read(ReadOnlySpan<char> normalized, List<string>? words, ReadOnlySpan<char> message, out ObjectSet atHand)
     {
